@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+import { datasetMedia } from './src/integrations/dataset-media.ts';
+import { localePaths, sourceLocale } from './src/i18n/locales.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Static pages by default; only /api/* and the language redirect at / run on the node server.
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: [...localePaths],
+    defaultLocale: sourceLocale,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [react(), datasetMedia()],
+  image: { domains: ['cdn.sanity.io'] },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,178 @@
+/**
+ * The shape of what the queries return, checked with zod at the edge so that a bad document
+ * fails the build with its id and the field named, and a hint of what to do.
+ */
+import { z } from 'zod';
+import { localePaths, sourceLocale, translatedLocalePaths, type LocalePath } from '../i18n/locales.ts';
+
+const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }));
+
+/** A localized field as stored: one optional value per language of the locale table. */
+export type LocalizedField<T> = { _type?: string | undefined } & { [P in LocalePath]?: T | null | undefined };
+
+/** A localized object: one optional value per language of the locale table. */
+function localized<T extends z.ZodType>(value: T): z.ZodType<LocalizedField<z.output<T>>> {
+  const shape: Record<string, z.ZodType> = { _type: z.string().optional() };
+  for (const path of localePaths) shape[path] = value.nullish();
+  return z.object(shape) as unknown as z.ZodType<LocalizedField<z.output<T>>>;
+}
+
+/** Whether a localized value is there: a non-blank string, non-empty Portable Text, or a file. */
+export function hasValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value === 'object' && value !== null;
+}
+
+/** The same, with the Vietnamese text required (the source of every translation). */
+function withVietnamese<T extends z.ZodType>(value: T) {
+  return localized(value).refine((field) => hasValue(field[sourceLocale]), {
+    message: 'Vietnamese text is required: write it in Studio before translating',
+    path: [sourceLocale],
+  });
+}
+
+export const localeStringSchema = localized(z.string());
+export const localeTextSchema = localized(z.string());
+export const localeBlocksSchema = localized(portableText);
+
+const assetSchema = z.object({ url: z.url(), width: z.number().positive(), height: z.number().positive() });
+
+export const imageSchema = z
+  .object({ alt: localeStringSchema.nullish(), _sanityAsset: z.string().nullish(), asset: assetSchema.nullish() })
+  .refine((image) => image._sanityAsset || image.asset, { message: 'the image has no file: upload it again' })
+  .refine((image) => hasValue(image.alt?.[sourceLocale]), {
+    message: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
+    path: ['alt', sourceLocale],
+  });
+
+const fileSchema = z.object({ _sanityAsset: z.string().nullish(), url: z.string().nullish(), mimeType: z.string().nullish() });
+
+export const translationStatusSchema = z.object({
+  status: z.enum(['missing', 'draft', 'needsReview', 'reviewed']).default('missing'),
+  reviewer: z.string().nullish(),
+  reviewedAt: z.string().nullish(),
+});
+
+const translationsSchema = z
+  .object(Object.fromEntries(translatedLocalePaths.map((path) => [path, translationStatusSchema.nullish()])))
+  .nullish();
+
+export const topicSchema = z.object({
+  _id: z.string(),
+  slug: z.string().regex(/^[a-z0-9-]+$/, 'the slug has only lower-case letters, digits and dashes'),
+  title: withVietnamese(z.string()),
+  description: localeTextSchema.nullish(),
+  translations: translationsSchema,
+});
+
+export const helpContactSchema = z.object({
+  _id: z.string(),
+  name: withVietnamese(z.string()),
+  number: z.string().regex(/^[0-9 +]+$/, 'the number may hold only digits, spaces and +'),
+  hours: localeStringSchema.nullish(),
+  serves: localeTextSchema.nullish(),
+  order: z.number().nullish(),
+  translations: translationsSchema,
+});
+
+/** A reference resolved by the query: a null target is a dangling reference. */
+function resolved<T extends z.ZodType>(target: T, kind: string) {
+  return z.object({ _ref: z.string(), target: target.nullable() }).superRefine((ref, context) => {
+    if (ref.target === null) {
+      context.addIssue({
+        code: 'custom',
+        message: `refers to ${kind} "${ref._ref}", which does not exist or is not published`,
+      });
+    }
+  });
+}
+
+export const slideSchema = z.object({
+  _key: z.string(),
+  heading: withVietnamese(z.string()),
+  body: localeBlocksSchema.nullish(),
+  teacherNotes: localeTextSchema.nullish(),
+  image: imageSchema.nullish(),
+  audio: localized(fileSchema).nullish(),
+});
+
+export const quizQuestionSchema = z
+  .object({
+    _key: z.string().optional(),
+    question: withVietnamese(z.string()),
+    options: z.array(withVietnamese(z.string())).min(2).max(5),
+    correctOption: z.number().int().min(1),
+    explanation: localeTextSchema.nullish(),
+  })
+  .refine((quiz) => quiz.correctOption <= quiz.options.length, {
+    message: 'the correct option is not one of the options (count from 1)',
+    path: ['correctOption'],
+  });
+
+export const materialSchema = z.object({
+  _id: z.string(),
+  slug: z.string().regex(/^[a-z0-9-]+$/, 'the slug has only lower-case letters, digits and dashes'),
+  isSample: z.boolean().nullish(),
+  title: withVietnamese(z.string()),
+  summary: withVietnamese(z.string()),
+  audience: z.array(z.string()).nullish(),
+  setting: z.array(z.string()).nullish(),
+  durationMinutes: z.number().positive().nullish(),
+  ageRange: z.object({ min: z.number().int(), max: z.number().int() }).nullish(),
+  topics: z.array(resolved(topicSchema, 'topic')).nullish(),
+  coverImage: imageSchema.nullish(),
+  slides: z.array(slideSchema).min(1, 'a lesson pack needs at least one slide'),
+  discussionQuestions: z.array(localeTextSchema).nullish(),
+  quiz: z.array(quizQuestionSchema).nullish(),
+  keyMessages: z.array(localeStringSchema).nullish(),
+  helpContacts: z.array(resolved(helpContactSchema, 'help contact')).nullish(),
+  translations: translationsSchema,
+});
+
+export const siteSettingsSchema = z.object({
+  _id: z.string(),
+  title: withVietnamese(z.string()),
+  banner: localeTextSchema.nullish(),
+  translations: translationsSchema,
+});
+
+export type MaterialDocument = z.infer<typeof materialSchema>;
+export type TopicDocument = z.infer<typeof topicSchema>;
+export type HelpContactDocument = z.infer<typeof helpContactSchema>;
+export type SiteSettingsDocument = z.infer<typeof siteSettingsSchema>;
+export type ImageDocument = z.infer<typeof imageSchema>;
+
+/** A document that failed its checks; the message names the document and every bad field. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+/** Formats a zod path as `slides[2].heading.vi`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+}
+
+/**
+ * Checks query results against a schema. Throws one ContentError listing every problem as
+ * `<document id>: <field>: <message>`.
+ */
+export function checkDocuments<S extends z.ZodType>(schema: S, documents: readonly unknown[]): z.infer<S>[] {
+  const problems: string[] = [];
+  const checked: z.infer<S>[] = [];
+  for (const document of documents) {
+    const result = schema.safeParse(document);
+    if (result.success) {
+      checked.push(result.data);
+      continue;
+    }
+    const id = (document as { _id?: unknown })?._id ?? '(document without _id)';
+    for (const issue of result.error.issues) {
+      problems.push(`${String(id)}: ${formatPath(issue.path) || '(document)'}: ${issue.message}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ContentError(`The content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+  return checked;
+}

@@ -1,0 +1,110 @@
+/**
+ * Turns checked documents into one entry per language, with the fallback rule applied to every
+ * text. Assets become either a local file path (embedded dataset) or a hosted URL (Sanity).
+ */
+import type { LocalePath } from '../i18n/locales.ts';
+import type {
+  HelpContactDocument,
+  ImageDocument,
+  MaterialDocument,
+  SiteSettingsDocument,
+  TopicDocument,
+} from './documents.ts';
+import { createPicker, type Localized } from './localize.ts';
+import type { ContentSource } from './source.ts';
+
+type Picker = ReturnType<typeof createPicker>;
+
+/** An image as the loader hands it to the collection schema. */
+export type ImageData =
+  | { alt: Localized<string>; local: string }
+  | { alt: Localized<string>; remote: { url: string; width: number; height: number } };
+
+function toImage(image: ImageDocument | null | undefined, picker: Picker, source: ContentSource): ImageData | undefined {
+  if (!image) return undefined;
+  const alt = picker.required(image.alt ?? {});
+  const local = image._sanityAsset ? source.localAssetPath(image._sanityAsset) : undefined;
+  if (local) return { alt, local };
+  if (image.asset) return { alt, remote: image.asset };
+  return undefined;
+}
+
+/** The URL an audio file is served from: hosted files by their URL, embedded ones under /media/. */
+function audioUrl(file: { _sanityAsset?: string | null | undefined; url?: string | null | undefined }): string | undefined {
+  const embedded = /^file@file:\/\/\.\/files\/([\w.-]+)$/.exec(file._sanityAsset ?? '');
+  if (embedded?.[1]) return `/media/files/${embedded[1]}`;
+  return file.url ?? undefined;
+}
+
+export function toTopicEntry(topic: TopicDocument, lang: LocalePath) {
+  const picker = createPicker(lang, topic.translations);
+  return {
+    lang,
+    slug: topic.slug,
+    title: picker.required(topic.title),
+    description: picker.text(topic.description),
+    fellBack: picker.fellBack(),
+  };
+}
+
+export function toHelpContactEntry(contact: HelpContactDocument, lang: LocalePath) {
+  const picker = createPicker(lang, contact.translations);
+  return {
+    lang,
+    number: contact.number,
+    name: picker.required(contact.name),
+    hours: picker.text(contact.hours),
+    serves: picker.text(contact.serves),
+    order: contact.order ?? 0,
+    fellBack: picker.fellBack(),
+  };
+}
+
+export function toSiteSettingsEntry(settings: SiteSettingsDocument, lang: LocalePath) {
+  const picker = createPicker(lang, settings.translations);
+  return { lang, title: picker.required(settings.title), banner: picker.text(settings.banner), fellBack: picker.fellBack() };
+}
+
+export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, source: ContentSource) {
+  const picker = createPicker(lang, material.translations);
+  const present = <T>(values: readonly (T | undefined)[]): T[] => values.filter((value): value is T => value !== undefined);
+  const entry = {
+    lang,
+    slug: material.slug,
+    documentId: material._id,
+    isSample: material.isSample ?? false,
+    translationStatus: lang === 'vi' ? 'reviewed' : (material.translations?.[lang]?.status ?? 'missing'),
+    reviewedAt: lang === 'vi' ? undefined : (material.translations?.[lang]?.reviewedAt ?? undefined),
+    title: picker.required(material.title),
+    summary: picker.required(material.summary),
+    audience: material.audience ?? [],
+    setting: material.setting ?? [],
+    durationMinutes: material.durationMinutes ?? undefined,
+    ageRange: material.ageRange ?? undefined,
+    // Topics and contacts keep their own translation status; they are entries of their own too.
+    topics: (material.topics ?? []).map((ref) => ref.target!.slug),
+    helpContacts: (material.helpContacts ?? []).map((ref) => ref.target!.number),
+    cover: toImage(material.coverImage, picker, source),
+    slides: material.slides.map((slide) => {
+      const audio = picker.text(slide.audio);
+      const src = audio ? audioUrl(audio.value) : undefined;
+      return {
+        key: slide._key,
+        heading: picker.required(slide.heading),
+        body: picker.text(slide.body),
+        teacherNotes: picker.text(slide.teacherNotes),
+        image: toImage(slide.image, picker, source),
+        audio: audio && src ? { src, lang: audio.lang } : undefined,
+      };
+    }),
+    discussionQuestions: present((material.discussionQuestions ?? []).map((question) => picker.text(question))),
+    quiz: (material.quiz ?? []).map((question) => ({
+      question: picker.required(question.question),
+      options: question.options.map((option) => picker.required(option)),
+      correctOption: question.correctOption,
+      explanation: picker.text(question.explanation),
+    })),
+    keyMessages: present((material.keyMessages ?? []).map((message) => picker.text(message))),
+  };
+  return { ...entry, fellBack: picker.fellBack() };
+}

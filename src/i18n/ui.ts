@@ -1,0 +1,48 @@
+/**
+ * UI strings: one flat JSON file per language in ./ui/, Vietnamese the source of keys.
+ * A key missing in a language falls back along the locale table's chain, like content does.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { getLocale, localePaths, lookupOrder, timeZone, type LocalePath } from './locales.ts';
+import vi from './ui/vi.json';
+
+/** Every UI key, taken from the Vietnamese source file. */
+export type UiKey = keyof typeof vi;
+
+const files = import.meta.glob<Record<string, string>>('./ui/*.json', { eager: true, import: 'default' });
+
+/** The UI strings of each language, by URL path (a missing file is an empty set). */
+export const uiStrings: Record<LocalePath, Record<string, string>> = Object.fromEntries(
+  localePaths.map((path) => [path, files[`./ui/${path}.json`] ?? {}]),
+) as Record<LocalePath, Record<string, string>>;
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources: Object.fromEntries(localePaths.map((path) => [path, { translation: uiStrings[path] }])),
+  lng: 'vi',
+  fallbackLng: Object.fromEntries(localePaths.map((path) => [path, lookupOrder(path).slice(1)])),
+  keySeparator: false,
+  interpolation: { escapeValue: false },
+});
+
+/** A translate function for one language: `t('help.call', { number: '111' })`. */
+export function useTranslations(lang: LocalePath): (key: UiKey, values?: Record<string, string | number>) => string {
+  const t: TFunction = instance.getFixedT(lang);
+  return (key, values) => t(key, values ?? {});
+}
+
+/** The language a UI string is really in, for its `lang` attribute when it fell back. */
+export function uiLanguage(lang: LocalePath, key: UiKey): LocalePath {
+  return lookupOrder(lang).find((path) => uiStrings[path][key] !== undefined) ?? 'vi';
+}
+
+/** Formats a number with the row's formatting locale (never the tag, which `Intl` does not know). */
+export function formatNumber(lang: LocalePath, value: number): string {
+  return new Intl.NumberFormat(getLocale(lang).formatLocale).format(value);
+}
+
+/** Formats a date (`YYYY-MM-DD` or a Date) with the row's formatting locale in Lao Cai's time zone. */
+export function formatDate(lang: LocalePath, value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00+07:00` : value) : value;
+  return new Intl.DateTimeFormat(getLocale(lang).formatLocale, { dateStyle: 'long', timeZone }).format(date);
+}
