@@ -1,20 +1,18 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { localePaths } from './i18n/locales.ts';
+import { localePaths, type LocalePath } from './i18n/locales.ts';
 import { helpContactSchema, materialSchema, siteSettingsSchema, topicSchema } from './content/documents.ts';
 import { toHelpContactEntry, toMaterialEntry, toSiteSettingsEntry, toTopicEntry } from './content/entries.ts';
 import { groqLoader } from './content/loader.ts';
 import { helpContactsQuery, materialsQuery, siteSettingsQuery, topicsQuery } from './content/queries.ts';
 
-const lang = z.enum(localePaths as [string, ...string[]]);
+const lang = z.enum(localePaths as [LocalePath, ...LocalePath[]]);
 
 /** A text and the language it is really in (it differs from the page's when it fell back). */
 const localized = <T extends z.ZodType>(value: T) => z.object({ value, lang });
 const text = localized(z.string());
 
-type ImageHelper = () => z.ZodType;
-
-const imageEntry = (image: ImageHelper) =>
+const imageEntry = (image: SchemaContext['image']) =>
   z.union([
     z.object({ alt: text, local: image() }),
     z.object({ alt: text, remote: z.object({ url: z.url(), width: z.number(), height: z.number() }) }),

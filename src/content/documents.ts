@@ -77,16 +77,18 @@ export const helpContactSchema = z.object({
 });
 
 /** A reference resolved by the query: a null target is a dangling reference. */
-function resolved<T extends z.ZodType>(target: T, kind: string) {
-  return z.object({ _ref: z.string(), target: target.nullable() }).superRefine((ref, context) => {
+function noDangling(kind: string) {
+  return (ref: { _ref: string; target: unknown }, context: z.RefinementCtx) => {
     if (ref.target === null) {
-      context.addIssue({
-        code: 'custom',
-        message: `refers to ${kind} "${ref._ref}", which does not exist or is not published`,
-      });
+      context.addIssue({ code: 'custom', message: `refers to ${kind} "${ref._ref}", which does not exist or is not published` });
     }
-  });
+  };
 }
+
+const topicReference = z.object({ _ref: z.string(), target: topicSchema.nullable() }).superRefine(noDangling('topic'));
+const helpContactReference = z
+  .object({ _ref: z.string(), target: helpContactSchema.nullable() })
+  .superRefine(noDangling('help contact'));
 
 export const slideSchema = z.object({
   _key: z.string(),
@@ -120,13 +122,13 @@ export const materialSchema = z.object({
   setting: z.array(z.string()).nullish(),
   durationMinutes: z.number().positive().nullish(),
   ageRange: z.object({ min: z.number().int(), max: z.number().int() }).nullish(),
-  topics: z.array(resolved(topicSchema, 'topic')).nullish(),
+  topics: z.array(topicReference).nullish(),
   coverImage: imageSchema.nullish(),
   slides: z.array(slideSchema).min(1, 'a lesson pack needs at least one slide'),
   discussionQuestions: z.array(localeTextSchema).nullish(),
   quiz: z.array(quizQuestionSchema).nullish(),
   keyMessages: z.array(localeStringSchema).nullish(),
-  helpContacts: z.array(resolved(helpContactSchema, 'help contact')).nullish(),
+  helpContacts: z.array(helpContactReference).nullish(),
   translations: translationsSchema,
 });
 

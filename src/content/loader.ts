@@ -16,7 +16,7 @@ function source(): ContentSource {
   return sharedSource;
 }
 
-interface LoaderOptions<D> {
+export interface EntryOptions<D> {
   /** The collection's GROQ query, from queries.ts. */
   query: string;
   /** The zod schema every returned document must pass. */
@@ -27,22 +27,27 @@ interface LoaderOptions<D> {
   toEntry: (document: D, lang: LocalePath, source: ContentSource) => Record<string, unknown>;
 }
 
-export function groqLoader<D>(options: LoaderOptions<D>): Loader {
+/**
+ * Queries, checks and localizes: one `{ id: '<lang>/<id>', data }` per document and language.
+ * Throws a ContentError or DatasetError naming the document and field, or the file line.
+ */
+export async function loadEntries<D>(content: ContentSource, options: EntryOptions<D>) {
+  const result = await content.fetch<unknown>(options.query);
+  const documents = checkDocuments(options.schema, result == null ? [] : Array.isArray(result) ? result : [result]);
+  return documents.flatMap((document) =>
+    localePaths.map((lang) => ({ id: `${lang}/${options.id(document)}`, data: options.toEntry(document, lang, content) })),
+  );
+}
+
+export function groqLoader<D>(options: EntryOptions<D>): Loader {
   return {
     name: 'groq-loader',
     async load({ store, parseData, logger, collection }) {
       const content = source();
-      const result = await content.fetch<unknown>(options.query);
-      const documents = checkDocuments(options.schema, result == null ? [] : Array.isArray(result) ? result : [result]);
+      const entries = await loadEntries(content, options);
       store.clear();
-      for (const document of documents) {
-        for (const lang of localePaths) {
-          const id = `${lang}/${options.id(document)}`;
-          const data = await parseData({ id, data: options.toEntry(document, lang, content) });
-          store.set({ id, data });
-        }
-      }
-      logger.info(`${collection}: ${documents.length} documents × ${localePaths.length} languages from ${content.description}`);
+      for (const { id, data } of entries) store.set({ id, data: await parseData({ id, data }) });
+      logger.info(`${collection}: ${entries.length} entries (${localePaths.length} languages) from ${content.description}`);
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The embedded dataset: a Sanity export folder queried with groq-js. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate, parse } from 'groq-js';
 import type { ContentSource } from '../source.ts';
@@ -14,6 +14,9 @@ export class DatasetError extends Error {
  * naming the file and line of the first line that is not a JSON object with `_id` and `_type`.
  */
 export function readDataset(file: string): Record<string, unknown>[] {
+  if (!existsSync(file)) {
+    throw new DatasetError(`${file} does not exist: point CONTENT_DATASET_DIR at an export folder, or set SANITY_PROJECT_ID.`);
+  }
   const text = readFileSync(file, 'utf8');
   const documents: Record<string, unknown>[] = [];
   const lines = text.split('\n');

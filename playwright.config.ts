@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests run against the built site (never the dev server), built from the test-fixture
+ * dataset, served by the real node server. Debian's Chromium is used where it is installed;
+ * elsewhere (a laptop) Playwright's own browser.
+ */
+const port = Number(process.env['E2E_PORT'] ?? 4329);
+const systemChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env['CI'] ? [['list']] : [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `npm run build:test && HOST=127.0.0.1 PORT=${port} exec node ./dist-test/server/entry.mjs`,
+    url: `http://127.0.0.1:${port}/vi/`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env['CI'],
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
