@@ -46,7 +46,7 @@ function generateDataset(count: number): string {
   const generated = Array.from({ length: count }, (_, index) => {
     const template = templates[index % templates.length];
     const slug = `${template.slug.current}-${index + 1}`;
-    return { ...template, _id: `material.${slug}`, slug: { _type: 'slug', current: slug } };
+    return { ...template, _id: `material-${slug}`, slug: { _type: 'slug', current: slug } };
   });
   writeFileSync(join(folder, 'data.ndjson'), [...others, ...generated].map((doc) => JSON.stringify(doc)).join('\n') + '\n');
   return folder;

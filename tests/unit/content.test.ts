@@ -62,20 +62,20 @@ describe('the content loader', () => {
 
   it('fails on a lesson pack without its Vietnamese title, naming the document and field', async () => {
     const folder = datasetWith((docs) =>
-      docs.map((doc) => JSON.stringify(doc._id === 'material.fixture-draft-pack' ? { ...doc, title: { ...doc.title, vi: '' } } : doc)),
+      docs.map((doc) => JSON.stringify(doc._id === 'material-fixture-draft-pack' ? { ...doc, title: { ...doc.title, vi: '' } } : doc)),
     );
-    await expect(loadEntries(createEmbeddedSource(folder), materials)).rejects.toThrow(/material\.fixture-draft-pack: title\.vi: Vietnamese text is required/);
+    await expect(loadEntries(createEmbeddedSource(folder), materials)).rejects.toThrow(/material-fixture-draft-pack: title\.vi: Vietnamese text is required/);
   });
 
   it('fails on a dangling reference, naming the document and field', async () => {
     const folder = datasetWith((docs) => docs.filter((doc) => doc._type !== 'topic').map((doc) => JSON.stringify(doc)));
-    await expect(loadEntries(createEmbeddedSource(folder), materials)).rejects.toThrow(/material\.fixture-\S+: topics\[0\]: refers to topic "topic\.[^"]+", which does not exist/);
+    await expect(loadEntries(createEmbeddedSource(folder), materials)).rejects.toThrow(/material-fixture-\S+: topics\[0\]: refers to topic "topic-[^"]+", which does not exist/);
   });
 
   it('drops draft documents, which groq-js would otherwise return', async () => {
     const folder = datasetWith((docs) => [
       ...docs.map((doc) => JSON.stringify(doc)),
-      JSON.stringify({ ...docs.find((doc) => doc._type === 'material'), _id: 'drafts.material.unfinished', slug: { current: 'unfinished' } }),
+      JSON.stringify({ ...docs.find((doc) => doc._type === 'material'), _id: 'drafts.material-unfinished', slug: { current: 'unfinished' } }),
     ]);
     const entries = await loadEntries(createEmbeddedSource(folder), materials);
     expect(entries.some((entry) => entry.id.endsWith('/unfinished'))).toBe(false);

@@ -1,0 +1,26 @@
+/**
+ * Which Sanity project and dataset the Studio edits, shared by `sanity.config.ts` (the browser
+ * bundle) and `sanity.cli.ts` (the CLI). Set them in the environment or in `studio/.env`
+ * (see `.env.example`); Sanity passes `SANITY_STUDIO_*` variables to both.
+ */
+
+/** Placeholder so the Studio builds before a project exists; create one at sanity.io/manage. */
+export const placeholderProjectId = 'your-project-id';
+
+/**
+ * Reads a variable wherever the code runs. The CLI runs in Node, where `process.env` exists. In
+ * the browser `sanity dev` serves the expression as written, replaced only for variables that are
+ * set, and there is no `process`: reading an unset one would throw a ReferenceError.
+ */
+function readEnv(read: () => string | undefined): string | undefined {
+  try {
+    return read() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const projectId =
+  readEnv(() => process.env.SANITY_STUDIO_PROJECT_ID) ?? placeholderProjectId;
+
+export const dataset = readEnv(() => process.env.SANITY_STUDIO_DATASET) ?? 'production';

@@ -1,0 +1,68 @@
+import { defineField, defineType } from 'sanity';
+import { translationsField } from '../fields/translations.ts';
+import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
+
+/** Digits, spaces and a leading "+" only, so a phone can dial the number when it is tapped. */
+const dialable = /^[0-9 +]+$/;
+
+/** The old anti-trafficking hotline, replaced by 111; publishing it as current misleads callers. */
+const retiredNumbers = new Set(['18001567']);
+
+/** A hotline or service learners can call, listed at the end of lesson packs. */
+export const helpContact = defineType({
+  name: 'helpContact',
+  title: 'Help contact',
+  type: 'document',
+  validation: (rule) => rule.custom(reviewedTranslationsAreComplete),
+  fields: [
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'localeString',
+      description: 'E.g. “Tổng đài quốc gia bảo vệ trẻ em”.',
+      validation: (rule) => rule.custom(requireSourceText),
+    }),
+    defineField({
+      name: 'number',
+      title: 'Phone number',
+      type: 'string',
+      description: 'As dialled, e.g. 111 or +84 20 3812 3456. Digits, spaces and + only.',
+      validation: (rule) => [
+        rule.required(),
+        rule.regex(dialable).error('Use digits, spaces and + only, so phones can dial it.'),
+        rule.custom(
+          (value: string | undefined) =>
+            !value ||
+            !retiredNumbers.has(value.replace(/\D/g, '')) ||
+            '1800 1567 is no longer the hotline: use 111, which now also takes trafficking calls.',
+        ),
+      ],
+    }),
+    defineField({
+      name: 'hours',
+      title: 'Opening hours',
+      type: 'localeString',
+      description: 'E.g. “24/7, miễn phí” (free, day and night).',
+    }),
+    defineField({
+      name: 'serves',
+      title: 'Who it serves',
+      type: 'localeText',
+      description: 'Who should call and what for, in words a learner understands.',
+    }),
+    defineField({
+      name: 'order',
+      title: 'Order',
+      type: 'number',
+      description: 'Lower numbers are listed first; put 111 first.',
+      validation: (rule) => rule.integer(),
+    }),
+    translationsField(),
+  ],
+  orderings: [
+    { name: 'order', title: 'Listing order', by: [{ field: 'order', direction: 'asc' }] },
+  ],
+  preview: {
+    select: { title: 'name.vi', subtitle: 'number' },
+  },
+});

@@ -1,0 +1,29 @@
+import { defineField, type SlugValue } from 'sanity';
+
+/** Lowercase ASCII words joined by hyphens: safe in every URL, printed handout and QR code. */
+const urlSafeSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The `slug` of a document, generated from its Vietnamese title. Sanity's own check that the slug
+ * is unique among documents of the type applies on top of these rules.
+ */
+export function slugField(options: { group?: string } = {}) {
+  return defineField({
+    ...options,
+    name: 'slug',
+    title: 'Web address (slug)',
+    type: 'slug',
+    description:
+      'The last part of the page address, e.g. “viec-lam-gia”. Press Generate to make it from the Vietnamese title. Changing it later breaks links that teachers have saved.',
+    options: { source: 'title.vi', maxLength: 96 },
+    validation: (rule) =>
+      rule
+        .required()
+        .custom(
+          (value: SlugValue | undefined) =>
+            !value?.current ||
+            urlSafeSlug.test(value.current) ||
+            'Use only lowercase letters a–z, digits and single hyphens (no accents, no spaces).',
+        ),
+  });
+}

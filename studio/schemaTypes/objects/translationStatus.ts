@@ -1,0 +1,71 @@
+import { defineField, defineType } from 'sanity';
+
+/** Where a translation stands. Only `reviewed` is published. */
+export const translationStatusValues = ['missing', 'draft', 'needsReview', 'reviewed'] as const;
+
+export type TranslationStatusValue = (typeof translationStatusValues)[number];
+
+const statusTitles: Record<TranslationStatusValue, string> = {
+  missing: 'Missing (chưa dịch)',
+  draft: 'Draft (bản nháp)',
+  needsReview: 'Needs review (chờ duyệt)',
+  reviewed: 'Reviewed (đã duyệt)',
+};
+
+function isReviewed(parent: unknown): boolean {
+  return (parent as { status?: unknown } | undefined)?.status === 'reviewed';
+}
+
+/** The state of one language's translation of a document, and who vouched for it. */
+export const translationStatus = defineType({
+  name: 'translationStatus',
+  title: 'Translation status',
+  type: 'object',
+  fields: [
+    defineField({
+      name: 'status',
+      title: 'Status',
+      type: 'string',
+      description:
+        'Set “reviewed” only after a native speaker has checked every text. Reviewed text is published as it is.',
+      options: {
+        list: translationStatusValues.map((value) => ({ value, title: statusTitles[value] })),
+        layout: 'radio',
+        direction: 'horizontal',
+      },
+      initialValue: 'missing',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'reviewer',
+      title: 'Reviewed by',
+      type: 'string',
+      description: 'Name of the native speaker who checked the translation (người duyệt).',
+      validation: (rule) =>
+        rule.custom(
+          (value: string | undefined, context) =>
+            !isReviewed(context.parent) ||
+            Boolean(value?.trim()) ||
+            'Name the native speaker who reviewed it.',
+        ),
+    }),
+    defineField({
+      name: 'reviewedAt',
+      title: 'Reviewed on',
+      type: 'date',
+      options: { dateFormat: 'YYYY-MM-DD' },
+      validation: (rule) =>
+        rule.custom(
+          (value: string | undefined, context) =>
+            !isReviewed(context.parent) || Boolean(value) || 'Give the date of the review.',
+        ),
+    }),
+  ],
+  preview: {
+    select: { status: 'status', reviewer: 'reviewer' },
+    prepare: ({ status, reviewer }: { status?: TranslationStatusValue; reviewer?: string }) => ({
+      title: status ? statusTitles[status] : statusTitles.missing,
+      ...(reviewer ? { subtitle: reviewer } : {}),
+    }),
+  },
+});
