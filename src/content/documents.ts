@@ -3,6 +3,7 @@
  * fails the build with its id and the field named, and a hint of what to do.
  */
 import { z } from 'zod';
+import { hasText } from './translation.ts';
 import { localePaths, sourceLocale, translatedLocalePaths, type LocalePath } from '../i18n/locales.ts';
 
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }));
@@ -17,10 +18,9 @@ function localized<T extends z.ZodType>(value: T): z.ZodType<LocalizedField<z.ou
   return z.object(shape) as unknown as z.ZodType<LocalizedField<z.output<T>>>;
 }
 
-/** Whether a localized value is there: a non-blank string, non-empty Portable Text, or a file. */
+/** Whether a localized value is there: text (as the Studio counts it) or a file. */
 export function hasValue(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'string' || Array.isArray(value)) return hasText(value);
   return typeof value === 'object' && value !== null;
 }
 

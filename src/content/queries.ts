@@ -42,3 +42,9 @@ export const topicsQuery = `*[_type == "topic" && ${published}] | order(slug.cur
 export const helpContactsQuery = `*[_type == "helpContact" && ${published}] | order(order asc) { ${helpContactFields} }`;
 
 export const siteSettingsQuery = `*[_id == "siteSettings"][0] { _id, _type, title, banner, translations }`;
+
+/**
+ * Every published document, whole, for the translation-status report (`npm run i18n:status`),
+ * which walks each one for localized text fields. Drafts are left out like everywhere else.
+ */
+export const allDocumentsQuery = `*[${published}]`;

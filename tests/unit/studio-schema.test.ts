@@ -11,7 +11,7 @@ import { localizedTypeNames } from '../../studio/schemaTypes/objects/localized.t
 import {
   missingTranslations,
   reviewedTranslationGaps,
-} from '../../studio/schemaTypes/validation/translationCompleteness.ts';
+} from '../../src/content/translation.ts';
 
 type Texts = Partial<Record<string, string>>;
 

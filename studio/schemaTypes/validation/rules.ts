@@ -4,7 +4,7 @@
  */
 import type { CustomValidator, ValidationError } from 'sanity';
 import { getLocale, sourceLocale, type LocalePath } from '../../../src/i18n/locales.ts';
-import { hasText, reviewedTranslationGaps } from './translationCompleteness.ts';
+import { hasText, reviewedTranslationGaps } from '../../../src/content/translation.ts';
 
 function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null

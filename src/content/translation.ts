@@ -1,10 +1,11 @@
 /**
  * Which texts a translation still lacks. A language marked `reviewed` is published as it is, so
  * it must hold every text that Vietnamese holds; otherwise a learner would get a lesson pack with
- * holes in it. Pure and free of Sanity imports so that scripts (the translation-status report)
- * can run it under `node --experimental-strip-types` too.
+ * holes in it. Shared by the Studio's validation, the site's fallback rule and the
+ * translation-status report; free of Sanity imports so that scripts run it under
+ * `node --experimental-strip-types` too.
  */
-import { sourceLocale, translatedLocalePaths } from '../../../src/i18n/locales.ts';
+import { sourceLocale, translatedLocalePaths } from '../i18n/locales.ts';
 
 /** Localized types that hold text. `localeAudio` is left out: audio is welcome, never required. */
 export const localizedTextTypes: ReadonlySet<string> = new Set([
