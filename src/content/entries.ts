@@ -86,7 +86,7 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, so
     helpContacts: (material.helpContacts ?? []).map((ref) => ref.target!.number),
     cover: toImage(material.coverImage, picker, source),
     slides: material.slides.map((slide) => {
-      const audio = picker.text(slide.audio);
+      const audio = picker.media(slide.audio);
       const src = audio ? audioUrl(audio.value) : undefined;
       return {
         key: slide._key,

@@ -60,5 +60,12 @@ export function createPicker(lang: LocalePath, translations: Translations) {
     if (!picked) throw new Error('a required Vietnamese text is missing; check the document schema');
     return picked;
   }
-  return { text, required, fellBack: () => fellBack };
+  /**
+   * Optional media (audio per language): picked by the same rule and tagged with its real
+   * language, but a recording that exists only in Vietnamese does not make the page "untranslated".
+   */
+  function media<T>(field: LocalizedField<T> | null | undefined): Localized<T> | undefined {
+    return pick(field, lang, published);
+  }
+  return { text, required, media, fellBack: () => fellBack };
 }

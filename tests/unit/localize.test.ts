@@ -34,6 +34,8 @@ describe('the fallback rule', () => {
     const picker = createPicker('hmong', { hmong: { status: 'reviewed' } });
     picker.text(greeting);
     expect(picker.fellBack()).toBe(false);
+    picker.media({ vi: { _type: 'file', url: '/media/files/a.mp3' } });
+    expect(picker.fellBack()).toBe(false);
     picker.text({ vi: 'Chỉ tiếng Việt' });
     expect(picker.fellBack()).toBe(true);
   });
