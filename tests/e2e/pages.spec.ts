@@ -60,10 +60,11 @@ test('filters work without JavaScript', async ({ browser }) => {
   const cards = page.locator('.cards .card');
   const total = await cards.count();
   expect(total).toBeGreaterThan(1);
-  await page.locator('.filters label', { hasText: 'Job seekers' }).click();
+  await page.getByRole('group', { name: 'Audience' }).getByText('Job seekers').click();
   await expect(page.locator('.cards .card:visible')).toHaveCount(1);
-  await expect(page.locator('.cards .card:visible')).toContainText('job');
-  await page.getByRole('radio', { name: 'All' }).first().check({ force: true });
+  await expect(page.locator('.cards .card:visible')).toContainText('Job-centre lesson pack');
+  await page.getByRole('group', { name: 'Audience' }).getByText('All').click();
+  await expect(page.getByRole('group', { name: 'Audience' }).getByRole('radio', { name: 'All' })).toBeChecked();
   await expect(page.locator('.cards .card:visible')).toHaveCount(total);
   await context.close();
 });
