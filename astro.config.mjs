@@ -12,7 +12,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Rendering a few pages at once hides the wait on image metadata and file writes (2 cores here).
+  build: { format: 'directory', concurrency: 4 },
   i18n: {
     locales: [...localePaths],
     defaultLocale: sourceLocale,

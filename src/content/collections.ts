@@ -8,18 +8,27 @@ export type HelpContact = CollectionEntry<'helpContacts'>['data'];
 
 const inLanguage = (lang: LocalePath) => (entry: { id: string }) => entry.id.startsWith(`${lang}/`);
 
-export async function getMaterials(lang: LocalePath): Promise<Material[]> {
-  return (await getCollection('materials', inLanguage(lang))).map((entry) => entry.data);
+/** Memoizes a per-language read: every pack page needs the topics and contacts of its language. */
+function perLanguage<T>(read: (lang: LocalePath) => Promise<T>): (lang: LocalePath) => Promise<T> {
+  const cache = new Map<LocalePath, Promise<T>>();
+  return (lang) => {
+    let result = cache.get(lang);
+    if (!result) cache.set(lang, (result = read(lang)));
+    return result;
+  };
 }
 
-export async function getTopics(lang: LocalePath): Promise<Topic[]> {
-  return (await getCollection('topics', inLanguage(lang))).map((entry) => entry.data);
-}
+export const getMaterials = perLanguage(async (lang): Promise<Material[]> =>
+  (await getCollection('materials', inLanguage(lang))).map((entry) => entry.data),
+);
 
-export async function getHelpContacts(lang: LocalePath): Promise<HelpContact[]> {
-  const contacts = (await getCollection('helpContacts', inLanguage(lang))).map((entry) => entry.data);
-  return contacts.sort((a, b) => a.order - b.order);
-}
+export const getTopics = perLanguage(async (lang): Promise<Topic[]> =>
+  (await getCollection('topics', inLanguage(lang))).map((entry) => entry.data),
+);
+
+export const getHelpContacts = perLanguage(async (lang): Promise<HelpContact[]> =>
+  (await getCollection('helpContacts', inLanguage(lang))).map((entry) => entry.data).sort((a, b) => a.order - b.order),
+);
 
 export async function getSiteSettings(lang: LocalePath) {
   return (await getCollection('siteSettings', inLanguage(lang)))[0]?.data;

@@ -25,10 +25,26 @@ await instance.init({
   interpolation: { escapeValue: false },
 });
 
-/** A translate function for one language: `t('help.call', { number: '111' })`. */
-export function useTranslations(lang: LocalePath): (key: UiKey, values?: Record<string, string | number>) => string {
+type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
+const translators = new Map<LocalePath, Translate>();
+
+/**
+ * A translate function for one language: `t('help.call', { number: '111' })`. Strings without
+ * values are looked up once per build: a page asks for about a hundred of them.
+ */
+export function useTranslations(lang: LocalePath): Translate {
+  let translate = translators.get(lang);
+  if (translate) return translate;
   const t: TFunction = instance.getFixedT(lang);
-  return (key, values) => t(key, values ?? {});
+  const plain = new Map<UiKey, string>();
+  translate = (key, values) => {
+    if (values) return t(key, values);
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = t(key)));
+    return text;
+  };
+  translators.set(lang, translate);
+  return translate;
 }
 
 /** The language a UI string is really in, for its `lang` attribute when it fell back. */
@@ -36,13 +52,21 @@ export function uiLanguage(lang: LocalePath, key: UiKey): LocalePath {
   return lookupOrder(lang).find((path) => uiStrings[path][key] !== undefined) ?? 'vi';
 }
 
+// Intl formatters are slow to create and pages format many numbers: one of each per language.
+const numberFormats = new Map<LocalePath, Intl.NumberFormat>();
+const dateFormats = new Map<LocalePath, Intl.DateTimeFormat>();
+
 /** Formats a number with the row's formatting locale (never the tag, which `Intl` does not know). */
 export function formatNumber(lang: LocalePath, value: number): string {
-  return new Intl.NumberFormat(getLocale(lang).formatLocale).format(value);
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(getLocale(lang).formatLocale)));
+  return format.format(value);
 }
 
 /** Formats a date (`YYYY-MM-DD` or a Date) with the row's formatting locale in Lao Cai's time zone. */
 export function formatDate(lang: LocalePath, value: string | Date): string {
   const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00+07:00` : value) : value;
-  return new Intl.DateTimeFormat(getLocale(lang).formatLocale, { dateStyle: 'long', timeZone }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(getLocale(lang).formatLocale, { dateStyle: 'long', timeZone })));
+  return format.format(date);
 }

@@ -4,7 +4,8 @@
  *   npm run bench:build            # 3 runs each (BENCH_RUNS=1 for a quick look)
  *
  * 1. Build time of the sample dataset, and of a generated dataset of 500 packs × 5 languages
- *    next to Astro building the same pages from a plain Markdown collection in the same run.
+ *    next to Astro building the same pages from a plain Markdown collection in the same run
+ *    (markdown-baseline.ts; same images, languages and build concurrency as the site).
  * 2. Per page type, the gzip bytes of HTML, CSS, JS and fonts a visitor downloads.
  */
 import { execFileSync } from 'node:child_process';
