@@ -4,6 +4,7 @@ import { localePaths, type LocalePath } from './i18n/locales.ts';
 import { helpContactSchema, materialSchema, siteSettingsSchema, topicSchema } from './content/documents.ts';
 import { toHelpContactEntry, toMaterialEntry, toSiteSettingsEntry, toTopicEntry } from './content/entries.ts';
 import { groqLoader } from './content/loader.ts';
+import { audiences, settings } from './content/vocabulary.ts';
 import { helpContactsQuery, materialsQuery, siteSettingsQuery, topicsQuery } from './content/queries.ts';
 
 const lang = z.enum(localePaths as [LocalePath, ...LocalePath[]]);
@@ -31,8 +32,8 @@ const materials = defineCollection({
       fellBack: z.boolean(),
       title: text,
       summary: text,
-      audience: z.array(z.string()),
-      setting: z.array(z.string()),
+      audience: z.array(z.enum(audiences)),
+      setting: z.array(z.enum(settings)),
       durationMinutes: z.number().optional(),
       ageRange: z.object({ min: z.number(), max: z.number() }).optional(),
       topics: z.array(z.string()),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { hasText } from './translation.ts';
+import { audiences, settings } from './vocabulary.ts';
 import { localePaths, sourceLocale, translatedLocalePaths, type LocalePath } from '../i18n/locales.ts';
 
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }));
@@ -118,8 +119,8 @@ export const materialSchema = z.object({
   isSample: z.boolean().nullish(),
   title: withVietnamese(z.string()),
   summary: withVietnamese(z.string()),
-  audience: z.array(z.string()).nullish(),
-  setting: z.array(z.string()).nullish(),
+  audience: z.array(z.enum(audiences)).nullish(),
+  setting: z.array(z.enum(settings)).nullish(),
   durationMinutes: z.number().positive().nullish(),
   ageRange: z.object({ min: z.number().int(), max: z.number().int() }).nullish(),
   topics: z.array(topicReference).nullish(),

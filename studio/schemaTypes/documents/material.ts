@@ -2,26 +2,19 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { imageWithAltField } from '../fields/imageWithAlt.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
+import { audiences, settings } from '../../../src/content/vocabulary.ts';
+import en from '../../../src/i18n/ui/en.json';
+import vi from '../../../src/i18n/ui/vi.json';
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
 
-/** Who a lesson pack is written for: the value is stored, the title is shown to editors. */
-export const audienceOptions = [
-  { value: 'lowerSecondary', title: 'Lower secondary students (học sinh THCS)' },
-  { value: 'upperSecondary', title: 'Upper secondary students (học sinh THPT)' },
-  { value: 'vocationalTrainees', title: 'Vocational trainees (học viên học nghề)' },
-  { value: 'jobSeekers', title: 'Job seekers (người tìm việc làm)' },
-  { value: 'parentsCommunity', title: 'Parents and community (phụ huynh, cộng đồng)' },
-  { value: 'teachersStaff', title: 'Teachers and staff (giáo viên, cán bộ)' },
-] as const;
-
-/** Where a lesson pack is meant to be used. */
-export const settingOptions = [
-  { value: 'school', title: 'School (trường học)' },
-  { value: 'vocationalSchool', title: 'Vocational school (trường nghề)' },
-  { value: 'jobCentre', title: 'Job centre (trung tâm dịch vụ việc làm)' },
-  { value: 'communityMeeting', title: 'Community meeting (họp thôn, bản)' },
-  { value: 'borderPost', title: 'Border post (đồn biên phòng)' },
-] as const;
+/** Options for a fixed list, titled in English and Vietnamese from the site's UI strings. */
+function options(values: readonly string[], prefix: 'audience' | 'setting') {
+  const title = (value: string) => {
+    const key = `${prefix}.${value}` as keyof typeof vi;
+    return `${en[key]} (${vi[key]})`;
+  };
+  return values.map((value) => ({ value, title: title(value) }));
+}
 
 /** Editorial advice that an empty list deserves, without blocking publishing. */
 function warnIfEmpty(message: string) {
@@ -147,7 +140,7 @@ export const material = defineType({
       type: 'array',
       group: 'use',
       of: [defineArrayMember({ type: 'string' })],
-      options: { list: [...audienceOptions], layout: 'grid' },
+      options: { list: options(audiences, 'audience'), layout: 'grid' },
       validation: (rule) => [
         rule.unique(),
         rule.custom(warnIfEmpty('Choose who this is for, so teachers can find it.')).warning(),
@@ -159,7 +152,7 @@ export const material = defineType({
       type: 'array',
       group: 'use',
       of: [defineArrayMember({ type: 'string' })],
-      options: { list: [...settingOptions], layout: 'grid' },
+      options: { list: options(settings, 'setting'), layout: 'grid' },
       validation: (rule) => rule.unique(),
     }),
     defineField({
