@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { datasetMedia } from './src/integrations/dataset-media.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { localePaths, sourceLocale } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
     defaultLocale: sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [react(), datasetMedia()],
+  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch()],
   image: { domains: ['cdn.sanity.io'] },
   devToolbar: { enabled: false },
 });

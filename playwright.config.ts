@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { launchOptions } from './tests/e2e/browser.ts';
 
 /**
  * Browser tests run against the built site (never the dev server), built from the test-fixture
@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  * elsewhere (a laptop) Playwright's own browser.
  */
 const port = Number(process.env['E2E_PORT'] ?? 4329);
-const systemChromium = '/usr/bin/chromium';
+/** Where the fixture build goes; set it to run two suites side by side. */
+const outDir = process.env['E2E_OUT_DIR'] ?? './dist-test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,13 +20,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions,
   },
   webServer: {
-    command: `npm run build:test && HOST=127.0.0.1 PORT=${port} exec node ./dist-test/server/entry.mjs`,
+    command: `OUT_DIR=${outDir} npm run build:test && HOST=127.0.0.1 PORT=${port} exec node ${outDir}/server/entry.mjs`,
     url: `http://127.0.0.1:${port}/vi/`,
     timeout: 240_000,
     reuseExistingServer: !process.env['CI'],

@@ -14,6 +14,34 @@ export const languages = [
 export const reviewedPack = 'fixture-school-pack';
 export const partlyTranslatedPack = 'fixture-jobcentre-pack';
 
+/** Resolves once the page's service worker is activated and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active!;
+    // `ready` can resolve while the worker is still activating.
+    if (worker.state !== 'activated') {
+      await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+/** The names of the caches that hold saved packs. */
+export function savedCaches(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('saved-')));
+}
+
+/** Saves the pack whose page is open and waits until it is saved (and says so, if `savedText`). */
+export async function savePack(page: Page, savedText?: string): Promise<void> {
+  const control = page.locator('[data-save-offline]');
+  await control.getByRole('button').click();
+  await expect(control).toHaveAttribute('data-saved', 'true', { timeout: 30_000 });
+  if (savedText) await expect(control.getByRole('status')).toHaveText(savedText);
+}
+
 /** Runs axe with the WCAG 2.2 AA rules and fails with the violations listed. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

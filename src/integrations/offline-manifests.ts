@@ -1,0 +1,85 @@
+/**
+ * What "save for offline" must fetch for each lesson pack, read from the built HTML so that it
+ * lists exactly the files the pages use: the pack page, its present view, their styles and
+ * scripts, every image variant and the audio. Written next to each pack as `offline.json`, and
+ * per language as `materials/offline.json` for "save every pack in this language".
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One file to save, with its size so the progress bar can count megabytes. */
+export interface OfflineFile {
+  url: string;
+  bytes: number;
+  kind: 'page' | 'image' | 'audio' | 'other';
+}
+
+/** The `offline.json` of one pack. */
+export interface PackOfflineManifest {
+  lang: string;
+  slug: string;
+  title: string;
+  url: string;
+  files: OfflineFile[];
+  bytes: number;
+  audioBytes: number;
+}
+
+/**
+ * Same-origin URLs a page loads: `src`, `srcset` candidates, stylesheet and preload `href`s.
+ * Example: `<img srcset="/_astro/a_1.webp 360w, /_astro/a_2.webp 720w">` gives both files.
+ */
+export function referencedUrls(html: string): string[] {
+  const urls = new Set<string>();
+  for (const match of html.matchAll(/\s(?:src|poster)="(\/[^"/][^"]*)"/g)) urls.add(match[1]!);
+  for (const match of html.matchAll(/\ssrcset="([^"]+)"/g)) {
+    for (const candidate of match[1]!.split(',')) {
+      const url = candidate.trim().split(/\s+/)[0];
+      if (url?.startsWith('/') && !url.startsWith('//')) urls.add(url);
+    }
+  }
+  for (const match of html.matchAll(/<link[^>]+rel="(?:stylesheet|modulepreload|preload)"[^>]*>/g)) {
+    const href = /href="(\/[^"/][^"]*)"/.exec(match[0])?.[1];
+    if (href) urls.add(href);
+  }
+  return [...urls].map((url) => url.replaceAll('&amp;', '&'));
+}
+
+const kindOf = (url: string): OfflineFile['kind'] =>
+  /\.(webp|avif|png|jpe?g|svg|gif)$/i.test(url) ? 'image' : /\.(mp3|ogg|opus|m4a)$/i.test(url) ? 'audio' : 'other';
+
+/** Builds the manifest of one pack from the built client folder. */
+export function packManifest(client: string, lang: string, slug: string): PackOfflineManifest {
+  const pageUrls = [`/${lang}/materials/${slug}/`, `/${lang}/materials/${slug}/present/`].filter((url) => existsSync(join(client, url, 'index.html')));
+  const html = pageUrls.map((url) => readFileSync(join(client, url, 'index.html'), 'utf8'));
+  const title = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html[0] ?? '')?.[1]?.replace(/<[^>]+>/g, '').trim() ?? slug;
+  const files: OfflineFile[] = pageUrls.map((url) => ({ url, bytes: statSync(join(client, url, 'index.html')).size, kind: 'page' }));
+  for (const url of new Set(html.flatMap(referencedUrls))) {
+    const file = join(client, decodeURI(url.split('?')[0]!));
+    if (existsSync(file) && statSync(file).isFile()) files.push({ url, bytes: statSync(file).size, kind: kindOf(url) });
+  }
+  const sum = (list: OfflineFile[]) => list.reduce((total, file) => total + file.bytes, 0);
+  return { lang, slug, title, url: pageUrls[0] ?? `/${lang}/materials/${slug}/`, files, bytes: sum(files), audioBytes: sum(files.filter((file) => file.kind === 'audio')) };
+}
+
+/** Writes every pack's `offline.json` and each language's list; returns how many packs. */
+export function writeOfflineManifests(client: string, languages: readonly string[]): number {
+  let count = 0;
+  for (const lang of languages) {
+    const materials = join(client, lang, 'materials');
+    if (!existsSync(materials)) continue;
+    const packs: Omit<PackOfflineManifest, 'files'>[] = [];
+    for (const slug of readdirSync(materials)) {
+      // A pack page is the one that offers to save itself (SaveForOffline with its slug).
+      const page = join(materials, slug, 'index.html');
+      if (!existsSync(page) || !readFileSync(page, 'utf8').includes(`data-slug="${slug}"`)) continue;
+      const manifest = packManifest(client, lang, slug);
+      writeFileSync(join(materials, slug, 'offline.json'), JSON.stringify(manifest));
+      const { files: _files, ...summary } = manifest;
+      packs.push(summary);
+      count += 1;
+    }
+    writeFileSync(join(materials, 'offline.json'), JSON.stringify({ lang, packs }));
+  }
+  return count;
+}

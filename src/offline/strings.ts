@@ -1,0 +1,19 @@
+/** UI strings for the small page scripts: rendered into a data attribute by the server, in the page's language. */
+
+export type Strings = Record<string, string>;
+
+/** The strings a component put in its `data-strings` attribute. */
+export function readStrings(element: HTMLElement): Strings {
+  return JSON.parse(element.dataset['strings'] ?? '{}') as Strings;
+}
+
+/** Fills `{{name}}` placeholders, as i18next does on the server. */
+export function format(template: string | undefined, values: Record<string, string | number> = {}): string {
+  return (template ?? '').replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** Megabytes with one decimal, in the page's formatting locale (data-format-locale on <html>). */
+export function megabytes(bytes: number): string {
+  const locale = document.documentElement.dataset['formatLocale'] ?? 'vi-VN';
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+}

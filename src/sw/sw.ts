@@ -1,0 +1,78 @@
+/**
+ * The service worker. Precached: the shell (CSS, fonts, icons, each language's home, help,
+ * search and offline-library pages). At runtime: pages stale-while-revalidate, images and audio
+ * cache-first with expiry, /api/* never cached. A pack the teacher saved lives in a cache of its
+ * own (see src/offline/cache-names.ts) and answers before the network and the runtime caches.
+ */
+/// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core/types.js';
+import { runtimeCaches, savedPrefix } from '../offline/cache-names.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+const languages = ['vi', 'hmong', 'dao', 'thai', 'en'];
+
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: false, ignoreURLParametersMatching: [/.*/] });
+cleanupOutdatedCaches();
+clientsClaim();
+
+/** A request's answer from the saved packs, if a teacher saved it. */
+async function fromSavedPacks(request: Request): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  url.search = '';
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(savedPrefix)) continue;
+    const response = await (await caches.open(name)).match(url.href);
+    if (response) return response;
+  }
+  return undefined;
+}
+
+/** Saved packs answer first, whatever the runtime cache holds or the network says. */
+const savedFirst: WorkboxPlugin = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => (await fromSavedPacks(request)) ?? cachedResponse ?? null,
+};
+
+/** An unsaved page offline: the offline page of its language, which lists what is saved. */
+const offlinePage: WorkboxPlugin = {
+  handlerDidError: async ({ request }) => {
+    const lang = new URL(request.url).pathname.split('/')[1] ?? '';
+    return (await matchPrecache(`/${languages.includes(lang) ? lang : 'vi'}/offline/index.html`)) ?? Response.error();
+  },
+};
+
+registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly());
+
+// "Save for offline" fetches fresh copies itself and stores them (src/offline/save.ts).
+registerRoute(({ request }) => request.headers.get('x-offline-save') === '1', new NetworkOnly());
+
+registerRoute(({ request }) => request.mode === 'navigate', new StaleWhileRevalidate({ cacheName: runtimeCaches.pages, plugins: [savedFirst, offlinePage] }));
+
+registerRoute(
+  ({ request, url }) => request.destination === 'image' && url.origin === self.location.origin,
+  new CacheFirst({ cacheName: runtimeCaches.images, plugins: [savedFirst, new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
+);
+
+// Audio players ask for byte ranges; a cached whole file answers them through the range plugin.
+registerRoute(
+  ({ request, url }) => request.destination === 'audio' || url.pathname.startsWith('/media/'),
+  new CacheFirst({ cacheName: runtimeCaches.media, plugins: [savedFirst, new RangeRequestsPlugin(), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
+);
+
+// Pagefind asks for its entry file with a fresh `?ts=` each time: the expiry keeps that bounded.
+registerRoute(
+  ({ url }) => url.pathname.startsWith('/pagefind/'),
+  new StaleWhileRevalidate({ cacheName: runtimeCaches.search, plugins: [savedFirst, new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })] }),
+);
+
+registerRoute(({ url }) => url.pathname.startsWith('/_astro/'), new CacheFirst({ cacheName: runtimeCaches.assets, plugins: [savedFirst] }));
+
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

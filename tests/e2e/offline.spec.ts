@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { launchOptions } from './browser.ts';
+import { expectNoAxeViolations, reviewedPack, partlyTranslatedPack, savedCaches, savePack, waitForServiceWorker } from './helpers.ts';
+
+const fixture = readFileSync('tests/fixtures/dataset/data.ndjson', 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const pack = fixture.find((doc) => doc.slug?.current === reviewedPack);
+const slideHeadings: string[] = pack.slides.map((slide: { heading: { en: string } }) => slide.heading.en);
+
+test('a saved pack opens offline, with its present mode; an unsaved page shows the offline page', async ({ page, context }) => {
+  await page.goto(`/en/materials/${reviewedPack}/`);
+  await waitForServiceWorker(page);
+  await savePack(page, 'Saved on this device');
+  expect(await savedCaches(page)).toContain(`saved-v1:pack/en/${reviewedPack}`);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pack.title.en);
+  await expect(page.getByText('You are offline. Saved lesson packs still work.')).toBeVisible();
+
+  await page.goto(`/en/materials/${reviewedPack}/present/`);
+  await expect(page.getByRole('heading', { name: pack.title.en })).toBeVisible();
+  for (const heading of slideHeadings) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: /show the answer/i }).first().click();
+  await expect(page.getByText(pack.quiz[0].explanation.en)).toBeVisible();
+
+  await page.goto(`/en/materials/${partlyTranslatedPack}/`);
+  await expect(page.getByRole('heading', { name: 'This page is not saved on this device' })).toBeVisible();
+  await expect(page.getByRole('link', { name: pack.title.en })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('saving with one file failing says why and leaves nothing saved', async ({ page, context }) => {
+  await page.goto(`/vi/materials/${reviewedPack}/`);
+  await waitForServiceWorker(page);
+  // The context's route also sees what the service worker fetches.
+  await context.route('**/*.webp', (route) => route.abort());
+  await page.locator('[data-save-offline]').getByRole('button').click();
+  await expect(page.locator('[data-save-offline]').getByRole('status')).toContainText('Không lưu được: không tải được một tệp');
+  await expect(page.locator('[data-save-offline]').getByRole('status')).toContainText('Chưa có gì được lưu');
+  expect(await savedCaches(page)).toEqual([]);
+  await context.unroute('**/*.webp');
+  await savePack(page, 'Đã lưu trên máy này');
+});
+
+test('the offline library lists saved packs with their size, removes one, and has no axe violation', async ({ page }) => {
+  await page.goto(`/en/materials/${reviewedPack}/`);
+  await waitForServiceWorker(page);
+  await savePack(page, 'Saved on this device');
+  await page.goto('/en/offline/');
+  const item = page.getByRole('listitem').filter({ hasText: pack.title.en });
+  await expect(item).toContainText(/MB, saved on/);
+  await expect(page.getByText(/Storage used: .* MB/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await item.getByRole('button', { name: `Remove: ${pack.title.en}` }).click();
+  await expect(page.getByText('No lesson pack is saved on this device yet.')).toBeVisible();
+  expect(await savedCaches(page)).toEqual([]);
+});
+
+test('save every pack of a language with one progress bar', async ({ page }) => {
+  await page.goto('/en/materials/');
+  await waitForServiceWorker(page);
+  await page.getByRole('button', { name: 'Save every pack in this language' }).click();
+  await expect(page.getByText('Every pack in this language is saved on this device')).toBeVisible({ timeout: 30_000 });
+  const saved = await savedCaches(page);
+  expect(saved.filter((name) => name.startsWith('saved-v1:pack/en/')).sort()).toEqual(
+    fixture.filter((doc) => doc._type === 'material').map((doc) => `saved-v1:pack/en/${doc.slug.current}`).sort(),
+  );
+  // Persistent storage is asked for once something is saved.
+  expect(await page.evaluate(() => localStorage.getItem('offline.persistAsked'))).toBe('1');
+});
+
+test('a saved pack opens in a new browser on the same profile while offline', async ({ baseURL }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'profile-'));
+  const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL! });
+  const page = first.pages()[0] ?? (await first.newPage());
+  await page.goto(`/hmong/materials/${reviewedPack}/`);
+  await waitForServiceWorker(page);
+  await savePack(page);
+  await first.close();
+
+  const second = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL!, offline: true });
+  const again = second.pages()[0] ?? (await second.newPage());
+  await again.goto(`/hmong/materials/${reviewedPack}/`);
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(pack.title.hmong);
+  await second.close();
+});
+
+test('search finds a saved language pack offline, in Vietnamese and in Hmong', async ({ page, context }) => {
+  for (const lang of ['vi', 'hmong']) {
+    await page.goto(`/${lang}/materials/${reviewedPack}/`);
+    await waitForServiceWorker(page);
+    await savePack(page);
+  }
+  await context.setOffline(true);
+  for (const [lang, word] of [['vi', 'bẫyviệclàm'], ['hmong', 'ntxiajhauj']] as const) {
+    await page.goto(`/${lang}/search/`);
+    await page.getByRole('searchbox').fill(word);
+    await expect(page.locator(`main a[href="/${lang}/materials/${reviewedPack}/"]`).first()).toBeVisible({ timeout: 15_000 });
+  }
+});
