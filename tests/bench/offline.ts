@@ -25,7 +25,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 // 1. Precache: the manifest workbox-build injected into sw.js.
 const sw = readFileSync(join(client, 'sw.js'), 'utf8');
-const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+const precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
 const precacheBytes = precached.reduce((sum, url) => sum + statSync(join(client, url)).size, 0);
 console.log(`\nPrecache: ${precached.length} files, ${kb(precacheBytes)} KB (target ≤ 400 KB)\n`);
 
