@@ -45,6 +45,27 @@ export function referencedUrls(html: string): string[] {
   return [...urls].map((url) => url.replaceAll('&amp;', '&'));
 }
 
+/**
+ * The URLs plus every script they import, however deep: built chunks import each other with
+ * relative specifiers (`from"./save.x.js"`, `import("./y.js")`), which the HTML does not list.
+ */
+export function withImports(client: string, urls: readonly string[]): string[] {
+  const all = new Set(urls);
+  const pending = urls.filter((url) => url.endsWith('.js'));
+  for (let url = pending.pop(); url; url = pending.pop()) {
+    const file = join(client, url);
+    if (!existsSync(file)) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      const imported = new URL(match[1]!, `http://site${url}`).pathname;
+      if (!all.has(imported)) {
+        all.add(imported);
+        pending.push(imported);
+      }
+    }
+  }
+  return [...all];
+}
+
 const kindOf = (url: string): OfflineFile['kind'] =>
   /\.(webp|avif|png|jpe?g|svg|gif)$/i.test(url) ? 'image' : /\.(mp3|ogg|opus|m4a)$/i.test(url) ? 'audio' : 'other';
 
@@ -54,7 +75,7 @@ export function packManifest(client: string, lang: string, slug: string): PackOf
   const html = pageUrls.map((url) => readFileSync(join(client, url, 'index.html'), 'utf8'));
   const title = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html[0] ?? '')?.[1]?.replace(/<[^>]+>/g, '').trim() ?? slug;
   const files: OfflineFile[] = pageUrls.map((url) => ({ url, bytes: statSync(join(client, url, 'index.html')).size, kind: 'page' }));
-  for (const url of new Set(html.flatMap(referencedUrls))) {
+  for (const url of withImports(client, [...new Set(html.flatMap(referencedUrls))])) {
     const file = join(client, decodeURI(url.split('?')[0]!));
     if (existsSync(file) && statSync(file).isFile()) files.push({ url, bytes: statSync(file).size, kind: kindOf(url) });
   }

@@ -47,6 +47,7 @@ export function pagefindSearch(): AstroIntegration {
     name: 'pagefind-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const site = fileURLToPath(dir);
         const output = join(site, 'pagefind');
         rmSync(output, { recursive: true, force: true });
@@ -70,7 +71,7 @@ export function pagefindSearch(): AstroIntegration {
           if (!own) logger.warn(`no lesson pack in ${locale.path}: its search page would search "${language}"`);
           return `${locale.path} ${own ? (entry.languages[language]?.page_count ?? 0) : 0}`;
         });
-        logger.info(`indexed ${pages} lesson-pack pages: ${summary.join(', ')}`);
+        logger.info(`indexed ${pages} lesson-pack pages: ${summary.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

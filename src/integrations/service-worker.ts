@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
-import { referencedUrls, writeOfflineManifests } from './offline-manifests.ts';
+import { referencedUrls, withImports, writeOfflineManifests } from './offline-manifests.ts';
 
 /** The shell pages: each language's home, help, search and offline-library pages. */
 const shellPages = (languages: readonly string[]) =>
@@ -29,8 +29,8 @@ export function precachePatterns(client: string, languages: readonly string[]): 
     const first = (JSON.parse(readFileSync(list, 'utf8')) as { packs: { url: string }[] }).packs[0];
     return first ? [`${first.url.slice(1)}index.html`, `${first.url.slice(1)}present/index.html`] : [];
   }).filter((page) => existsSync(join(client, page)));
-  const code = [...pages, ...samplePack]
-    .flatMap((page) => referencedUrls(readFileSync(join(client, page), 'utf8')))
+  const referenced = [...pages, ...samplePack].flatMap((page) => referencedUrls(readFileSync(join(client, page), 'utf8')));
+  const code = withImports(client, referenced)
     .filter((url) => /^\/_astro\/[^/]+\.(js|css)$/.test(url))
     .map((url) => url.slice(1));
   return [...new Set([...pages, ...code, '_astro/*tai-viet*.woff2', 'favicon.svg', 'icons/*.png', '*/manifest.webmanifest'])];
@@ -41,6 +41,7 @@ export function serviceWorker(options: { languages: readonly string[] }): AstroI
     name: 'service-worker',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const client = fileURLToPath(dir);
         const packs = writeOfflineManifests(client, options.languages);
         const swDest = join(client, 'sw.js');
@@ -62,7 +63,7 @@ export function serviceWorker(options: { languages: readonly string[] }): AstroI
           maximumFileSizeToCacheInBytes: 512 * 1024,
         });
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages`);
+        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

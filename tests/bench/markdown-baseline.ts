@@ -1,7 +1,7 @@
 /**
  * The baseline for the build benchmark: a minimal Astro site that builds the same lesson-pack
- * pages (title, summary, cover and slide images, slides, notes, questions, quiz, key messages) in
- * the same five languages from a plain Markdown collection with the glob() loader. Text missing
+ * pages (a pack page and a present page per pack: title, summary, cover and slide images, slides,
+ * notes, questions, quiz, key messages) in the same five languages from a plain Markdown collection with the glob() loader. Text missing
  * in a language is taken from Vietnamese, as the real site does.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,8 +48,10 @@ export function writeMarkdownBaseline(folder: string, datasetFile: string): stri
     join(folder, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nimport { z } from 'astro/zod';\nexport const collections = { packs: defineCollection({ loader: glob({ pattern: '*.md', base: './src/content/packs' }), schema: z.object({ title: z.string(), summary: z.string(), lang: z.string(), pack: z.string() }) }) };\n`,
   );
-  writeFileSync(
-    join(folder, 'src/pages/[lang]/materials/[slug].astro'),
+  // Each pack has two pages on the site (the pack and its present view): the baseline builds both.
+  mkdirSync(join(folder, 'src/pages/[lang]/materials/[slug]'), { recursive: true });
+  for (const page of ['index', 'present']) writeFileSync(
+    join(folder, `src/pages/[lang]/materials/[slug]/${page}.astro`),
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('packs')).map((entry) => ({ params: { lang: entry.data.lang, slug: entry.data.pack }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang={entry.data.lang}><head><meta charset="utf-8" /><title>{entry.data.title}</title></head><body><main><h1>{entry.data.title}</h1><p>{entry.data.summary}</p><Content /></main></body></html>\n`,
   );
   return folder;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packManifest, referencedUrls } from '../../src/integrations/offline-manifests.ts';
+import { packManifest, referencedUrls, withImports } from '../../src/integrations/offline-manifests.ts';
 
 describe('what saving a pack fetches', () => {
   it('takes every srcset candidate, sources, audio and stylesheets, and leaves other sites out', () => {
@@ -33,5 +33,17 @@ describe('what saving a pack fetches', () => {
     ]);
     expect(manifest.audioBytes).toBe(50);
     expect(manifest.bytes).toBe(manifest.files.reduce((sum, file) => sum + file.bytes, 0));
+  });
+});
+
+describe('the scripts a page needs offline', () => {
+  it('follows static and dynamic imports between built chunks, once each', () => {
+    const client = mkdtempSync(join(tmpdir(), 'chunks-'));
+    mkdirSync(join(client, '_astro'));
+    writeFileSync(join(client, '_astro/entry.js'), 'import{a}from"./save.js";import"./strings.js";const l=()=>import("./lazy.js");');
+    writeFileSync(join(client, '_astro/save.js'), 'import{b}from"./strings.js";export const a=1;');
+    writeFileSync(join(client, '_astro/strings.js'), 'export const b=2;');
+    writeFileSync(join(client, '_astro/lazy.js'), 'import"./save.js";');
+    expect(withImports(client, ['/_astro/entry.js', '/_astro/Base.css']).sort()).toEqual(['/_astro/Base.css', '/_astro/entry.js', '/_astro/lazy.js', '/_astro/save.js', '/_astro/strings.js']);
   });
 });
