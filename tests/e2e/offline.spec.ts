@@ -105,3 +105,18 @@ test('search finds a saved language pack offline, in Vietnamese and in Hmong', a
     await expect(page.locator(`main a[href="/${lang}/materials/${reviewedPack}/"]`).first()).toBeVisible({ timeout: 15_000 });
   }
 });
+
+test('Chromium finds the site installable, with the start URL of the chosen language', async ({ baseURL }) => {
+  // A real profile: Chromium never offers to install from an incognito context.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'profile-')), { ...launchOptions, baseURL: baseURL! });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('/dao/');
+  await waitForServiceWorker(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await (await page.request.get('/dao/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ start_url: '/dao/', display: 'standalone', lang: 'ium-Latn-VN' });
+  expect(manifest.icons.some((icon: { purpose?: string }) => icon.purpose === 'maskable')).toBe(true);
+  await context.close();
+});
