@@ -23,7 +23,8 @@ export default defineConfig({
     launchOptions,
   },
   webServer: {
-    command: `OUT_DIR=${outDir} npm run build:test && HOST=127.0.0.1 PORT=${port} exec node ${outDir}/server/entry.mjs`,
+    // The session store starts empty each run; the API tests open it (tests/e2e/api-helpers.ts).
+    command: `OUT_DIR=${outDir} npm run build:test && rm -rf ${outDir}-data && DATA_DIR=${outDir}-data HOST=127.0.0.1 PORT=${port} exec node --disable-warning=ExperimentalWarning ${outDir}/server/entry.mjs`,
     url: `http://127.0.0.1:${port}/vi/`,
     timeout: 240_000,
     reuseExistingServer: !process.env['CI'],

@@ -26,12 +26,13 @@ export interface PackOfflineManifest {
 }
 
 /**
- * Same-origin URLs a page loads: `src`, `srcset` candidates, stylesheet and preload `href`s.
+ * Same-origin URLs a page loads: `src`, `srcset` candidates, stylesheet and preload `href`s,
+ * and the component and renderer scripts of an island (`<astro-island component-url=…>`).
  * Example: `<img srcset="/_astro/a_1.webp 360w, /_astro/a_2.webp 720w">` gives both files.
  */
 export function referencedUrls(html: string): string[] {
   const urls = new Set<string>();
-  for (const match of html.matchAll(/\s(?:src|poster)="(\/[^"/][^"]*)"/g)) urls.add(match[1]!);
+  for (const match of html.matchAll(/\s(?:src|poster|component-url|renderer-url|before-hydration-url)="(\/[^"/][^"]*)"/g)) urls.add(match[1]!);
   for (const match of html.matchAll(/\ssrcset="([^"]+)"/g)) {
     for (const candidate of match[1]!.split(',')) {
       const url = candidate.trim().split(/\s+/)[0];
@@ -83,10 +84,29 @@ export function packManifest(client: string, lang: string, slug: string): PackOf
   return { lang, slug, title, url: pageUrls[0] ?? `/${lang}/materials/${slug}/`, files, bytes: sum(files), audioBytes: sum(files.filter((file) => file.kind === 'audio')) };
 }
 
+/** The files an app page needs offline: its HTML and what it loads. */
+export function pageManifest(client: string, url: string): { files: OfflineFile[]; bytes: number } {
+  const html = readFileSync(join(client, url, 'index.html'), 'utf8');
+  const files: OfflineFile[] = [{ url, bytes: statSync(join(client, url, 'index.html')).size, kind: 'page' }];
+  for (const asset of withImports(client, referencedUrls(html))) {
+    const file = join(client, asset);
+    if (existsSync(file) && statSync(file).isFile()) files.push({ url: asset, bytes: statSync(file).size, kind: kindOf(asset) });
+  }
+  return { files, bytes: files.reduce((total, file) => total + file.bytes, 0) };
+}
+
+/** App pages a device keeps for work offline once it needs them (not precached: too heavy for every visitor). */
+const appPages = ['log'];
+
 /** Writes every pack's `offline.json` and each language's list; returns how many packs. */
 export function writeOfflineManifests(client: string, languages: readonly string[]): number {
   let count = 0;
   for (const lang of languages) {
+    for (const page of appPages) {
+      if (existsSync(join(client, lang, page, 'index.html'))) {
+        writeFileSync(join(client, lang, page, 'offline.json'), JSON.stringify(pageManifest(client, `/${lang}/${page}/`)));
+      }
+    }
     const materials = join(client, lang, 'materials');
     if (!existsSync(materials)) continue;
     const packs: Omit<PackOfflineManifest, 'files'>[] = [];

@@ -12,7 +12,11 @@ import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { referencedUrls, withImports, writeOfflineManifests } from './offline-manifests.ts';
 
-/** The shell pages: each language's home, help, search and offline-library pages. */
+/**
+ * The shell pages: each language's home, help, search and offline-library pages. The session-log
+ * page is not here: with React it would double the precache of every visitor; an enrolled phone
+ * keeps it instead (src/offline/save.ts, savePage).
+ */
 const shellPages = (languages: readonly string[]) =>
   languages.flatMap((lang) => ['', 'help/', 'offline/', 'search/'].map((page) => `${lang}/${page}index.html`));
 

@@ -13,6 +13,15 @@ export const packCacheName = (lang: string, slug: string) => `${savedPrefix}pack
 /** The cache of a language's saved search index. */
 export const searchCacheName = (lang: string) => `${savedPrefix}search/${lang}`;
 
+/**
+ * Prefix of the caches of app pages kept on the device for work offline (the session-log page,
+ * saved once a device is enrolled). Not packs: the library neither lists nor removes them.
+ */
+export const appPrefix = 'app-v1:';
+
+/** The cache of one app page, e.g. `app-v1:page/hmong/log`. */
+export const appPageCacheName = (lang: string, page: string) => `${appPrefix}page/${lang}/${page}`;
+
 /** Runtime caches of the service worker. */
 export const runtimeCaches = { pages: 'pages-v1', images: 'images-v1', media: 'media-v1', assets: 'assets-v1', search: 'search-v1' } as const;
 

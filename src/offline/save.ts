@@ -4,7 +4,7 @@
  * own cache. A failure leaves no new cache behind, and a pack that was saved before keeps a
  * complete copy. DOM-free, so the offline library and the update flow reuse it.
  */
-import { metaPath, packCacheName, savedPrefix, searchCacheName, type SavedPackMeta } from './cache-names.ts';
+import { appPageCacheName, metaPath, packCacheName, savedPrefix, searchCacheName, type SavedPackMeta } from './cache-names.ts';
 
 /** The `offline.json` of a pack, written at build time (src/integrations/offline-manifests.ts). */
 export interface PackManifest {
@@ -163,6 +163,17 @@ export async function savePacks(manifests: PackManifest[], onProgress: (progress
   await ensureRoom(downloads.reduce((sum, item) => sum + item.entries.reduce((bytes, entry) => bytes + entry.bytes, 0), 0));
   await write(downloads);
   await askToPersist();
+}
+
+/**
+ * Keeps an app page (its HTML, scripts, styles) on the device, all or nothing, from the
+ * `offline.json` written next to it at build time. Example: `savePage('hmong', 'log')`.
+ */
+export async function savePage(lang: string, page: string): Promise<void> {
+  if (!canSave()) throw new SaveError('unsupported');
+  const manifest = await fetchJson<{ files: { url: string; bytes: number }[] }>(`/${lang}/${page}/offline.json`);
+  const downloads = await download([{ cacheName: appPageCacheName(lang, page), files: manifest.files }], () => {});
+  await write(downloads);
 }
 
 /** Every saved pack, newest first. */

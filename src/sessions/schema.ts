@@ -29,9 +29,13 @@ const quizRound = z.strictObject({
   correct: z.array(count).min(1).max(20),
 });
 
+// Made once: building a DateTimeFormat costs far more than formatting with it, and the server
+// checks the date of every log it receives.
+const laoCaiDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Lao Cai, `YYYY-MM-DD`. */
 export function todayInLaoCai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return laoCaiDate.format(now);
 }
 
 /** The date a year before `today` (`YYYY-MM-DD`). */

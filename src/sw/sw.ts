@@ -3,6 +3,7 @@
  * search and offline-library pages). At runtime: pages stale-while-revalidate, images and audio
  * cache-first with expiry, /api/* never cached. A pack the teacher saved lives in a cache of its
  * own (see src/offline/cache-names.ts) and answers before the network and the runtime caches.
+ * Background Sync sends the session-log outbox (src/offline/sync-core.ts) where the browser has it.
  */
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
@@ -12,7 +13,8 @@ import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { runtimeCaches, savedPrefix } from '../offline/cache-names.ts';
+import { appPrefix, runtimeCaches, savedPrefix } from '../offline/cache-names.ts';
+import { syncOutbox, syncTag } from '../offline/sync-core.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -22,12 +24,12 @@ precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: 
 cleanupOutdatedCaches();
 clientsClaim();
 
-/** A request's answer from the saved packs, if a teacher saved it. */
+/** A request's answer from the saved packs or saved app pages, if it was saved. */
 async function fromSavedPacks(request: Request): Promise<Response | undefined> {
   const url = new URL(request.url);
   url.search = '';
   for (const name of await caches.keys()) {
-    if (!name.startsWith(savedPrefix)) continue;
+    if (!name.startsWith(savedPrefix) && !name.startsWith(appPrefix)) continue;
     const response = await (await caches.open(name)).match(url.href);
     if (response) return response;
   }
@@ -72,6 +74,23 @@ registerRoute(
 );
 
 registerRoute(({ url }) => url.pathname.startsWith('/_astro/'), new CacheFirst({ cacheName: runtimeCaches.assets, plugins: [savedFirst] }));
+
+/** Background Sync's event (Chromium only; not in TypeScript's WebWorker lib). */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+// The outbox, sent when the connection returns even if the page is closed. The same rules as the
+// page (src/offline/sync-core.ts); a failure asks the browser to try again later.
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== syncTag) return;
+  sync.waitUntil(
+    syncOutbox().then((outcome) => {
+      if (outcome.kind === 'offline' || outcome.kind === 'server') throw new Error(`outbox not sent: ${outcome.kind}`);
+    }),
+  );
+});
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

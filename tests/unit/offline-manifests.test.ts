@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { packManifest, referencedUrls, withImports } from '../../src/integrations/offline-manifests.ts';
 
 describe('what saving a pack fetches', () => {
-  it('takes every srcset candidate, sources, audio and stylesheets, and leaves other sites out', () => {
+  it('takes every srcset candidate, sources, audio, stylesheets and island scripts, and leaves other sites out', () => {
     const html = `<link rel="stylesheet" href="/_astro/Base.css"><link rel="alternate" href="http://x/en/">
       <img src="/_astro/a_720.webp" srcset="/_astro/a_360.webp 360w, /_astro/a_720.webp 720w, https://cdn.sanity.io/x.jpg 1080w">
       <audio src="/media/files/slide-1-vi.mp3"></audio><script type="module" src="/_astro/save.js"></script>
+      <astro-island uid="x" component-url="/_astro/LogApp.js" component-export="default" renderer-url="/_astro/client.js"></astro-island>
       <img src="//evil.example/x.png"><a href="/vi/help/">help</a>`;
-    expect(referencedUrls(html).sort()).toEqual(['/_astro/Base.css', '/_astro/a_360.webp', '/_astro/a_720.webp', '/_astro/save.js', '/media/files/slide-1-vi.mp3']);
+    expect(referencedUrls(html).sort()).toEqual(['/_astro/Base.css', '/_astro/LogApp.js', '/_astro/a_360.webp', '/_astro/a_720.webp', '/_astro/client.js', '/_astro/save.js', '/media/files/slide-1-vi.mp3']);
   });
 
   it('lists the pack page, its present view and their files with sizes, audio counted apart', () => {

@@ -1,0 +1,116 @@
+/**
+ * The log page's island: enrol this device if it has no token, then the session form and the
+ * outbox, with the sync running in the background (src/offline/sync.ts).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { forgetEnrolment, getEnrolment, type Enrolment } from '../../offline/device.ts';
+import { listLogs, type OutboxEntry } from '../../offline/outbox.ts';
+import { savePage } from '../../offline/save.ts';
+import { outboxChannel } from '../../offline/sync-core.ts';
+import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
+import { EnrolForm } from './EnrolForm.tsx';
+import { correctionOf, saveDraft } from './form-values.ts';
+import { createI18n, formatters, type Formatters } from './i18n.ts';
+import { OutboxList } from './OutboxList.tsx';
+import { SessionForm, type FormOptions } from './SessionForm.tsx';
+
+interface Props extends FormOptions {
+  lang: string;
+  /** The locale `Intl` knows for this language (the locale table's formatLocale). */
+  formatLocale: string;
+  /** The page language's `log.*`, `outbox.*`, `enrol.*`, `setting.*` and `audience.*` strings. */
+  strings: Record<string, string>;
+}
+
+type Device = { state: 'loading' } | { state: 'none' } | { state: 'enrolled'; enrolment: Enrolment };
+
+function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
+  const { t } = useTranslation();
+  const [device, setDevice] = useState<Device>({ state: 'loading' });
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const [status, setStatus] = useState<SyncStatus>({ running: false });
+  const [formKey, setFormKey] = useState(0);
+  const scheduler = useRef<SyncScheduler>(undefined);
+
+  const refresh = useCallback(async () => setEntries(await listLogs()), []);
+
+  useEffect(() => {
+    void getEnrolment().then((enrolment) => setDevice(enrolment ? { state: 'enrolled', enrolment } : { state: 'none' }));
+    void refresh();
+    const channel = new BroadcastChannel(outboxChannel);
+    channel.onmessage = () => void refresh();
+    return () => channel.close();
+  }, [refresh]);
+
+  const enrolled = device.state === 'enrolled';
+  useEffect(() => {
+    if (!enrolled || !navigator.onLine) return;
+    // An enrolled phone keeps this page (and its scripts) for the days without signal; it is too
+    // heavy to precache for every visitor. Refreshed on each visit online.
+    void savePage(location.pathname.split('/')[1] ?? 'vi', 'log')
+      .then(() => (document.documentElement.dataset['logPageSaved'] = 'true'))
+      .catch(() => {});
+  }, [enrolled]);
+  useEffect(() => {
+    if (!enrolled) return;
+    const started = startSync((next) => {
+      setStatus(next);
+      void refresh();
+    });
+    scheduler.current = started;
+    return () => started.stop();
+  }, [enrolled, refresh]);
+
+  if (device.state === 'loading') return <p>{t('log.loading')}</p>;
+
+  const lostEnrolment = status.outcome?.kind === 'notEnrolled' || status.outcome?.kind === 'revoked';
+  const enrolAgain = async () => {
+    await forgetEnrolment();
+    setStatus({ running: false });
+    setDevice({ state: 'none' });
+  };
+  const correct = (entry: OutboxEntry) => {
+    saveDraft(correctionOf(entry));
+    setFormKey((key) => key + 1);
+  };
+  const saved = () => {
+    void refresh();
+    void scheduler.current?.syncNow();
+    void requestBackgroundSync();
+  };
+
+  return (
+    <>
+      {device.state === 'none' ? (
+        <EnrolForm onEnrolled={(enrolment) => setDevice({ state: 'enrolled', enrolment })} />
+      ) : (
+        <>
+          <p className="log-team">{t('enrol.team', { team: device.enrolment.team.name })}</p>
+          {lostEnrolment && (
+            <div className="log-warning" role="alert">
+              <p>{t('enrol.revoked')}</p>
+              <button type="button" className="button" onClick={enrolAgain}>{t('enrol.again')}</button>
+            </div>
+          )}
+          <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} />
+        </>
+      )}
+      {(device.state === 'enrolled' || entries.length > 0) && (
+        <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct} />
+      )}
+    </>
+  );
+}
+
+export default function LogApp({ lang, formatLocale, strings, ...options }: Props) {
+  const i18n = useMemo(() => createI18n(lang, strings), [lang, strings]);
+  const format = useMemo(() => formatters(formatLocale), [formatLocale]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <div className="log-app">
+        <LogPage format={format} {...options} />
+      </div>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Group commit: the jobs that arrive while one event-loop turn runs are written together, so many
+ * devices syncing at once share one transaction (one fsync) instead of queueing for one each.
+ * Every caller still hears back only after its own job is committed. Should the shared write fail,
+ * each job is retried alone, so one bad job cannot fail the others.
+ *
+ * Example: `const write = groupCommit((jobs) => transaction(() => jobs.map(insert)));`
+ */
+export function groupCommit<Job, Result>(commit: (jobs: readonly Job[]) => Result[]): (job: Job) => Promise<Result> {
+  let waiting: { job: Job; done: (result: Result) => void; fail: (error: unknown) => void }[] = [];
+
+  function commitWaiting(): void {
+    const group = waiting;
+    waiting = [];
+    try {
+      const results = commit(group.map(({ job }) => job));
+      group.forEach(({ done }, index) => done(results[index]!));
+    } catch (groupError) {
+      if (group.length === 1) return group[0]!.fail(groupError);
+      for (const { job, done, fail } of group) {
+        try {
+          done(commit([job])[0]!);
+        } catch (error) {
+          fail(error);
+        }
+      }
+    }
+  }
+
+  return (job) =>
+    new Promise((done, fail) => {
+      if (waiting.push({ job, done, fail }) === 1) setImmediate(commitWaiting);
+    });
+}

@@ -1,0 +1,81 @@
+/**
+ * The database schema, as an ordered list of migrations: append, never edit one that has shipped.
+ * Engines record the applied versions in `schema_migrations`. The SQL is kept portable (TEXT,
+ * INTEGER, CHECK, REFERENCES; times as ISO 8601 text in UTC) so a PostgreSQL engine runs it as is.
+ *
+ * A log is kept whole as canonical JSON (`log`), and the fields that reports add up are copied
+ * into their own columns: date, place, setting and every count of the attendance.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'teams, devices, enrolment codes and session logs',
+    sql: `
+      CREATE TABLE teams (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('team', 'coordinator')),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL REFERENCES teams (id),
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX devices_team ON devices (team_id);
+      CREATE TABLE enrolment_codes (
+        code_hash TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL REFERENCES teams (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        device_id TEXT REFERENCES devices (id)
+      );
+      CREATE TABLE session_logs (
+        client_id TEXT NOT NULL,
+        team_id TEXT NOT NULL REFERENCES teams (id),
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        received_at TEXT NOT NULL,
+        log TEXT NOT NULL,
+        session_date TEXT NOT NULL,
+        commune_id TEXT NOT NULL,
+        area_id TEXT NOT NULL,
+        setting TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        sex_female INTEGER NOT NULL,
+        sex_male INTEGER NOT NULL,
+        sex_not_stated INTEGER NOT NULL,
+        age_under_12 INTEGER NOT NULL,
+        age_12_15 INTEGER NOT NULL,
+        age_16_17 INTEGER NOT NULL,
+        age_18_24 INTEGER NOT NULL,
+        age_25_plus INTEGER NOT NULL,
+        ethnicity_hmong INTEGER NOT NULL,
+        ethnicity_dao INTEGER NOT NULL,
+        ethnicity_thai INTEGER NOT NULL,
+        ethnicity_kinh INTEGER NOT NULL,
+        ethnicity_other INTEGER NOT NULL,
+        ethnicity_not_stated INTEGER NOT NULL,
+        referred_hotline_111 INTEGER NOT NULL,
+        referred_social_work_centre INTEGER NOT NULL,
+        referred_police INTEGER NOT NULL
+      );
+      -- The client id is the log's identity: this index is what makes a resend never a second row,
+      -- even when two requests race (INSERT ... ON CONFLICT (client_id) DO NOTHING).
+      CREATE UNIQUE INDEX session_logs_client_id ON session_logs (client_id);
+      CREATE INDEX session_logs_date ON session_logs (session_date);
+      CREATE INDEX session_logs_device ON session_logs (device_id, received_at);
+      CREATE INDEX session_logs_team ON session_logs (team_id, received_at);
+    `,
+  },
+];

@@ -1,0 +1,129 @@
+/**
+ * The session store: one interface for teams, devices and session logs, so the embedded SQLite
+ * engine (`sqlite-store.ts`) and a PostgreSQL engine can stand behind the same API routes and
+ * run the same contract tests (tests/unit/store-contract.ts). Every method is async for that
+ * reason, even where SQLite answers at once.
+ */
+import type { SessionLog } from './schema.ts';
+
+/** What a team may do: send logs, or also see reports and manage devices. */
+export type Role = 'team' | 'coordinator';
+
+export interface Team {
+  id: string;
+  name: string;
+  role: Role;
+  /** ISO 8601 time. */
+  createdAt: string;
+  /** ISO 8601 time, or null while the team may send. */
+  revokedAt: string | null;
+}
+
+export interface Device {
+  id: string;
+  teamId: string;
+  /** What the person enrolling called it, e.g. "Phone of team Y Tý". */
+  name: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+}
+
+/** A device as `listTeams` shows it: with what it has sent. */
+export interface DeviceSummary extends Device {
+  /** When its latest stored log was received, or null before its first. */
+  lastSyncAt: string | null;
+  logsSent: number;
+}
+
+export interface TeamSummary extends Team {
+  devices: DeviceSummary[];
+}
+
+/** A fresh enrolment code: shown once, stored only as a hash. */
+export interface EnrolmentCode {
+  /** As a person types it, e.g. `ABCD-EFGH`. */
+  code: string;
+  teamId: string;
+  expiresAt: string;
+}
+
+/** What a device receives when it enrols; the token is never stored in clear. */
+export interface Enrolment {
+  token: string;
+  deviceId: string;
+  team: { id: string; name: string };
+  role: Role;
+}
+
+/** Why an enrolment was refused: no such code, already used, past its expiry, or team revoked. */
+export type EnrolmentFailure = 'unknown' | 'used' | 'expired' | 'revoked';
+
+/** Who a valid token belongs to. */
+export interface DeviceIdentity {
+  deviceId: string;
+  deviceName: string;
+  team: { id: string; name: string };
+  role: Role;
+}
+
+/** A stored log: the log as validated, plus who sent it and when it arrived. */
+export type StoredSessionLog = SessionLog & { receivedAt: string; teamId: string; deviceId: string };
+
+/**
+ * What storing a log did: `created`; `duplicate` (the same log under the same client id was
+ * already stored; `record` is the stored one); `conflict` (a different log holds that client
+ * id; `record` is the stored one, which is kept).
+ */
+export interface InsertResult {
+  status: 'created' | 'duplicate' | 'conflict';
+  record: StoredSessionLog;
+}
+
+/** Which logs `list` and `count` take; every field narrows. Dates are `YYYY-MM-DD`, inclusive. */
+export interface LogFilter {
+  teamId?: string;
+  deviceId?: string;
+  from?: string;
+  to?: string;
+  /** At most this many, oldest received first. */
+  limit?: number;
+}
+
+export interface SessionStore {
+  /** Applies the migrations not applied yet; safe to run on every start. */
+  migrate(): Promise<void>;
+
+  createTeam(name: string, role: Role, now?: Date): Promise<Team>;
+  /** A new one-time code for the team, valid `validDays`; `unknown`/`revoked` for such a team. */
+  createEnrolmentCode(teamId: string, validDays?: number, now?: Date): Promise<EnrolmentCode | 'unknown' | 'revoked'>;
+  /** Spends a code (case, spaces and dashes do not matter) and registers a device with a new token. */
+  enrol(code: string, deviceName: string, now?: Date): Promise<Enrolment | EnrolmentFailure>;
+  /** The device a bearer token belongs to. */
+  authenticate(token: string): Promise<DeviceIdentity | 'unknown' | 'revoked'>;
+  /** Revokes a device, or a team with all its devices; says which it was. */
+  revoke(deviceOrTeamId: string, now?: Date): Promise<{ kind: 'device' | 'team'; id: string; name: string } | 'unknown'>;
+  /** Every team with its devices, oldest first. */
+  listTeams(): Promise<TeamSummary[]>;
+
+  /** Stores one validated log, idempotent by `clientId` (see `InsertResult`). */
+  insert(log: SessionLog, deviceId: string, teamId: string, receivedAt?: Date): Promise<InsertResult>;
+  /** `insert` for each log, in order, in one transaction where the engine has them. */
+  insertBatch(logs: readonly SessionLog[], deviceId: string, teamId: string, receivedAt?: Date): Promise<InsertResult[]>;
+  list(filter?: LogFilter): Promise<StoredSessionLog[]>;
+  count(filter?: Omit<LogFilter, 'limit'>): Promise<number>;
+
+  close(): Promise<void>;
+}
+
+/**
+ * A log's canonical JSON: keys sorted at every level, so the same log sent twice compares equal
+ * whatever order the device wrote its keys in. Array order is kept (it is part of the log).
+ * Example: `canonicalJson({ b: 1, a: [2, 1] })` is `{"a":[2,1],"b":1}`.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}

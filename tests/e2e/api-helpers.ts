@@ -1,0 +1,111 @@
+/**
+ * For the API tests: the built server's session store (the webServer in playwright.config.ts runs
+ * with DATA_DIR=<out dir>-data), devices enrolled through the real API, and a second server of
+ * its own for tests that change server-wide state (the enrolment rate limit).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest, type Agent } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, type APIRequestContext } from '@playwright/test';
+import { openSqliteStore, sqliteFile } from '../../src/sessions/sqlite-store.ts';
+import type { Role, SessionStore } from '../../src/sessions/store.ts';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const outDir = resolve(root, process.env['E2E_OUT_DIR'] ?? './dist-test');
+/** The DATA_DIR the webServer of playwright.config.ts was started with. */
+export const dataDir = `${outDir}-data`;
+
+/** Runs `work` on the server's store (opened beside the server: WAL allows it). */
+export async function withStore<T>(work: (store: SessionStore) => Promise<T>, file: string = sqliteFile(dataDir)): Promise<T> {
+  const store = openSqliteStore(file);
+  try {
+    await store.migrate();
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A one-time code for a new team, made straight in the store. */
+export async function newCode(role: Role = 'team', teamName = `Đội thử ${Date.now()}`): Promise<{ code: string; teamId: string }> {
+  return withStore(async (store) => {
+    const team = await store.createTeam(teamName, role);
+    const code = await store.createEnrolmentCode(team.id);
+    if (typeof code === 'string') throw new Error(code);
+    return { code: code.code, teamId: team.id };
+  });
+}
+
+export interface TestDevice {
+  token: string;
+  deviceId: string;
+  teamId: string;
+}
+
+/** A device of a new team, enrolled through POST /api/enrol. */
+export async function enrolDevice(request: APIRequestContext): Promise<TestDevice> {
+  const { code, teamId } = await newCode();
+  const response = await request.post('/api/enrol/', { data: { code, deviceName: 'Test phone' } });
+  expect(response.status()).toBe(201);
+  const body = (await response.json()) as { token: string; deviceId: string };
+  return { token: body.token, deviceId: body.deviceId, teamId };
+}
+
+/** How many logs the server has stored from `deviceId`. */
+export function storedCount(deviceId: string): Promise<number> {
+  return withStore((store) => store.count({ deviceId }));
+}
+
+/** POSTs `body` as JSON (a string must be JSON already) to /api/sessions/ as `device`. */
+export function postSessions(request: APIRequestContext, device: TestDevice | undefined, body: unknown, headers: Record<string, string> = {}) {
+  return request.post('/api/sessions/', {
+    headers: { 'Content-Type': 'application/json', ...(device ? { Authorization: `Bearer ${device.token}` } : {}), ...headers },
+    data: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/**
+ * POSTs raw bytes with node:http, for what the request fixture cannot send: invalid JSON under a
+ * JSON type (it would wrap it in a JSON string), or a chunked body of no length.
+ */
+export function rawPost(url: string, headers: Record<string, string>, chunks: readonly (string | Buffer)[], agent?: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const outgoing = httpRequest(url, { method: 'POST', headers, ...(agent ? { agent } : {}) }, (incoming) => {
+      let body = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => (body += chunk));
+      incoming.on('end', () => done({ status: incoming.statusCode ?? 0, body }));
+    });
+    outgoing.on('error', fail);
+    for (const chunk of chunks) outgoing.write(chunk);
+    outgoing.end();
+  });
+}
+
+/** Starts another built server on a free port with an empty DATA_DIR of its own. */
+export async function startOwnServer(): Promise<{ origin: string; dataDir: string; stop: () => void }> {
+  const ownData = mkdtempSync(join(tmpdir(), 'api-server-'));
+  const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(outDir, 'server/entry.mjs')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise<string>((done, fail) => {
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) done(match[1]!);
+    });
+    server.once('exit', (code) => fail(new Error(`The server stopped (${code}): ${output}`)));
+  });
+  return {
+    origin,
+    dataDir: ownData,
+    stop: () => {
+      server.kill();
+      rmSync(ownData, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The client side of session logs, without a browser: the form's values and the shared schema,
+ * problems in the user's language beside the right field, batches and backoff of the sync.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/components/log/i18n.ts';
+import { count, emptyValues, fromLog, newClientId, toCandidate } from '../../src/components/log/form-values.ts';
+import { fieldFor, problemMessage } from '../../src/components/log/problems.ts';
+import { batches, maxBatch } from '../../src/offline/sync-core.ts';
+import { backoffDelay } from '../../src/offline/sync.ts';
+import type { OutboxEntry } from '../../src/offline/outbox.ts';
+import { describeProblems, sessionLogSchema } from '../../src/sessions/schema.ts';
+import { validLog } from '../fixtures/session-logs.ts';
+
+const en = JSON.parse(readFileSync('src/i18n/ui/en.json', 'utf8')) as Record<string, string>;
+const t = createI18n('en', en).t;
+const number = (value: number) => new Intl.NumberFormat('en-GB').format(value);
+
+/** Each problem of a candidate as "field: message", the way the form shows them. */
+function messages(candidate: Record<string, unknown>): string[] {
+  const result = sessionLogSchema.safeParse(candidate);
+  return result.success ? [] : describeProblems(result.error).map((problem) => `${fieldFor(problem.path)}: ${problemMessage(problem, candidate, t, number)}`);
+}
+
+describe('the form values', () => {
+  it('give back the very log they were made from', () => {
+    const log = validLog();
+    expect(sessionLogSchema.parse(toCandidate(fromLog(log)))).toEqual(log);
+  });
+
+  it('read counts as whole numbers: blank as the default, anything else as not a number', () => {
+    expect(count(' 12 ', 0)).toBe(12);
+    expect(count('', 0)).toBe(0);
+    expect(count('', undefined)).toBeUndefined();
+    expect(count('1.5', 0)).toBeNaN();
+    expect(count('1.000', 0)).toBeNaN();
+  });
+
+  it('make v4 UUIDs the schema accepts, also without crypto.randomUUID', () => {
+    const randomUUID = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      expect(newClientId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
+  });
+});
+
+describe('problems in the user\'s language', () => {
+  it('ask to fill in or choose what an empty form lacks, beside each field', () => {
+    const found = messages(toCandidate(emptyValues()));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'startTime: Fill this in.',
+        'durationMinutes: Fill this in.',
+        'place.communeId: Choose a commune or ward from the list.',
+        'place.venue: Fill this in.',
+        'setting: Choose one from the list.',
+        'audience: Choose at least one.',
+        'languages: Choose at least one.',
+        'facilitators: Fill this in.',
+        'attendance.total: Fill this in.',
+      ]),
+    );
+  });
+
+  it('say what is wrong with a count, and by how much a breakdown is off', () => {
+    const values = fromLog(validLog());
+    values.bySex.female = 'x';
+    expect(messages(toCandidate(values))).toEqual(['attendance.bySex.female: Enter a whole number, such as 12.']);
+    values.bySex.female = '2001';
+    expect(messages(toCandidate(values))).toEqual([
+      'attendance.bySex.female: Enter a number from 0 to 2,000.',
+      'attendance.bySex: These add up to 2,017, not to the total of 34.',
+    ]);
+    values.bySex.female = '10';
+    expect(messages(toCandidate(values))).toEqual(['attendance.bySex: These add up to 26, not to the total of 34.']);
+  });
+
+  it('translate the server\'s problems of a stored log by path and rule', () => {
+    const log = validLog();
+    expect(problemMessage({ path: 'date', rule: 'tooOld', message: 'date: tooOld' }, log, t, number)).toBe('This date is more than a year ago.');
+    expect(problemMessage({ path: 'quiz.pre.correct.1', rule: 'moreRightThanAnswered', message: '' }, log, t, number)).toBe('More people got it right than answered.');
+    expect(problemMessage({ path: 'followUps', rule: 'moreThanAttended', message: '' }, log, t, number)).toBe('More referrals than people attending.');
+    expect(problemMessage({ path: 'place.venue', rule: 'something_new', message: '' }, log, t, number)).toBe('Check this field.');
+  });
+
+  it('find the field of every path, and none for the log as a whole', () => {
+    expect(fieldFor('facilitators.3')).toBe('facilitators');
+    expect(fieldFor('attendance.byAge.age16to17')).toBe('attendance.byAge.age16to17');
+    expect(fieldFor('quiz.post.correct')).toBe('quizQuestions');
+    expect(fieldFor('quiz.post.correct.19')).toBe('quiz.post.correct.19');
+    expect(fieldFor('(log)')).toBeUndefined();
+  });
+});
+
+describe('the sync', () => {
+  const entry = (notes = ''): OutboxEntry => {
+    const log = { ...validLog(), notes };
+    return { clientId: log.clientId, log, state: 'waiting', createdAt: new Date().toISOString() };
+  };
+
+  it('sends at most 100 logs a request', () => {
+    expect(batches(Array.from({ length: 250 }, () => entry())).map((batch) => batch.length)).toEqual([maxBatch, maxBatch, 50]);
+  });
+
+  it('keeps a request under the server\'s 256 KB even when every note is at its longest', () => {
+    const long = Array.from({ length: 100 }, () => entry('ữ'.repeat(2000)));
+    const sizes = batches(long).map((batch) => new TextEncoder().encode(JSON.stringify(batch.map((item) => item.log))).length);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThan(256 * 1024);
+  });
+
+  it('waits 5 s, then twice as long each time, never over 5 min', () => {
+    const middle = () => 0.5;
+    expect([0, 1, 2, 3, 10].map((failures) => backoffDelay(failures, middle))).toEqual([5_000, 10_000, 20_000, 40_000, 300_000]);
+    expect(backoffDelay(0, () => 0)).toBe(4_000);
+    expect(backoffDelay(20, () => 1)).toBe(300_000);
+  });
+});
