@@ -10,14 +10,13 @@
  *    the last log marked sent (the server's own count is checked). Median of the runs, each with
  *    a fresh browser context and the built server on loopback with a fresh DATA_DIR.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { referencedUrls, withImports } from '../../src/integrations/offline-manifests.ts';
 import { openSqliteStore, sqliteFile } from '../../src/sessions/sqlite-store.ts';
+import { startOwnServer } from '../e2e/api-helpers.ts';
 import { launchOptions } from '../e2e/browser.ts';
 import { waitForServiceWorker } from '../e2e/helpers.ts';
 import { enrolDevice, outboxStates, queueLogs } from '../e2e/log-helpers.ts';
@@ -50,21 +49,8 @@ const precacheBytes = precached.reduce((sum, url) => sum + statSync(join(client,
 console.log(`\nPrecache: ${precached.length} files, ${kb(precacheBytes)} KB (target ≤ 400 KB)`);
 
 // 2. Sync of queued logs.
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-log-sync-'));
-const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(outDir, 'server/entry.mjs')], {
-  env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const origin = await new Promise<string>((done, fail) => {
-  let output = '';
-  server.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-    if (match) done(match[1]!);
-  });
-  server.once('exit', (code) => fail(new Error(`the server stopped (${code}): ${output}`)));
-});
-server.stdout!.resume();
+const { origin, dataDir, stop } = await startOwnServer(outDir);
+
 
 const store = openSqliteStore(sqliteFile(dataDir));
 await store.migrate();
@@ -107,8 +93,7 @@ try {
 } finally {
   await browser.close();
   await store.close();
-  server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
+  stop();
 }
 
 console.log(`\n| figure | median of ${runs} | target |`);

@@ -85,9 +85,9 @@ export function rawPost(url: string, headers: Record<string, string>, chunks: re
 }
 
 /** Starts another built server on a free port with an empty DATA_DIR of its own. */
-export async function startOwnServer(): Promise<{ origin: string; dataDir: string; stop: () => void }> {
+export async function startOwnServer(build: string = outDir): Promise<{ origin: string; dataDir: string; stop: () => void }> {
   const ownData = mkdtempSync(join(tmpdir(), 'api-server-'));
-  const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(outDir, 'server/entry.mjs')], {
+  const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(build, 'server/entry.mjs')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
