@@ -45,6 +45,12 @@ export function inGroup(material: Material, group: Group): boolean {
   return material.setting.some((setting) => (groups[group] as readonly string[]).includes(setting));
 }
 
+/** `getStaticPaths` result for the pages of a pack (its page, its present view): one per pack and language. */
+export async function materialPaths() {
+  const entries = await getCollection('materials');
+  return entries.map((entry) => ({ params: { lang: entry.data.lang, slug: entry.data.slug }, props: { material: entry.data } }));
+}
+
 /** `getStaticPaths` result for a page that exists once per language. */
 export function languagePaths() {
   return localePaths.map((lang) => ({ params: { lang } }));
