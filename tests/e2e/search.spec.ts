@@ -60,15 +60,16 @@ test('a word in no pack says so', async ({ page }) => {
   await expect(results(page)).toHaveCount(0);
 });
 
-test('without the index (offline, nothing saved) search says when it will work', async ({ page }) => {
-  await page.route('**/pagefind/**', (route) => route.abort('internetdisconnected'));
+// The context's route also sees what the service worker and Pagefind's web worker fetch.
+test('without the index (offline, nothing saved) search says when it will work', async ({ page, context }) => {
+  await context.route('**/pagefind/**', (route) => route.abort('internetdisconnected'));
   await page.goto('/en/search/');
   await search(page, 'Words to search for', 'job');
   await expect(status(page)).toHaveText(/works offline once you have saved a lesson pack in this language/);
 });
 
-test('with only another language saved, search says when it will work', async ({ page }) => {
-  await page.route(/\/pagefind\/(pagefind\.vi_.*\.pf_meta|(index|fragment)\/vi_)/, (route) => route.abort('internetdisconnected'));
+test('with only another language saved, search says when it will work', async ({ page, context }) => {
+  await context.route(/\/pagefind\/(pagefind\.vi_.*\.pf_meta|(index|fragment)\/vi_)/, (route) => route.abort('internetdisconnected'));
   await page.goto('/vi/search/');
   await search(page, 'Từ cần tìm', 'bẫyviệclàm');
   await expect(status(page)).toHaveText(/chỉ hoạt động sau khi bạn đã lưu một bài giảng bằng ngôn ngữ này/);
