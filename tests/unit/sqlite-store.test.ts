@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/sessions/migrations.ts';
 import { openSqliteStore } from '../../src/sessions/sqlite-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
-import { storeContract } from './store-contract.ts';
+import { enrolDevice, storeContract } from './store-contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'sessions-store-'));
 let files = 0;
@@ -63,14 +63,9 @@ describe('SQLite session store', () => {
   it('copies the figures reports add up into their own columns', async () => {
     const file = freshFile();
     const store = openSqliteStore(file);
-    await store.migrate();
-    const team = await store.createTeam('Đội Y Tý', 'team');
-    const code = await store.createEnrolmentCode(team.id);
-    if (typeof code === 'string') throw new Error(code);
-    const enrolment = await store.enrol(code.code, 'Phone');
-    if (typeof enrolment === 'string') throw new Error(enrolment);
+    const device = await enrolDevice(store);
     const log = validLog();
-    await store.insert(log, enrolment.deviceId, team.id);
+    await store.insert(log, device.deviceId, device.teamId);
     await store.close();
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(file);

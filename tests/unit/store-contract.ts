@@ -6,6 +6,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionStore } from '../../src/sessions/store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
+/** Migrates `store`, makes a team and enrols one device in it, as the tests need again and again. */
+export async function enrolDevice(store: SessionStore, deviceName = 'Phone 1'): Promise<{ deviceId: string; teamId: string }> {
+  await store.migrate();
+  const team = await store.createTeam('Đội Y Tý', 'team');
+  const code = await store.createEnrolmentCode(team.id);
+  if (typeof code === 'string') throw new Error(code);
+  const enrolment = await store.enrol(code.code, deviceName);
+  if (typeof enrolment === 'string') throw new Error(enrolment);
+  return { deviceId: enrolment.deviceId, teamId: team.id };
+}
+
 /** `makeStore` gives a fresh, empty, not yet migrated store for each test. */
 export function storeContract(name: string, makeStore: () => SessionStore | Promise<SessionStore>): void {
   describe(`session store contract: ${name}`, () => {
@@ -14,13 +25,7 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
 
     beforeEach(async () => {
       store = await makeStore();
-      await store.migrate();
-      const team = await store.createTeam('Đội Y Tý', 'team');
-      const code = await store.createEnrolmentCode(team.id);
-      if (typeof code === 'string') throw new Error(code);
-      const enrolment = await store.enrol(code.code, 'Phone 1');
-      if (typeof enrolment === 'string') throw new Error(enrolment);
-      device = { deviceId: enrolment.deviceId, teamId: team.id };
+      device = await enrolDevice(store);
     });
     afterEach(() => store.close());
 
