@@ -10,6 +10,12 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * After the SQL, fill the derived columns and `session_log_materials` again from each stored
+   * log's JSON (`derivedRows` in log-columns.ts): how a migration that adds figures for reports
+   * reaches the logs stored before it, the same way on every engine.
+   */
+  rederive?: boolean;
 }
 
 export const migrations: readonly Migration[] = [
@@ -77,5 +83,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX session_logs_device ON session_logs (device_id, received_at);
       CREATE INDEX session_logs_team ON session_logs (team_id, received_at);
     `,
+  },
+  {
+    version: 2,
+    name: 'quiz figures and the lesson packs of each log, for reports',
+    sql: `
+      -- Answers given (people who answered × questions) and answers right, before and after.
+      ALTER TABLE session_logs ADD COLUMN quiz_pre_answers INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE session_logs ADD COLUMN quiz_pre_right INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE session_logs ADD COLUMN quiz_post_answers INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE session_logs ADD COLUMN quiz_post_right INTEGER NOT NULL DEFAULT 0;
+      -- One row per lesson pack a session used, so reports count packs with GROUP BY.
+      CREATE TABLE session_log_materials (
+        client_id TEXT NOT NULL,
+        material TEXT NOT NULL,
+        PRIMARY KEY (client_id, material)
+      );
+      CREATE INDEX session_log_materials_material ON session_log_materials (material);
+      CREATE INDEX session_logs_area ON session_logs (area_id, session_date);
+    `,
+    rederive: true,
   },
 ];

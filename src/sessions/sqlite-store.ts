@@ -11,8 +11,9 @@ import { dirname, join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
 import { groupCommit } from './group-commit.ts';
-import { logColumnNames, logColumns } from './log-columns.ts';
+import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
+import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
 import {
   canonicalJson,
@@ -86,11 +87,22 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   const insertLogSql = `INSERT INTO session_logs (client_id, team_id, device_id, received_at, log, ${logColumnNames.join(', ')})
     VALUES (:client_id, :team_id, :device_id, :received_at, :log, ${logColumnNames.map((name) => `:${name}`).join(', ')})
     ON CONFLICT (client_id) DO NOTHING`;
+  const insertMaterialSql = 'INSERT INTO session_log_materials (client_id, material) VALUES (?, ?) ON CONFLICT DO NOTHING';
+
+  /** Writes what reports read of a stored log: its columns (the row exists) and its packs. */
+  function rederive(clientId: string, log: SessionLog): void {
+    const columns = logColumns(log);
+    prepare(`UPDATE session_logs SET ${logColumnNames.map((name) => `${name} = :${name}`).join(', ')} WHERE client_id = :client_id`).run({ ...columns, client_id: clientId });
+    for (const material of logMaterials(log)) prepare(insertMaterialSql).run(clientId, material);
+  }
 
   function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string): InsertResult {
     const json = canonicalJson(log);
     const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...logColumns(log) };
-    if (prepare(insertLogSql).run(row).changes === 1) return { status: 'created', record: toRecord(row) };
+    if (prepare(insertLogSql).run(row).changes === 1) {
+      for (const material of logMaterials(log)) prepare(insertMaterialSql).run(log.clientId, material);
+      return { status: 'created', record: toRecord(row) };
+    }
     const stored = prepare('SELECT * FROM session_logs WHERE client_id = ?').get(log.clientId) as Row;
     return { status: stored['log'] === json ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
@@ -111,6 +123,8 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     add('device_id = ?', filter.deviceId);
     add('session_date >= ?', filter.from);
     add('session_date <= ?', filter.to);
+    add('area_id = ?', filter.areaId);
+    add('setting = ?', filter.setting);
     return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
   }
 
@@ -122,6 +136,9 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
           db.exec(migration.sql);
+          if (migration.rederive) {
+            for (const row of prepare('SELECT client_id, log FROM session_logs').all()) rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);
+          }
           prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
         }
       });
@@ -223,6 +240,10 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     async count(filter = {}) {
       const { sql, values } = where(filter);
       return Number(prepare(`SELECT COUNT(*) AS n FROM session_logs ${sql}`).get(...values)!['n']);
+    },
+
+    async report(filter = {}) {
+      return computeReport(async (sql, params) => prepare(sql).all(...params), filter);
     },
 
     async close() {

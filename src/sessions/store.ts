@@ -4,7 +4,8 @@
  * run the same contract tests (tests/unit/store-contract.ts). Every method is async for that
  * reason, even where SQLite answers at once.
  */
-import type { SessionLog } from './schema.ts';
+import type { Report, ReportFilter } from './report-sql.ts';
+import type { SessionLog, sessionSettings } from './schema.ts';
 
 /** What a team may do: send logs, or also see reports and manage devices. */
 export type Role = 'team' | 'coordinator';
@@ -85,6 +86,9 @@ export interface LogFilter {
   deviceId?: string;
   from?: string;
   to?: string;
+  /** A former district (`places.ts`). */
+  areaId?: string;
+  setting?: (typeof sessionSettings)[number];
   /** At most this many, oldest received first. */
   limit?: number;
 }
@@ -111,6 +115,8 @@ export interface SessionStore {
   insertBatch(logs: readonly SessionLog[], deviceId: string, teamId: string, receivedAt?: Date): Promise<InsertResult[]>;
   list(filter?: LogFilter): Promise<StoredSessionLog[]>;
   count(filter?: Omit<LogFilter, 'limit'>): Promise<number>;
+  /** What the logs of `filter` add up to, computed in SQL (`report-sql.ts`). */
+  report(filter?: ReportFilter): Promise<Report>;
 
   close(): Promise<void>;
 }

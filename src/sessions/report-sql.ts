@@ -1,0 +1,172 @@
+/**
+ * The reach of the work, added up in SQL: every engine hands `computeReport` a function that runs
+ * a query, so SQLite and PostgreSQL answer the same statements. The SQL is portable on purpose:
+ * `?` placeholders (an engine rewrites them if it numbers its own), `substr` on the ISO date text,
+ * `COALESCE(SUM(…), 0)`, no engine's date or JSON functions. Counts may come back as text (a
+ * PostgreSQL bigint), so every figure goes through `Number`.
+ *
+ * The report holds raw counts; small-cell suppression is for whoever shows or exports it
+ * (`src/reports/`).
+ */
+import type { LogFilter } from './store.ts';
+import { ageBands, ethnicGroups, sexBands, type sessionSettings } from './schema.ts';
+
+/** Which sessions a report covers; every field narrows. Dates are `YYYY-MM-DD`, inclusive. */
+export type ReportFilter = Pick<LogFilter, 'from' | 'to' | 'areaId' | 'setting'>;
+
+export type QueryRunner = (sql: string, params: readonly (string | number)[]) => Promise<Record<string, unknown>[]>;
+
+/** Sessions and the people who came to them, for one group (a month, an area, a pack …). */
+export interface Reach {
+  sessions: number;
+  participants: number;
+}
+
+/** Quiz answers before and after, over the sessions that logged both rounds. */
+export interface KnowledgeGain {
+  sessions: number;
+  preAnswers: number;
+  preRight: number;
+  postAnswers: number;
+  postRight: number;
+}
+
+export interface Report {
+  totals: Reach & {
+    /** Under 18. */
+    children: number;
+    female: number;
+    /** Hmong, Dao, Thai and other minorities: everyone whose group was stated and is not Kinh. */
+    minority: number;
+    /** Follow-ups of any kind: 111, social work centre, police. */
+    referred: number;
+  };
+  bySex: Record<(typeof sexBands)[number], number>;
+  byAge: Record<(typeof ageBands)[number], number>;
+  byEthnicity: Record<(typeof ethnicGroups)[number], number>;
+  /** `YYYY-MM` months that had sessions, in order. */
+  byMonth: Array<Reach & { month: string }>;
+  byArea: Array<Reach & { areaId: string }>;
+  bySetting: Array<Reach & { setting: (typeof sessionSettings)[number] }>;
+  /** Lesson packs by how many sessions used them, most used first. */
+  materials: Array<Reach & { material: string }>;
+  /** Per pack; a session that used two packs counts for both. */
+  knowledge: Array<KnowledgeGain & { material: string }>;
+  /** Over all sessions that logged both rounds, each once. */
+  knowledgeAll: KnowledgeGain;
+}
+
+/** Column of each band, as migration 1 named them. */
+const sexColumns = { female: 'sex_female', male: 'sex_male', notStated: 'sex_not_stated' } as const;
+const ageColumns = { under12: 'age_under_12', age12to15: 'age_12_15', age16to17: 'age_16_17', age18to24: 'age_18_24', age25plus: 'age_25_plus' } as const;
+const ethnicityColumns = {
+  hmong: 'ethnicity_hmong',
+  dao: 'ethnicity_dao',
+  thai: 'ethnicity_thai',
+  kinh: 'ethnicity_kinh',
+  other: 'ethnicity_other',
+  notStated: 'ethnicity_not_stated',
+} as const;
+
+const sum = (expression: string, as: string) => `COALESCE(SUM(${expression}), 0) AS ${as}`;
+const bothQuizRounds = 'l.quiz_pre_answers > 0 AND l.quiz_post_answers > 0';
+const gainColumns = [
+  'COUNT(*) AS sessions',
+  sum('l.quiz_pre_answers', 'pre_answers'),
+  sum('l.quiz_pre_right', 'pre_right'),
+  sum('l.quiz_post_answers', 'post_answers'),
+  sum('l.quiz_post_right', 'post_right'),
+].join(', ');
+
+/** The WHERE of a filter over `session_logs l`, with its values in order. */
+export function reportWhere(filter: ReportFilter, extra: string[] = []): { sql: string; params: string[] } {
+  const conditions = [...extra];
+  const params: string[] = [];
+  const add = (condition: string, value: string | undefined) => {
+    if (value === undefined || value === '') return;
+    conditions.push(condition);
+    params.push(value);
+  };
+  add('l.session_date >= ?', filter.from);
+  add('l.session_date <= ?', filter.to);
+  add('l.area_id = ?', filter.areaId);
+  add('l.setting = ?', filter.setting);
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+const numbers = <K extends string>(row: Record<string, unknown>, columns: Record<K, string>): Record<K, number> =>
+  Object.fromEntries(Object.entries<string>(columns).map(([key, column]) => [key, Number(row[column] ?? 0)])) as Record<K, number>;
+
+const reach = (row: Record<string, unknown>): Reach => ({ sessions: Number(row['sessions']), participants: Number(row['participants']) });
+const gain = (row: Record<string, unknown>): KnowledgeGain => ({
+  sessions: Number(row['sessions']),
+  preAnswers: Number(row['pre_answers']),
+  preRight: Number(row['pre_right']),
+  postAnswers: Number(row['post_answers']),
+  postRight: Number(row['post_right']),
+});
+
+/**
+ * Rows in the code-point order of their key. Sorting here, not with ORDER BY, keeps the order the
+ * same on every engine: PostgreSQL sorts text by the database's collation, SQLite by bytes.
+ */
+const byKey = (rows: Record<string, unknown>[]) =>
+  rows.sort((a, b) => {
+    const [x, y] = [String(a['group_key']), String(b['group_key'])];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+
+/** The whole report for `filter`, in seven queries. Groups come in key order; packs most used first. */
+export async function computeReport(query: QueryRunner, filter: ReportFilter = {}): Promise<Report> {
+  const all = reportWhere(filter);
+  const withQuiz = reportWhere(filter, [bothQuizRounds]);
+  const bands = [sexColumns, ageColumns, ethnicityColumns].flatMap((columns) => Object.values<string>(columns));
+  const reachColumns = `COUNT(*) AS sessions, ${sum('l.total', 'participants')}`;
+  const grouped = async (key: string) =>
+    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM session_logs l ${all.sql} GROUP BY ${key}`, all.params));
+
+  const [[totals], months, areas, settings, materials, knowledge, [knowledgeAll]] = await Promise.all([
+    query(
+      `SELECT ${reachColumns},
+        ${sum('l.age_under_12 + l.age_12_15 + l.age_16_17', 'children')},
+        ${sum('l.ethnicity_hmong + l.ethnicity_dao + l.ethnicity_thai + l.ethnicity_other', 'minority')},
+        ${sum('l.referred_hotline_111 + l.referred_social_work_centre + l.referred_police', 'referred')},
+        ${bands.map((column) => sum(`l.${column}`, column)).join(', ')}
+      FROM session_logs l ${all.sql}`,
+      all.params,
+    ),
+    grouped('substr(l.session_date, 1, 7)'),
+    grouped('l.area_id'),
+    grouped('l.setting'),
+    query(
+      `SELECT m.material AS group_key, ${reachColumns} FROM session_log_materials m JOIN session_logs l ON l.client_id = m.client_id
+        ${all.sql} GROUP BY m.material`,
+      all.params,
+    ).then((rows) => byKey(rows).sort((a, b) => Number(b['sessions']) - Number(a['sessions']))),
+    query(
+      `SELECT m.material AS group_key, ${gainColumns} FROM session_log_materials m JOIN session_logs l ON l.client_id = m.client_id
+        ${withQuiz.sql} GROUP BY m.material`,
+      withQuiz.params,
+    ).then(byKey),
+    query(`SELECT ${gainColumns} FROM session_logs l ${withQuiz.sql}`, withQuiz.params),
+  ]);
+  const row = totals ?? {};
+  return {
+    totals: {
+      ...reach(row),
+      children: Number(row['children'] ?? 0),
+      female: Number(row['sex_female'] ?? 0),
+      minority: Number(row['minority'] ?? 0),
+      referred: Number(row['referred'] ?? 0),
+    },
+    bySex: numbers(row, sexColumns),
+    byAge: numbers(row, ageColumns),
+    byEthnicity: numbers(row, ethnicityColumns),
+    byMonth: months.map((group) => ({ month: String(group['group_key']), ...reach(group) })),
+    byArea: areas.map((group) => ({ areaId: String(group['group_key']), ...reach(group) })),
+    bySetting: settings.map((group) => ({ setting: String(group['group_key']) as Report['bySetting'][number]['setting'], ...reach(group) })),
+    materials: materials.map((group) => ({ material: String(group['group_key']), ...reach(group) })),
+    knowledge: knowledge.map((group) => ({ material: String(group['group_key']), ...gain(group) })),
+    knowledgeAll: gain(knowledgeAll ?? {}),
+  };
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/sessions/migrations.ts';
+import { openSqliteStore } from '../../src/sessions/sqlite-store.ts';
+import { validLog } from '../fixtures/session-logs.ts';
+import { reportContract, reportInJs } from './report-contract.ts';
+import { enrolDevice } from './store-contract.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'sessions-report-'));
+let files = 0;
+const freshFile = () => join(folder, `store-${files++}.sqlite`);
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+reportContract('SQLite', () => openSqliteStore(freshFile()));
+
+describe('SQLite reports', () => {
+  it('fills the quiz figures and lesson packs of logs stored before migration 2', async () => {
+    const file = freshFile();
+    const first = openSqliteStore(file);
+    const { deviceId, teamId } = await enrolDevice(first);
+    const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-a', 'pack-b'] }];
+    await first.insertBatch(logs, deviceId, teamId);
+    await first.close();
+    // Back to the state of a store that only knew migration 1: its logs have no derived rows.
+    const db = new DatabaseSync(file);
+    db.exec(`DROP TABLE session_log_materials; DROP INDEX session_logs_area; DELETE FROM schema_migrations WHERE version >= 2;
+      ${['quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'].map((column) => `ALTER TABLE session_logs DROP COLUMN ${column};`).join(' ')}`);
+    db.close();
+
+    const again = openSqliteStore(file);
+    await again.migrate();
+    expect(migrations.at(-1)?.rederive).toBe(true);
+    const report = await again.report();
+    expect(report).toEqual(reportInJs(logs, {}));
+    expect(report.knowledgeAll.sessions).toBe(2);
+    expect(report.materials.map((pack) => pack.material)).toEqual(['fixture-school-pack', 'pack-a', 'pack-b']);
+    await again.close();
+  });
+});
