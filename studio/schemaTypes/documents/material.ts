@@ -3,8 +3,8 @@ import { imageWithAltField } from '../fields/imageWithAlt.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
 import { audiences, settings } from '../../../src/content/vocabulary.ts';
-import en from '../../../src/i18n/ui/en.json';
-import vi from '../../../src/i18n/ui/vi.json';
+import en from '../../../src/i18n/ui/en.json' with { type: 'json' };
+import vi from '../../../src/i18n/ui/vi.json' with { type: 'json' };
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
 
 /** Options for a fixed list, titled in English and Vietnamese from the site's UI strings. */
