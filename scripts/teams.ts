@@ -7,11 +7,12 @@
  *   revoke <device id | team id>        a device, or a team with all its devices, can no longer send
  *   init                                on an empty store only: a "Coordinators" team and its code
  *
- * Works on `${DATA_DIR ?? './data'}/sessions.sqlite`, the server's store; safe while it runs.
+ * Works on the server's store, chosen the same way (src/sessions/open-store.ts): PostgreSQL when
+ * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
  */
 import { parseArgs } from 'node:util';
 import { ensureFirstCoordinator } from '../src/sessions/first-run.ts';
-import { openSqliteStore, sqliteFile } from '../src/sessions/sqlite-store.ts';
+import { openStore } from '../src/sessions/open-store.ts';
 import type { EnrolmentCode, SessionStore, TeamSummary } from '../src/sessions/store.ts';
 
 const usage = `Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | init`;
@@ -70,7 +71,7 @@ function fail(message: string): number {
 }
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { coordinator: { type: 'boolean', default: false } } });
-const store = openSqliteStore(sqliteFile());
+const { store } = openStore();
 try {
   await store.migrate();
   process.exitCode = await run(store, positionals[0], positionals.slice(1), values.coordinator);
