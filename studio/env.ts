@@ -24,3 +24,9 @@ export const projectId =
   readEnv(() => process.env.SANITY_STUDIO_PROJECT_ID) ?? placeholderProjectId;
 
 export const dataset = readEnv(() => process.env.SANITY_STUDIO_DATASET) ?? 'production';
+
+/**
+ * The public site's address, for the "On the site" links from a lesson pack to its page in each
+ * language. The default is where `npm start` serves the site.
+ */
+export const siteUrl = readEnv(() => process.env.SANITY_STUDIO_SITE_URL) ?? 'http://localhost:4321';

@@ -1,11 +1,13 @@
 import { languageFilter } from '@sanity/language-filter';
+import { viVNLocale } from '@sanity/locale-vi-vn';
 import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
-import { locales, sourceLocale } from '../src/i18n/locales.ts';
+import { translationProgressBadges } from './badges/translationProgress.ts';
 import { dataset, projectId } from './env.ts';
+import { languageFilterConfig } from './languageFilter.ts';
 import { localizedDocumentTypes, schemaTypes } from './schemaTypes/index.ts';
-import { singletonTypes, structure } from './structure/index.ts';
+import { defaultDocumentNode, singletonTypes, structure } from './structure/index.ts';
 
 /** Actions that make sense for a singleton: no duplicating, no deleting the one document. */
 const singletonActions = new Set(['publish', 'discardChanges', 'restore']);
@@ -16,14 +18,13 @@ export default defineConfig({
   projectId,
   dataset,
   plugins: [
-    structureTool({ structure }),
-    // Communicators pick the languages they work in; Vietnamese, the source, is always shown.
-    languageFilter({
-      supportedLanguages: locales.map((locale) => ({ id: locale.path, title: locale.nameVi })),
-      defaultLanguages: [sourceLocale],
-      documentTypes: localizedDocumentTypes,
-    }),
+    structureTool({ structure, defaultDocumentNode }),
+    languageFilter(languageFilterConfig(localizedDocumentTypes)),
     visionTool({ defaultApiVersion: '2025-02-19' }),
+    // The Studio's own interface in Vietnamese. Sanity opens in the last locale added unless the
+    // user picked another in the user menu, so communicators get Vietnamese and can switch to
+    // English there.
+    viVNLocale(),
   ],
   schema: {
     types: schemaTypes,
@@ -35,5 +36,7 @@ export default defineConfig({
       singletonTypes.has(schemaType)
         ? actions.filter(({ action }) => action !== undefined && singletonActions.has(action))
         : actions,
+    badges: (badges, { schemaType }) =>
+      schemaType === 'material' ? [...badges, ...translationProgressBadges] : badges,
   },
 });

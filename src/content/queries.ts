@@ -3,7 +3,8 @@
  * Sanity's API: assets are projected both as the export's `_sanityAsset` path and as the hosted
  * asset's URL and size, and whichever the source has is filled in.
  */
-import { localePaths } from '../i18n/locales.ts';
+import { localePaths, translatedLocalePaths } from '../i18n/locales.ts';
+import type { TranslationStatusValue } from './translation.ts';
 
 /** Published documents only: groq-js has no perspectives, so drafts are dropped here. */
 const published = `!(_id in path("drafts.**"))`;
@@ -48,3 +49,34 @@ export const siteSettingsQuery = `*[_id == "siteSettings"][0] { _id, _type, titl
  * which walks each one for localized text fields. Drafts are left out like everywhere else.
  */
 export const allDocumentsQuery = `*[${published}]`;
+
+/**
+ * The Studio desk's lists, as GROQ filters with their parameters: the Studio's structure and the
+ * tests that run them with groq-js over the dataset import the same text. Drafts are not left
+ * out here: the desk shows a document's draft in place of its published version by itself.
+ */
+export const deskFilters = {
+  /** Lesson packs for one audience; `$audience` is a value of `audiences`, e.g. `jobSeekers`. */
+  materialsForAudience: `_type == "material" && $audience in audience`,
+  /** Lesson packs on one topic; `$topicId` is the topic's published id. */
+  materialsForTopic: `_type == "material" && $topicId in topics[]._ref`,
+} as const;
+
+/**
+ * The filter of one translation list: documents of `$types` whose `lang` translation is at
+ * `status`. `missing` also takes documents that record no status for the language, so each
+ * document is in exactly one list per language. `lang` is written into the filter (GROQ has no
+ * attribute access by parameter), so it must be a translated language of the locale table.
+ *
+ * @example
+ * translationListFilter('hmong', 'needsReview');
+ * // '_type in $types && translations.hmong.status == "needsReview"'
+ */
+export function translationListFilter(lang: string, status: TranslationStatusValue): string {
+  if (!(translatedLocalePaths as readonly string[]).includes(lang)) {
+    throw new Error(`"${lang}" is not a translated language of src/i18n/locales.ts`);
+  }
+  const field = `translations.${lang}.status`;
+  const condition = status === 'missing' ? `(!defined(${field}) || ${field} == "missing")` : `${field} == "${status}"`;
+  return `_type in $types && ${condition}`;
+}

@@ -7,6 +7,11 @@
  */
 import { sourceLocale, translatedLocalePaths } from '../i18n/locales.ts';
 
+/** Where one language's translation of a document stands. Only `reviewed` is published. */
+export const translationStatusValues = ['missing', 'draft', 'needsReview', 'reviewed'] as const;
+
+export type TranslationStatusValue = (typeof translationStatusValues)[number];
+
 /** Localized types that hold text. `localeAudio` is left out: audio is welcome, never required. */
 export const localizedTextTypes: ReadonlySet<string> = new Set([
   'localeString',

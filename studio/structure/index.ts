@@ -1,8 +1,14 @@
 /**
- * The desk: what communicators see in the Structure tool. Site settings is a singleton, opened
- * directly instead of listed, so nobody creates a second one the site would never read.
+ * The desk: what communicators see in the Structure tool. Lesson packs by audience and topic,
+ * per language what still needs translating or reviewing, help contacts, and site settings, a
+ * singleton opened directly instead of listed so nobody creates a second one the site would never
+ * read.
  */
-import type { StructureResolver } from 'sanity/structure';
+import type { DefaultDocumentNodeResolver, StructureResolver } from 'sanity/structure';
+import { SitePreviewLinks } from '../preview/SitePreviewLinks.tsx';
+import { localizedDocumentTypes } from '../schemaTypes/index.ts';
+import { lessonPacks } from './lessonPacks.ts';
+import { translationLists } from './translationLists.ts';
 
 /** Document types that have exactly one document, with that document's id. */
 export const singletons = { siteSettings: 'siteSettings' } as const;
@@ -13,25 +19,37 @@ export const structure: StructureResolver = (S) =>
   S.list()
     .title('Content')
     .items([
-      S.documentTypeListItem('material').title('Lesson packs'),
-      S.documentTypeListItem('topic').title('Topics'),
+      lessonPacks(S),
+      translationLists(S, localizedDocumentTypes),
+      S.divider(),
+      S.documentTypeListItem('topic').title('Topics (chủ đề)'),
       S.listItem()
-        .title('Help contacts')
+        .id('help-contacts')
+        .title('Help contacts (đường dây hỗ trợ)')
         .schemaType('helpContact')
         .child(
           S.documentTypeList('helpContact')
-            .title('Help contacts')
+            .title('Help contacts (đường dây hỗ trợ)')
             .defaultOrdering([{ field: 'order', direction: 'asc' }]),
         ),
       S.divider(),
       S.listItem()
-        .title('Site settings')
+        .title('Site settings (cài đặt trang)')
         .id('siteSettings')
         .schemaType('siteSettings')
         .child(
           S.document()
             .schemaType('siteSettings')
             .documentId(singletons.siteSettings)
-            .title('Site settings'),
+            .title('Site settings (cài đặt trang)'),
         ),
     ]);
+
+/** A lesson pack opens with its form and, beside it, links to its page in each language. */
+export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, { schemaType }) =>
+  schemaType === 'material'
+    ? S.document().views([
+        S.view.form(),
+        S.view.component(SitePreviewLinks).id('on-the-site').title('On the site (trên trang web)'),
+      ])
+    : S.document();

@@ -2,18 +2,13 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { imageWithAltField } from '../fields/imageWithAlt.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
+import { vocabularyTitle, type VocabularyPrefix } from '../fields/vocabularyTitle.ts';
 import { audiences, settings } from '../../../src/content/vocabulary.ts';
-import en from '../../../src/i18n/ui/en.json' with { type: 'json' };
-import vi from '../../../src/i18n/ui/vi.json' with { type: 'json' };
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
 
 /** Options for a fixed list, titled in English and Vietnamese from the site's UI strings. */
-function options(values: readonly string[], prefix: 'audience' | 'setting') {
-  const title = (value: string) => {
-    const key = `${prefix}.${value}` as keyof typeof vi;
-    return `${en[key]} (${vi[key]})`;
-  };
-  return values.map((value) => ({ value, title: title(value) }));
+function options(values: readonly string[], prefix: VocabularyPrefix) {
+  return values.map((value) => ({ value, title: vocabularyTitle(prefix, value) }));
 }
 
 /** Editorial advice that an empty list deserves, without blocking publishing. */

@@ -1,11 +1,13 @@
 import { defineField, defineType } from 'sanity';
+import {
+  translationStatusValues,
+  type TranslationStatusValue,
+} from '../../../src/content/translation.ts';
 
-/** Where a translation stands. Only `reviewed` is published. */
-export const translationStatusValues = ['missing', 'draft', 'needsReview', 'reviewed'] as const;
+export { translationStatusValues, type TranslationStatusValue };
 
-export type TranslationStatusValue = (typeof translationStatusValues)[number];
-
-const statusTitles: Record<TranslationStatusValue, string> = {
+/** How each status is named for communicators, in English and Vietnamese. */
+export const statusTitles: Record<TranslationStatusValue, string> = {
   missing: 'Missing (chưa dịch)',
   draft: 'Draft (bản nháp)',
   needsReview: 'Needs review (chờ duyệt)',
