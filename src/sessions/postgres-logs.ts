@@ -22,13 +22,21 @@ export async function insertLogs(query: Query, logs: readonly SessionLog[], devi
   const rows: Row[] = logs.map((log) => ({ client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: canonicalJson(log), ...logColumns(log) }));
   // A client id twice in one batch is inserted once, from its first log, as SQLite would.
   const firsts = new Map<string, Row>();
-  for (const row of rows) if (!firsts.has(String(row['client_id']))) firsts.set(String(row['client_id']), row);
+  const firstLogs = new Map<string, SessionLog>();
+  rows.forEach((row, index) => {
+    if (firsts.has(logs[index]!.clientId)) return;
+    firsts.set(logs[index]!.clientId, row);
+    firstLogs.set(logs[index]!.clientId, logs[index]!);
+  });
+  // Rows go in client-id order: two batches that share logs (a resend racing a retry) then wait
+  // on each other's unique-index entries in the same order, never in a circle (a deadlock).
+  const ordered = [...firsts.keys()].sort();
 
-  const materials = [...firsts.keys()].flatMap((clientId) => logMaterials(logs.find((log) => log.clientId === clientId)!).map((material) => [clientId, material]));
+  const materials = ordered.flatMap((clientId) => logMaterials(firstLogs.get(clientId)!).map((material) => [clientId, material]));
   // A data-modifying WITH runs whole or not at all, and its second INSERT sees what the first returned.
   const inserted = await query(
     `WITH inserted AS (
-        INSERT INTO session_logs (${names.join(', ')}) VALUES ${[...firsts.keys()].map(() => tuple).join(', ')}
+        INSERT INTO session_logs (${names.join(', ')}) VALUES ${ordered.map(() => tuple).join(', ')}
         ON CONFLICT (client_id) DO NOTHING RETURNING client_id
       )${
         materials.length === 0
@@ -41,10 +49,10 @@ export async function insertLogs(query: Query, logs: readonly SessionLog[], devi
       )`
       }
       SELECT client_id FROM inserted`,
-    [...[...firsts.values()].flatMap((row) => names.map((name) => row[name])), ...materials.flat()],
+    [...ordered.flatMap((clientId) => names.map((name) => firsts.get(clientId)![name])), ...materials.flat()],
   );
   const created = new Set(inserted.map((row) => String(row['client_id'])));
-  const others = [...firsts.keys()].filter((clientId) => !created.has(clientId));
+  const others = ordered.filter((clientId) => !created.has(clientId));
   const stored = new Map<string, Row>([...created].map((clientId) => [clientId, firsts.get(clientId)!]));
   if (others.length > 0) {
     for (const row of await query('SELECT * FROM session_logs WHERE client_id = ANY(?)', [others])) stored.set(String(row['client_id']), row);

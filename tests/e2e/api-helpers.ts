@@ -84,11 +84,14 @@ export function rawPost(url: string, headers: Record<string, string>, chunks: re
   });
 }
 
-/** Starts another built server on a free port with an empty DATA_DIR of its own. */
-export async function startOwnServer(build: string = outDir): Promise<{ origin: string; dataDir: string; stop: () => void }> {
+/**
+ * Starts another built server on a free port with an empty DATA_DIR of its own; `env` adds to its
+ * environment (a DATABASE_URL makes it use PostgreSQL instead).
+ */
+export async function startOwnServer(build: string = outDir, env: Record<string, string> = {}): Promise<{ origin: string; dataDir: string; stop: () => void }> {
   const ownData = mkdtempSync(join(tmpdir(), 'api-server-'));
   const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(build, 'server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const origin = await new Promise<string>((done, fail) => {

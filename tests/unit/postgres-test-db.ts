@@ -44,7 +44,18 @@ export function schemaFactory(url: string): { freshUrl: () => Promise<string>; f
     freshUrl,
     freshStore: async () => openPostgresStore(await freshUrl(), { poolSize: 4 }),
     dropAll: async () => {
-      for (const schema of made.splice(0)) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      for (const schema of made.splice(0)) {
+        // Servers a test has just stopped may still be rolling back on the schema: try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+            break;
+          } catch (error) {
+            if (attempt === 5) throw error;
+            await new Promise((done) => setTimeout(done, 200 * attempt));
+          }
+        }
+      }
       await admin.end();
     },
   };
