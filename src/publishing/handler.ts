@@ -1,0 +1,39 @@
+/**
+ * POST /api/rebuild/: Sanity's webhook calls it when content is published. A verified delivery
+ * starts (or queues) a rebuild and is answered 202 at once; the build runs after the answer, so
+ * Sanity does not time out and retry while the site builds.
+ *
+ * Not behind the Origin check of the other API routes: a webhook is a server-to-server call with
+ * no Origin, and its signature is a stronger proof than an Origin header.
+ */
+import { apiError, json } from '../sessions/http.ts';
+import type { RebuildQueue } from './rebuild.ts';
+import type { WebhookVerifier } from './webhook.ts';
+
+/** Far above a webhook's projection of a document, far below what could fill memory. */
+export const deliveryLimit = 1024 * 1024;
+
+export interface RebuildHandlerParts {
+  readonly verifier: WebhookVerifier;
+  readonly queue: RebuildQueue;
+}
+
+async function readText(request: Request): Promise<string | 'tooLarge'> {
+  if (Number(request.headers.get('content-length')) > deliveryLimit) return 'tooLarge';
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  return bytes.byteLength > deliveryLimit ? 'tooLarge' : new TextDecoder().decode(bytes);
+}
+
+export function createRebuildHandler({ verifier, queue }: RebuildHandlerParts) {
+  return async (request: Request): Promise<Response> => {
+    const body = await readText(request);
+    if (body === 'tooLarge') return apiError(413, 'bodyTooLarge', 'The delivery is larger than 1 MB.');
+    const verdict = await verifier.verify(body, request.headers);
+    if (!verdict.ok) return apiError(verdict.status, verdict.error, verdict.message);
+    const status = queue.request();
+    return json(202, {
+      status,
+      message: status === 'started' ? 'A rebuild has started.' : 'A rebuild is running; one more will follow it.',
+    });
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Checks a delivery of Sanity's webhook before it may start a build: signed with our secret
+ * (@sanity/webhook), signed recently, and not seen before. The signature covers the timestamp, so
+ * an old delivery cannot be given a new date; remembering what was accepted inside the window
+ * stops the same delivery, captured and sent again, from starting another build.
+ */
+import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook';
+
+/** How old (or, for a server's clock ahead of ours, how far in the future) a delivery may be. */
+export const deliveryTolerance = 5 * 60 * 1000;
+
+export type Verdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: 401 | 409; readonly error: string; readonly message: string };
+
+export interface WebhookVerifier {
+  /** Verdict on one delivery: its exact body text and its headers. Accepting it records it. */
+  verify(body: string, headers: Headers): Promise<Verdict>;
+}
+
+const refuse = (status: 401 | 409, error: string, message: string): Verdict => ({ ok: false, status, error, message });
+
+/**
+ * `now` is injectable for tests of the time window; the secret never leaves this closure.
+ *
+ * Sanity sends an `idempotency-key` header that stays the same when it retries a delivery; a
+ * delivery is known by it and by its signature, whichever repeats.
+ */
+export function createWebhookVerifier(secret: string, now: () => number = Date.now): WebhookVerifier {
+  /** Keys of accepted deliveries, with the time after which the window check refuses them anyway. */
+  const seen = new Map<string, number>();
+
+  function forgetExpired(time: number): void {
+    for (const [key, until] of seen) if (until < time) seen.delete(key);
+  }
+
+  return {
+    async verify(body, headers) {
+      const signature = headers.get(SIGNATURE_HEADER_NAME);
+      if (!signature) return refuse(401, 'unsigned', `The request has no ${SIGNATURE_HEADER_NAME} header: only Sanity's webhook may start a build.`);
+      let timestamp: number;
+      try {
+        timestamp = decodeSignatureHeader(signature).timestamp;
+      } catch {
+        return refuse(401, 'badSignature', 'The signature header is malformed.');
+      }
+      if (body === '' || !(await isValidSignature(body, signature, secret))) {
+        return refuse(401, 'badSignature', 'The signature does not match: check that the webhook and SANITY_WEBHOOK_SECRET have the same secret.');
+      }
+      const time = now();
+      if (Math.abs(time - timestamp) > deliveryTolerance) {
+        return refuse(401, 'stale', 'The delivery was signed more than 5 minutes from now: it is old, or a clock is wrong.');
+      }
+      forgetExpired(time);
+      const keys = [`signature:${signature}`, ...(headers.get('idempotency-key') ? [`key:${headers.get('idempotency-key')}`] : [])];
+      if (keys.some((key) => seen.has(key))) return refuse(409, 'replayed', 'This delivery was received already.');
+      for (const key of keys) seen.set(key, timestamp + deliveryTolerance);
+      return { ok: true };
+    },
+  };
+}
