@@ -54,6 +54,9 @@ registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly());
 // "Save for offline" fetches fresh copies itself and stores them (src/offline/save.ts).
 registerRoute(({ request }) => request.headers.get('x-offline-save') === '1', new NetworkOnly());
 
+// Reports hold a coordinator's figures behind a sign-in: never kept in a cache on the device.
+registerRoute(({ url }) => /^\/[^/]+\/reports\//.test(url.pathname), new NetworkOnly({ plugins: [offlinePage] }));
+
 registerRoute(({ request }) => request.mode === 'navigate', new StaleWhileRevalidate({ cacheName: runtimeCaches.pages, plugins: [savedFirst, offlinePage] }));
 
 registerRoute(

@@ -52,7 +52,7 @@ export const arbitraryLog: fc.Arbitrary<SessionLog> = fc.integer({ min: 1, max: 
     durationMinutes: 60,
     place: { communeId: drawn.communeId, venue: 'Nhà văn hóa' },
     setting: drawn.setting,
-    audience: ['youth'],
+    audience: ['jobSeekers'],
     languages: ['vi'],
     materials: drawn.materials,
     facilitators: ['Lò Thị Mai'],

@@ -1,0 +1,92 @@
+/**
+ * The report's files: the aggregated tables as CSV and JSON (suppressed, as on the page) and the
+ * raw logs as CSV (the coordinator's own, unsuppressed). Every text cell is defused against
+ * formula injection: a venue or a note typed as `=HYPERLINK(…)` must stay text in a spreadsheet.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ReportFilter } from '../sessions/report-sql.ts';
+import { ageBands, ethnicGroups, followUps, sexBands } from '../sessions/schema.ts';
+import type { StoredSessionLog } from '../sessions/store.ts';
+import { defuseFormula, suppressed, type Cell } from './cells.ts';
+import type { ReportTable } from './tables.ts';
+
+/** Excel reads a UTF-8 CSV as UTF-8 (Vietnamese letters intact) only when it starts with a BOM. */
+const bom = '\uFEFF';
+
+const csv = (rows: unknown[][]) => bom + stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: '\r\n' });
+
+/** A share rounded to a tenth of a percent, as a fraction (0.532); counts as they are. */
+const exported = (cell: Cell): number | string => (cell === null ? '' : cell === suppressed ? suppressed : Number(cell.toFixed(4)));
+
+/**
+ * The tables in one long CSV, one line per figure, so a spreadsheet can pivot it:
+ * `table, table_id, group, group_id, measure, measure_id, value`; value is a count, a share from
+ * 0 to 1, "<5" or empty (nothing to divide).
+ */
+export function tablesCsv(tables: readonly ReportTable[]): string {
+  const header = ['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value'];
+  const lines = tables.flatMap((table) =>
+    table.rows.flatMap((row) =>
+      table.columns.map((column, index) => [table.title, table.id, row.label, row.id, column.label, column.id, exported(row.cells[index] ?? null)]),
+    ),
+  );
+  return csv([header, ...lines]);
+}
+
+/** The tables as JSON, with the filter they cover and the suppression rule spelled out. */
+export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter, generatedAt: Date): string {
+  return JSON.stringify(
+    {
+      generatedAt: generatedAt.toISOString(),
+      filter,
+      suppression: `Counts of 1 to 4 people, and shares built on them, are given as "${suppressed}".`,
+      tables: tables.map((table) => ({
+        id: table.id,
+        title: table.title,
+        columns: table.columns.map(({ id, label, kind }) => ({ id, label, kind: table.id === 'summary' ? undefined : kind })),
+        rows: table.rows.map((row) => ({
+          id: row.id,
+          label: row.label,
+          ...(row.kind && { kind: row.kind }),
+          values: Object.fromEntries(table.columns.map((column, index) => [column.id, row.cells[index] ?? null])),
+        })),
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+/** `notStated` → `not_stated`. */
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** The raw logs' columns, in order; a log's lists are joined with "; ". */
+export const logColumns = [
+  'client_id', 'date', 'start_time', 'duration_minutes', 'commune_id', 'venue', 'setting', 'audience', 'languages', 'materials', 'facilitators', 'total',
+  ...sexBands.map((band) => `sex_${snake(band)}`),
+  ...ageBands.map((band) => `age_${band.replace(/^age/, '')}`),
+  ...ethnicGroups.map((group) => `ethnicity_${snake(group)}`),
+  'quiz_pre_answered', 'quiz_pre_correct', 'quiz_post_answered', 'quiz_post_correct',
+  ...followUps.map((kind) => `follow_up_${snake(kind)}`),
+  'notes', 'received_at', 'team_id', 'device_id',
+] as const;
+
+/** One raw log as a CSV line, in `logColumns` order. */
+function logLine(log: StoredSessionLog): Array<string | number> {
+  const { attendance } = log;
+  return [
+    log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, log.place.venue, log.setting,
+    log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), log.facilitators.join('; '), attendance.total,
+    ...sexBands.map((band) => attendance.bySex[band]),
+    ...ageBands.map((band) => attendance.byAge[band]),
+    ...ethnicGroups.map((group) => attendance.byEthnicity[group]),
+    log.quiz?.pre?.answered ?? '', log.quiz?.pre?.correct.join('; ') ?? '', log.quiz?.post?.answered ?? '', log.quiz?.post?.correct.join('; ') ?? '',
+    ...followUps.map((kind) => log.followUps[kind]),
+    log.notes, log.receivedAt, log.teamId, log.deviceId,
+  ];
+}
+
+/** Every log as one CSV line, unsuppressed, with a header of `logColumns`. */
+export function logsCsv(logs: readonly StoredSessionLog[]): string {
+  return csv([[...logColumns], ...logs.map(logLine)]);
+}
