@@ -80,3 +80,10 @@ export function translationListFilter(lang: string, status: TranslationStatusVal
   const condition = status === 'missing' ? `(!defined(${field}) || ${field} == "missing")` : `${field} == "${status}"`;
   return `_type in $types && ${condition}`;
 }
+
+/**
+ * Everything `content:export` writes: the published documents and the asset documents their
+ * images and files point at (the export downloads those and drops them, as Sanity's export does).
+ * The client asks for the published perspective; the filter also holds against a raw one.
+ */
+export const exportQuery = `*[${published} && !(_id in path("versions.**")) && !(_id in path("_.**"))] | order(_id asc)`;

@@ -1,0 +1,127 @@
+/**
+ * A local stand-in for the Sanity API, enough for @sanity/client's queries, mutations and asset
+ * uploads: a node:http server over documents in memory, queried with groq-js. Point a client at
+ * it with SANITY_API_HOST. This is the HTTP edge the project's tests may replace; nothing behind
+ * it (the client, the export format, the check) is stood in for.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { evaluate, parse } from 'groq-js';
+
+type Document = Record<string, unknown> & { _id: string; _type: string };
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string | undefined;
+}
+
+export interface SanityStandIn {
+  /** For SANITY_API_HOST, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly documents: Map<string, Document>;
+  readonly requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+/** Width and height of a PNG, as Sanity puts them into an image asset's id; 1×1 for anything else. */
+function pngSize(bytes: Buffer): [number, number] {
+  return bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47 ? [bytes.readUInt32BE(16), bytes.readUInt32BE(20)] : [1, 1];
+}
+
+export async function startSanityStandIn(options: { readOnly?: boolean; documents?: Document[] } = {}): Promise<SanityStandIn> {
+  const documents = new Map((options.documents ?? []).map((document) => [document._id, document]));
+  const files = new Map<string, Buffer>();
+  const requests: RecordedRequest[] = [];
+  let base = '';
+
+  async function query(text: string, params: Record<string, unknown>, perspective: string | null) {
+    const all = [...documents.values()];
+    const dataset = perspective === 'raw' ? all : all.filter((document) => !document._id.startsWith('drafts.'));
+    return (await evaluate(parse(text, { params }), { dataset, params })).get();
+  }
+
+  function upload(kind: 'images' | 'files', bytes: Buffer, filename: string): Document {
+    const sha1 = createHash('sha1').update(bytes).digest('hex');
+    const extension = filename.split('.').pop() ?? 'bin';
+    const [width, height] = pngSize(bytes);
+    const name = kind === 'images' ? `${sha1}-${width}x${height}` : sha1;
+    const id = `${kind === 'images' ? 'image' : 'file'}-${name}-${extension}`;
+    const path = `/${kind}/stand-in/production/${name}.${extension}`;
+    files.set(path, bytes);
+    const asset = {
+      _id: id,
+      _type: kind === 'images' ? 'sanity.imageAsset' : 'sanity.fileAsset',
+      url: `${base}${path}`,
+      extension,
+      originalFilename: filename,
+      sha1hash: sha1,
+      size: bytes.length,
+    };
+    documents.set(id, asset);
+    return asset;
+  }
+
+  function mutate(mutations: Record<string, Document>[]) {
+    return mutations.map((mutation) => {
+      const [operation, value] = Object.entries(mutation)[0] ?? [];
+      if (operation === 'delete') {
+        documents.delete((value as unknown as { id: string }).id);
+        return { id: (value as unknown as { id: string }).id, operation: 'delete' };
+      }
+      if (!value || !['create', 'createOrReplace', 'createIfNotExists'].includes(operation ?? '')) throw new Error(`unsupported mutation ${operation}`);
+      if (!(operation === 'createIfNotExists' && documents.has(value._id))) documents.set(value._id, value);
+      return { id: value._id, operation: 'create' };
+    });
+  }
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', base);
+    requests.push({ method: request.method ?? 'GET', path: url.pathname, authorization: request.headers.authorization });
+    try {
+      if (files.has(url.pathname)) {
+        response.writeHead(200).end(files.get(url.pathname));
+        return;
+      }
+      const api = /^\/v[\d-]+\/(data\/query|data\/mutate|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
+      if (!api) return send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` });
+      const endpoint = api[1];
+      if (endpoint === 'data/query') {
+        const body = request.method === 'POST' ? JSON.parse((await readBody(request)).toString('utf8')) : undefined;
+        const text = body?.query ?? url.searchParams.get('query') ?? '';
+        const params: Record<string, unknown> = body?.params ?? {};
+        for (const [key, value] of url.searchParams) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value);
+        return send(response, 200, { result: await query(text, params, url.searchParams.get('perspective')), ms: 1, query: text });
+      }
+      if (options.readOnly) return send(response, 403, { error: 'Forbidden', message: 'This stand-in is read-only.' });
+      if (endpoint === 'data/mutate') {
+        const { mutations } = JSON.parse((await readBody(request)).toString('utf8')) as { mutations: Record<string, Document>[] };
+        return send(response, 200, { transactionId: `tx-${requests.length}`, results: mutate(mutations) });
+      }
+      const kind = endpoint === 'assets/images' ? 'images' : 'files';
+      return send(response, 200, { document: upload(kind, await readBody(request), url.searchParams.get('filename') ?? 'upload.bin') });
+    } catch (error) {
+      send(response, 500, { error: 'Stand-in error', message: (error as Error).message });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    documents,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
