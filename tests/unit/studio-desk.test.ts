@@ -54,7 +54,7 @@ describe('translation lists', () => {
 
   it('puts every document with localized text in exactly one list per language', async () => {
     for (const dataset of [fixture, sample]) {
-      const localized = dataset.filter((document) => types.includes(document['_type'] as string));
+      const localized = dataset.filter((document) => (types as readonly string[]).includes(document['_type'] as string));
       for (const lang of translatedLocalePaths) {
         const listed: string[] = [];
         for (const status of translationStatusValues) {
