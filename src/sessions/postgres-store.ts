@@ -25,7 +25,9 @@ export function numbered(sql: string): string {
 
 /** Opens a pool on `connectionString`; call `migrate()` before anything else. */
 export function openPostgresStore(connectionString: string, { poolSize = 10 } = {}): SessionStore {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // Without a connect timeout a request would hang while the database is unreachable; failing in
+  // 10 s answers 500, and the phone keeps the log and sends it again later.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 });
   // A pooled connection the server drops while idle (a failover, a restart) must not stop the
   // process; the next query takes a new one.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));

@@ -57,6 +57,29 @@ describe.skipIf(!url)('PostgreSQL', () => {
       expect(count).toBe(50);
     });
 
+    it('keeps no token or enrolment code in clear in any table', async () => {
+      const scoped = await schemas!.freshUrl();
+      const store = openPostgresStore(scoped);
+      await store.migrate();
+      const team = await store.createTeam('Đội Y Tý', 'team');
+      const code = await store.createEnrolmentCode(team.id);
+      if (typeof code === 'string') throw new Error(code);
+      const enrolment = await store.enrol(code.code, 'Phone');
+      if (typeof enrolment === 'string') throw new Error(enrolment);
+      await store.insert(validLog(), enrolment.deviceId, team.id);
+      await store.close();
+      const db = new pg.Client({ connectionString: scoped });
+      await db.connect();
+      const tables = (await db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((row) => String(row.table_name));
+      const text = (await Promise.all(tables.map(async (table) => (await db.query(`SELECT t::text AS row FROM ${table} t`)).rows.map((row) => String(row.row)).join('\n')))).join('\n');
+      await db.end();
+      expect(tables).toContain('enrolment_codes');
+      expect(text).toContain('Phone');
+      expect(text).not.toContain(enrolment.token);
+      expect(text).not.toContain(code.code.replace('-', ''));
+      expect(text).not.toContain(code.code);
+    });
+
     it('keeps the same data when reopened: migrations are recorded, not rerun', async () => {
       const scoped = await schemas!.freshUrl();
       const first = openPostgresStore(scoped);
