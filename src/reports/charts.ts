@@ -64,6 +64,12 @@ const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** Marks the chart as one labelled image and returns its markup. */
 function labelled(svg: SVGSVGElement | HTMLElement, title: string): string {
   const element = svg as unknown as Element;
+  // Plot names its groups ("bar", "x-axis tick"): inside one image those names are noise, and on
+  // a <g> without a role ARIA forbids them.
+  for (const part of element.querySelectorAll('[aria-label], [aria-description]')) {
+    part.removeAttribute('aria-label');
+    part.removeAttribute('aria-description');
+  }
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   return element.outerHTML;

@@ -1,5 +1,5 @@
 /**
- * POST /api/sign-in/ with `Authorization: Bearer <token>` (read by the reports page from this
+ * POST /api/sign-in/ with `Authorization: Bearer <token>` and a JSON body `{}` (read by the reports page from this
  * device's enrolment): sets the HttpOnly cookie that lets the browser open the reports page and
  * download its exports. Only a coordinator device may sign in (403 otherwise); the page explains.
  */
