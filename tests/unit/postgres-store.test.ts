@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { migrations } from '../../src/sessions/migrations.ts';
 import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { schemaFactory, testDatabaseUrl } from './postgres-test-db.ts';
-import { reportContract, reportInJs } from './report-contract.ts';
+import { reportContract } from './report-contract.ts';
 import { enrolDevice, storeContract } from './store-contract.ts';
 
 const url = testDatabaseUrl();
@@ -16,18 +15,6 @@ describe.skipIf(!url)('PostgreSQL', () => {
   reportContract('PostgreSQL', () => schemas!.freshStore());
 
   describe('PostgreSQL session store', () => {
-    it('migrates once when several servers start at the same time', async () => {
-      const scoped = await schemas!.freshUrl();
-      const stores = Array.from({ length: 4 }, () => openPostgresStore(scoped, { poolSize: 2 }));
-      await Promise.all(stores.map((store) => store.migrate()));
-      const db = new pg.Client({ connectionString: scoped });
-      await db.connect();
-      const { rows } = await db.query('SELECT version FROM schema_migrations ORDER BY version');
-      await db.end();
-      await Promise.all(stores.map((store) => store.close()));
-      expect(rows.map((row) => row.version)).toEqual(migrations.map((migration) => migration.version));
-    });
-
     it('spends a code once when two servers enrol with it at the same moment', async () => {
       const scoped = await schemas!.freshUrl();
       const [one, two] = [openPostgresStore(scoped), openPostgresStore(scoped)];
@@ -79,42 +66,6 @@ describe.skipIf(!url)('PostgreSQL', () => {
       expect(text).not.toContain(enrolment.token);
       expect(text).not.toContain(code.code.replace('-', ''));
       expect(text).not.toContain(code.code);
-    });
-
-    it('keeps the same data when reopened: migrations are recorded, not rerun', async () => {
-      const scoped = await schemas!.freshUrl();
-      const first = openPostgresStore(scoped);
-      const device = await enrolDevice(first);
-      await first.insert(validLog(), device.deviceId, device.teamId);
-      await first.close();
-      const again = openPostgresStore(scoped);
-      await again.migrate();
-      expect(await again.count()).toBe(1);
-      await again.close();
-    });
-
-    it('fills the quiz figures and lesson packs of logs stored before migration 2', async () => {
-      const scoped = await schemas!.freshUrl();
-      const first = openPostgresStore(scoped);
-      const { deviceId, teamId } = await enrolDevice(first);
-      const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-a', 'pack-b'] }];
-      await first.insertBatch(logs, deviceId, teamId);
-      await first.close();
-      // Back to the state of a store that only knew migration 1: its logs have no derived rows.
-      const db = new pg.Client({ connectionString: scoped });
-      await db.connect();
-      await db.query(`DROP TABLE session_log_materials; DROP INDEX session_logs_area; DELETE FROM schema_migrations WHERE version >= 2;
-        ALTER TABLE session_logs ${['quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'].map((column) => `DROP COLUMN ${column}`).join(', ')};`);
-      await db.end();
-
-      const again = openPostgresStore(scoped);
-      await again.migrate();
-      expect(migrations.at(-1)?.rederive).toBe(true);
-      const report = await again.report();
-      await again.close();
-      expect(report).toEqual(reportInJs(logs, {}));
-      expect(report.knowledgeAll.sessions).toBe(2);
-      expect(report.materials.map((pack) => pack.material)).toEqual(['fixture-school-pack', 'pack-a', 'pack-b']);
     });
   });
 });
