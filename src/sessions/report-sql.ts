@@ -77,6 +77,15 @@ const gainColumns = [
   sum('l.quiz_post_answers', 'post_answers'),
   sum('l.quiz_post_right', 'post_right'),
 ].join(', ');
+/** The quiz sums of `gainColumns`, taken only from the logs with both rounds, beside a pack's reach. */
+const onlyWithQuiz = (expression: string) => `CASE WHEN ${bothQuizRounds} THEN ${expression} ELSE 0 END`;
+const packGainColumns = [
+  sum(onlyWithQuiz('1'), 'quiz_sessions'),
+  sum(onlyWithQuiz('l.quiz_pre_answers'), 'pre_answers'),
+  sum(onlyWithQuiz('l.quiz_pre_right'), 'pre_right'),
+  sum(onlyWithQuiz('l.quiz_post_answers'), 'post_answers'),
+  sum(onlyWithQuiz('l.quiz_post_right'), 'post_right'),
+].join(', ');
 
 /** The WHERE of a filter over `session_logs l`, with its values in order. */
 export function reportWhere(filter: ReportFilter, extra: string[] = []): { sql: string; params: string[] } {
@@ -116,7 +125,7 @@ const byKey = (rows: Record<string, unknown>[]) =>
     return x < y ? -1 : x > y ? 1 : 0;
   });
 
-/** The whole report for `filter`, in seven queries. Groups come in key order; packs most used first. */
+/** The whole report for `filter`, in six queries. Groups come in key order; packs most used first. */
 export async function computeReport(query: QueryRunner, filter: ReportFilter = {}): Promise<Report> {
   const all = reportWhere(filter);
   const withQuiz = reportWhere(filter, [bothQuizRounds]);
@@ -125,7 +134,7 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
   const grouped = async (key: string) =>
     byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM session_logs l ${all.sql} GROUP BY ${key}`, all.params));
 
-  const [[totals], months, areas, settings, materials, knowledge, [knowledgeAll]] = await Promise.all([
+  const [[totals], months, areas, settings, packs, [knowledgeAll]] = await Promise.all([
     query(
       `SELECT ${reachColumns},
         ${sum('l.age_under_12 + l.age_12_15 + l.age_16_17', 'children')},
@@ -138,15 +147,14 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
     grouped('substr(l.session_date, 1, 7)'),
     grouped('l.area_id'),
     grouped('l.setting'),
+    // One pass over the packs for both their reach and their quiz results. CROSS JOIN with the
+    // condition in WHERE is an inner join everywhere; SQLite also takes it as "walk the logs (the
+    // report index, filtered), then look up each log's packs", the fast order here.
     query(
-      `SELECT m.material AS group_key, ${reachColumns} FROM session_log_materials m JOIN session_logs l ON l.client_id = m.client_id
-        ${all.sql} GROUP BY m.material`,
+      `SELECT m.material AS group_key, ${reachColumns}, ${packGainColumns}
+        FROM session_logs l CROSS JOIN session_log_materials m
+        ${reportWhere(filter, ['m.client_id = l.client_id']).sql} GROUP BY m.material`,
       all.params,
-    ).then((rows) => byKey(rows).sort((a, b) => Number(b['sessions']) - Number(a['sessions']))),
-    query(
-      `SELECT m.material AS group_key, ${gainColumns} FROM session_log_materials m JOIN session_logs l ON l.client_id = m.client_id
-        ${withQuiz.sql} GROUP BY m.material`,
-      withQuiz.params,
     ).then(byKey),
     query(`SELECT ${gainColumns} FROM session_logs l ${withQuiz.sql}`, withQuiz.params),
   ]);
@@ -165,8 +173,12 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
     byMonth: months.map((group) => ({ month: String(group['group_key']), ...reach(group) })),
     byArea: areas.map((group) => ({ areaId: String(group['group_key']), ...reach(group) })),
     bySetting: settings.map((group) => ({ setting: String(group['group_key']) as Report['bySetting'][number]['setting'], ...reach(group) })),
-    materials: materials.map((group) => ({ material: String(group['group_key']), ...reach(group) })),
-    knowledge: knowledge.map((group) => ({ material: String(group['group_key']), ...gain(group) })),
+    materials: [...packs]
+      .sort((a, b) => Number(b['sessions']) - Number(a['sessions']))
+      .map((group) => ({ material: String(group['group_key']), ...reach(group) })),
+    knowledge: packs
+      .filter((group) => Number(group['quiz_sessions']) > 0)
+      .map((group) => ({ material: String(group['group_key']), ...gain({ ...group, sessions: group['quiz_sessions'] }) })),
     knowledgeAll: gain(knowledgeAll ?? {}),
   };
 }

@@ -26,7 +26,7 @@ describe('SQLite reports', () => {
     await first.close();
     // Back to the state of a store that only knew migration 1: its logs have no derived rows.
     const db = new DatabaseSync(file);
-    db.exec(`DROP TABLE session_log_materials; DROP INDEX session_logs_area; DELETE FROM schema_migrations WHERE version >= 2;
+    db.exec(`DROP TABLE session_log_materials; DROP INDEX session_logs_report; CREATE INDEX session_logs_date ON session_logs (session_date); DELETE FROM schema_migrations WHERE version >= 2;
       ${['quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'].map((column) => `ALTER TABLE session_logs DROP COLUMN ${column};`).join(' ')}`);
     db.close();
 
