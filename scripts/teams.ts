@@ -70,7 +70,19 @@ function fail(message: string): number {
   return 1;
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { coordinator: { type: 'boolean', default: false } } });
+/** The arguments, or undefined after printing the usage for an unknown option such as `--help`. */
+function readArguments() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { coordinator: { type: 'boolean', default: false } } });
+  } catch (error) {
+    console.error(`${(error as Error).message.split('.')[0]}.\n${usage}`);
+    return undefined;
+  }
+}
+
+const parsed = readArguments();
+if (!parsed) process.exit(2);
+const { positionals, values } = parsed;
 const { store } = openStore();
 try {
   await store.migrate();
