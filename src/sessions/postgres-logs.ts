@@ -9,7 +9,7 @@
 import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import type { SessionLog } from './schema.ts';
 import { canonicalJson, type InsertResult } from './store.ts';
-import { toRecord, type Row } from './store-rows.ts';
+import { toRecord, type Row } from './store-sql.ts';
 
 /** Runs SQL with `?` placeholders and answers the rows. */
 export type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;

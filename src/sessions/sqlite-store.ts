@@ -5,7 +5,6 @@
  * commit (`group-commit.ts`) keeps that fsync from limiting how many logs a second it takes.
  * `DatabaseSync` is synchronous, so each method runs whole without another request interleaving.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
@@ -15,16 +14,8 @@ import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
-import {
-  canonicalJson,
-  type DeviceSummary,
-  type InsertResult,
-  type LogFilter,
-  type Role,
-  type SessionStore,
-  type StoredSessionLog,
-  type Team,
-} from './store.ts';
+import { canonicalJson, type InsertResult, type Role, type SessionStore, type Team } from './store.ts';
+import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam } from './store-sql.ts';
 
 type Row = Record<string, SQLInputValue>;
 interface InsertJob {
@@ -39,23 +30,7 @@ export function sqliteFile(dataDir: string = process.env['DATA_DIR'] || './data'
   return join(dataDir, 'sessions.sqlite');
 }
 
-const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 const dayMs = 24 * 60 * 60 * 1000;
-
-const toTeam = (row: Row): Team => ({
-  id: String(row['id']),
-  name: String(row['name']),
-  role: row['role'] as Role,
-  createdAt: String(row['created_at']),
-  revokedAt: (row['revoked_at'] as string | null) ?? null,
-});
-
-const toRecord = (row: Row): StoredSessionLog => ({
-  ...(JSON.parse(String(row['log'])) as SessionLog),
-  receivedAt: String(row['received_at']),
-  teamId: String(row['team_id']),
-  deviceId: String(row['device_id']),
-});
 
 /** Opens (and creates) the store in `file`; call `migrate()` before anything else. */
 export function openSqliteStore(file: string = sqliteFile()): SessionStore {
@@ -87,23 +62,22 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   const insertLogSql = `INSERT INTO session_logs (client_id, team_id, device_id, received_at, log, ${logColumnNames.join(', ')})
     VALUES (:client_id, :team_id, :device_id, :received_at, :log, ${logColumnNames.map((name) => `:${name}`).join(', ')})
     ON CONFLICT (client_id) DO NOTHING`;
-  const insertMaterialSql = 'INSERT INTO session_log_materials (client_id, material) VALUES (?, ?) ON CONFLICT DO NOTHING';
 
   /** Writes what reports read of a stored log: its columns (the row exists) and its packs. */
   function rederive(clientId: string, log: SessionLog): void {
     const columns = logColumns(log);
     prepare(`UPDATE session_logs SET ${logColumnNames.map((name) => `${name} = :${name}`).join(', ')} WHERE client_id = :client_id`).run({ ...columns, client_id: clientId });
-    for (const material of logMaterials(log)) prepare(insertMaterialSql).run(clientId, material);
+    for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(clientId, material);
   }
 
   function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string): InsertResult {
     const json = canonicalJson(log);
     const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...logColumns(log) };
     if (prepare(insertLogSql).run(row).changes === 1) {
-      for (const material of logMaterials(log)) prepare(insertMaterialSql).run(log.clientId, material);
+      for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(log.clientId, material);
       return { status: 'created', record: toRecord(row) };
     }
-    const stored = prepare('SELECT * FROM session_logs WHERE client_id = ?').get(log.clientId) as Row;
+    const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
     return { status: stored['log'] === json ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
 
@@ -111,53 +85,36 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     transaction(() => jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt)))),
   );
 
-  function where(filter: LogFilter): { sql: string; values: SQLInputValue[] } {
-    const conditions: string[] = [];
-    const values: SQLInputValue[] = [];
-    const add = (condition: string, value: string | undefined) => {
-      if (value === undefined) return;
-      conditions.push(condition);
-      values.push(value);
-    };
-    add('team_id = ?', filter.teamId);
-    add('device_id = ?', filter.deviceId);
-    add('session_date >= ?', filter.from);
-    add('session_date <= ?', filter.to);
-    add('area_id = ?', filter.areaId);
-    add('setting = ?', filter.setting);
-    return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
-  }
-
   return {
     async migrate() {
-      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      db.exec(sql.createMigrationsTable);
       transaction(() => {
-        const applied = new Set(prepare('SELECT version FROM schema_migrations').all().map((row) => Number(row['version'])));
+        const applied = new Set(prepare(sql.appliedVersions).all().map((row) => Number(row['version'])));
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
           db.exec(migration.sql);
           if (migration.rederive) {
             for (const row of prepare('SELECT client_id, log FROM session_logs').all()) rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);
           }
-          prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+          prepare(sql.recordMigration).run(migration.version, migration.name, new Date().toISOString());
         }
       });
     },
 
     async createTeam(name, role, now = new Date()) {
       const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
-      prepare('INSERT INTO teams (id, name, role, created_at) VALUES (?, ?, ?, ?)').run(team.id, name, role, team.createdAt);
+      prepare(sql.insertTeam).run(team.id, name, role, team.createdAt);
       return team;
     },
 
     async createEnrolmentCode(teamId, validDays = 7, now = new Date()) {
-      const team = prepare('SELECT revoked_at FROM teams WHERE id = ?').get(teamId);
+      const team = prepare(sql.teamRevokedAt).get(teamId);
       if (!team) return 'unknown';
       if (team['revoked_at']) return 'revoked';
       const code = newEnrolmentCode();
       const expiresAt = new Date(now.getTime() + validDays * dayMs).toISOString();
       const hash = await hashEnrolmentCode(normalizeEnrolmentCode(code)!);
-      prepare('INSERT INTO enrolment_codes (code_hash, team_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hash, teamId, now.toISOString(), expiresAt);
+      prepare(sql.insertCode).run(hash, teamId, now.toISOString(), expiresAt);
       return { code, teamId, expiresAt };
     },
 
@@ -166,24 +123,22 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       if (!normalized) return 'unknown';
       const hash = await hashEnrolmentCode(normalized);
       return transaction(() => {
-        const code = prepare('SELECT * FROM enrolment_codes WHERE code_hash = ?').get(hash);
+        const code = prepare(sql.codeByHash).get(hash);
         if (!code) return 'unknown';
         if (code['used_at']) return 'used';
         if (String(code['expires_at']) <= now.toISOString()) return 'expired';
-        const team = toTeam(prepare('SELECT * FROM teams WHERE id = ?').get(code['team_id']!) as Row);
+        const team = toTeam(prepare(sql.teamById).get(code['team_id']!) as Row);
         if (team.revokedAt) return 'revoked';
         const token = newToken();
         const deviceId = newId('device');
-        prepare('INSERT INTO devices (id, team_id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)').run(deviceId, team.id, deviceName, hashToken(token), now.toISOString());
-        prepare('UPDATE enrolment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(now.toISOString(), deviceId, hash);
+        prepare(sql.insertDevice).run(deviceId, team.id, deviceName, hashToken(token), now.toISOString());
+        prepare(sql.spendCode).run(now.toISOString(), deviceId, hash);
         return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
       });
     },
 
     async authenticate(token) {
-      const row = prepare(`SELECT d.id, d.name, d.revoked_at AS device_revoked_at, t.id AS team_id, t.name AS team_name, t.role, t.revoked_at AS team_revoked_at
-          FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = ?`)
-        .get(hashToken(token));
+      const row = prepare(sql.deviceByToken).get(hashToken(token));
       if (!row) return 'unknown';
       if (row['device_revoked_at'] || row['team_revoked_at']) return 'revoked';
       return { deviceId: String(row['id']), deviceName: String(row['name']), team: { id: String(row['team_id']), name: String(row['team_name']) }, role: row['role'] as Role };
@@ -191,32 +146,15 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
 
     async revoke(id, now = new Date()) {
       for (const kind of ['device', 'team'] as const) {
-        const table = kind === 'device' ? 'devices' : 'teams';
-        const row = prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id);
-        if (!row) continue;
-        prepare(`UPDATE ${table} SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`).run(now.toISOString(), id);
-        return { kind, id, name: String(row['name']) };
+        const row = prepare(sql.revoke(kind === 'device' ? 'devices' : 'teams')).get(now.toISOString(), id);
+        if (row) return { kind, id, name: String(row['name']) };
       }
       return 'unknown';
     },
 
     async listTeams() {
-      const devices = prepare(`SELECT d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at, MAX(l.received_at) AS last_sync_at, COUNT(l.client_id) AS logs_sent
-          FROM devices d LEFT JOIN session_logs l ON l.device_id = d.id
-          GROUP BY d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at ORDER BY d.enrolled_at, d.id`)
-        .all()
-        .map(
-          (row): DeviceSummary => ({
-            id: String(row['id']),
-            teamId: String(row['team_id']),
-            name: String(row['name']),
-            enrolledAt: String(row['enrolled_at']),
-            revokedAt: (row['revoked_at'] as string | null) ?? null,
-            lastSyncAt: (row['last_sync_at'] as string | null) ?? null,
-            logsSent: Number(row['logs_sent']),
-          }),
-        );
-      return prepare('SELECT * FROM teams ORDER BY created_at, id')
+      const devices = prepare(sql.devicesWithSync).all().map(toDeviceSummary);
+      return prepare(sql.teams)
         .all()
         .map((row) => ({ ...toTeam(row), devices: devices.filter((device) => device.teamId === row['id']) }));
     },
@@ -231,15 +169,13 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async list(filter = {}) {
-      const { sql, values } = where(filter);
-      const limit = filter.limit === undefined ? '' : ' LIMIT ?';
-      if (filter.limit !== undefined) values.push(Math.max(0, Math.floor(filter.limit)));
-      return prepare(`SELECT * FROM session_logs ${sql} ORDER BY received_at, client_id${limit}`).all(...values).map(toRecord);
+      const { sql: select, values } = listLogs(filter);
+      return prepare(select).all(...values).map(toRecord);
     },
 
     async count(filter = {}) {
-      const { sql, values } = where(filter);
-      return Number(prepare(`SELECT COUNT(*) AS n FROM session_logs ${sql}`).get(...values)!['n']);
+      const { sql: select, values } = countLogs(filter);
+      return Number(prepare(select).get(...values)!['n']);
     },
 
     async report(filter = {}) {

@@ -1,14 +1,38 @@
 /**
- * Rows to objects, and the WHERE clause of a `LogFilter`, for engines that speak SQL with `?`
- * placeholders. The PostgreSQL engine uses them; the SQLite engine has its own copies so far
- * (the same SQL), which could move here.
+ * The SQL both engines of the session store run, with `?` placeholders (the PostgreSQL engine
+ * numbers them), and the mapping of their rows to objects: one copy, so SQLite and PostgreSQL
+ * cannot drift apart. What differs stays in each engine: SQLite's named-parameter insert with group
+ * commit, PostgreSQL's multi-row insert and row lock (`enrol` there adds FOR UPDATE to `codeByHash`).
  */
 import { randomBytes } from 'node:crypto';
 import type { SessionLog } from './schema.ts';
-import type { LogFilter, Role, StoredSessionLog, Team } from './store.ts';
+import type { DeviceSummary, LogFilter, Role, StoredSessionLog, Team } from './store.ts';
 
 /** A row as a driver returns it: column name → value. */
 export type Row = Record<string, unknown>;
+
+export const sql = {
+  createMigrationsTable: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  appliedVersions: 'SELECT version FROM schema_migrations',
+  recordMigration: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  insertTeam: 'INSERT INTO teams (id, name, role, created_at) VALUES (?, ?, ?, ?)',
+  teamRevokedAt: 'SELECT revoked_at FROM teams WHERE id = ?',
+  teamById: 'SELECT * FROM teams WHERE id = ?',
+  insertCode: 'INSERT INTO enrolment_codes (code_hash, team_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  codeByHash: 'SELECT * FROM enrolment_codes WHERE code_hash = ?',
+  spendCode: 'UPDATE enrolment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?',
+  insertDevice: 'INSERT INTO devices (id, team_id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)',
+  deviceByToken: `SELECT d.id, d.name, d.revoked_at AS device_revoked_at, t.id AS team_id, t.name AS team_name, t.role, t.revoked_at AS team_revoked_at
+    FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = ?`,
+  /** Revokes once: a second revoke keeps the first time. Answers the name, or no row. */
+  revoke: (table: 'devices' | 'teams') => `UPDATE ${table} SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING name`,
+  devicesWithSync: `SELECT d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at, MAX(l.received_at) AS last_sync_at, COUNT(l.client_id) AS logs_sent
+    FROM devices d LEFT JOIN session_logs l ON l.device_id = d.id
+    GROUP BY d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at ORDER BY d.enrolled_at, d.id`,
+  teams: 'SELECT * FROM teams ORDER BY created_at, id',
+  insertMaterial: 'INSERT INTO session_log_materials (client_id, material) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  logByClientId: 'SELECT * FROM session_logs WHERE client_id = ?',
+} as const;
 
 /** A new id such as `team-3f9a0c1b2d4e`: 48 random bits, readable in the teams command. */
 export const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
@@ -21,6 +45,18 @@ export const toTeam = (row: Row): Team => ({
   revokedAt: (row['revoked_at'] as string | null) ?? null,
 });
 
+/** A row of `sql.devicesWithSync`. */
+export const toDeviceSummary = (row: Row): DeviceSummary => ({
+  id: String(row['id']),
+  teamId: String(row['team_id']),
+  name: String(row['name']),
+  enrolledAt: String(row['enrolled_at']),
+  revokedAt: (row['revoked_at'] as string | null) ?? null,
+  lastSyncAt: (row['last_sync_at'] as string | null) ?? null,
+  // COUNT is a bigint in PostgreSQL, which its driver hands over as a string.
+  logsSent: Number(row['logs_sent']),
+});
+
 /** A `session_logs` row as the stored log: its JSON, plus who sent it and when it arrived. */
 export const toRecord = (row: Row): StoredSessionLog => ({
   ...(JSON.parse(String(row['log'])) as SessionLog),
@@ -29,8 +65,8 @@ export const toRecord = (row: Row): StoredSessionLog => ({
   deviceId: String(row['device_id']),
 });
 
-/** `WHERE …` (or nothing) and its values for the logs a filter takes; `limit` is the caller's. */
-export function whereLogs(filter: LogFilter): { sql: string; values: (string | number)[] } {
+/** `WHERE …` (or nothing) and its values for the logs a filter takes. */
+function whereLogs(filter: LogFilter): { sql: string; values: (string | number)[] } {
   const conditions: string[] = [];
   const values: (string | number)[] = [];
   const add = (condition: string, value: string | undefined) => {
@@ -45,4 +81,17 @@ export function whereLogs(filter: LogFilter): { sql: string; values: (string | n
   add('area_id = ?', filter.areaId);
   add('setting = ?', filter.setting);
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
+}
+
+/** The logs of `filter`, oldest received first, at most `filter.limit`. */
+export function listLogs(filter: LogFilter): { sql: string; values: (string | number)[] } {
+  const { sql: where, values } = whereLogs(filter);
+  if (filter.limit !== undefined) values.push(Math.max(0, Math.floor(filter.limit)));
+  return { sql: `SELECT * FROM session_logs ${where} ORDER BY received_at, client_id${filter.limit === undefined ? '' : ' LIMIT ?'}`, values };
+}
+
+/** How many logs `filter` takes, as the column `n`. */
+export function countLogs(filter: LogFilter): { sql: string; values: (string | number)[] } {
+  const { sql: where, values } = whereLogs(filter);
+  return { sql: `SELECT COUNT(*) AS n FROM session_logs ${where}`, values };
 }
