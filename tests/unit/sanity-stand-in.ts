@@ -41,6 +41,15 @@ function pngSize(bytes: Buffer): [number, number] {
   return bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47 ? [bytes.readUInt32BE(16), bytes.readUInt32BE(20)] : [1, 1];
 }
 
+/**
+ * The Studio's document lists search with `text::query`, which groq-js does not implement; with
+ * nothing typed in the search box (`*`) the search matches every document, so it is written out
+ * as `true`. Any other search fails, as the stand-in cannot answer it.
+ */
+function withoutEmptySearch(text: string, params: Record<string, unknown>): string {
+  return params['__query'] === '*' ? text.replace('[@, _id] match text::query($__query)', 'true') : text;
+}
+
 export async function startSanityStandIn(options: { readOnly?: boolean; documents?: Document[] } = {}): Promise<SanityStandIn> {
   const documents = new Map((options.documents ?? []).map((document) => [document._id, document]));
   const files = new Map<string, Buffer>();
@@ -50,7 +59,7 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
   async function query(text: string, params: Record<string, unknown>, perspective: string | null) {
     const all = [...documents.values()];
     const dataset = perspective === 'raw' ? all : all.filter((document) => !document._id.startsWith('drafts.'));
-    return (await evaluate(parse(text, { params }), { dataset, params })).get();
+    return (await evaluate(parse(withoutEmptySearch(text, params), { params }), { dataset, params })).get();
   }
 
   function upload(kind: 'images' | 'files', bytes: Buffer, filename: string): Document {
@@ -94,6 +103,12 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
       if (files.has(url.pathname)) {
         response.writeHead(200).end(files.get(url.pathname));
         return;
+      }
+      const byId = /^\/v[\d-]+\/data\/doc\/[\w-]+\/(.+)$/.exec(url.pathname);
+      if (byId?.[1]) {
+        const ids = decodeURIComponent(byId[1]).split(',');
+        const found = ids.flatMap((id) => (documents.has(id) ? [documents.get(id)] : []));
+        return send(response, 200, { documents: found, omitted: ids.filter((id) => !documents.has(id)).map((id) => ({ id, reason: 'existence' })) });
       }
       const api = /^\/v[\d-]+\/(data\/query|data\/mutate|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
       if (!api) return send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` });

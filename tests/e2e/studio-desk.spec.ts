@@ -1,0 +1,78 @@
+/**
+ * Smoke test of the Studio's desk, as a communicator clicks through it: the built Studio against
+ * a read-only local stand-in for Sanity's API holding the test fixture (see its README for which
+ * pack is in which translation state). Needs studio/dist: `npm test` builds it first.
+ */
+import { expect, test } from '@playwright/test';
+import type { SanityStandIn } from '../unit/sanity-stand-in.ts';
+import { routeSanityToStandIn, serveStudio } from './studio-stand-in.ts';
+
+let studio: Awaited<ReturnType<typeof serveStudio>>;
+let standIn: SanityStandIn | undefined;
+
+test.beforeAll(async () => {
+  studio = await serveStudio();
+});
+
+test.afterAll(async () => {
+  await studio.close();
+});
+
+test.afterEach(async () => {
+  await standIn?.close();
+});
+
+test.beforeEach(async ({ page }) => {
+  standIn = await routeSanityToStandIn(page);
+  await page.goto(`${studio.url}/structure`);
+});
+
+type Page = import('@playwright/test').Page;
+
+/** Opens a desk item by its visible title, as a person clicks it. */
+const open = (page: Page, title: string) => page.getByRole('link', { name: title, exact: true }).click();
+
+/** The documents a desk list shows, by the list's title. */
+const listed = (page: Page, title: string) => page.getByRole('listbox', { name: title }).getByRole('option');
+
+test('the desk lists what needs translating per language, in a Studio that speaks Vietnamese', async ({ page }) => {
+  await open(page, 'Translations (bản dịch)');
+  await open(page, 'Tiếng Mông · Hmoob');
+  await open(page, 'Needs review (chờ duyệt)');
+  const needsReview = listed(page, 'Tiếng Mông · Hmoob: Needs review (chờ duyệt)');
+  await expect(needsReview).toHaveCount(1);
+  await expect(needsReview).toContainText('fixture-jobcentre-pack');
+  // The Studio's own interface is Vietnamese (@sanity/locale-vi-vn): its list search box.
+  await expect(page.getByRole('combobox', { name: 'Tìm kiếm danh sách' })).toBeVisible();
+
+  await open(page, 'Tiếng Dao · Iu Mienh');
+  await open(page, 'Missing (chưa dịch)');
+  const missing = listed(page, 'Tiếng Dao · Iu Mienh: Missing (chưa dịch)');
+  await expect(missing).toHaveCount(2);
+  await expect(missing.filter({ hasText: 'fixture-jobcentre-pack' })).toHaveCount(1);
+  await expect(missing.filter({ hasText: 'fixture-draft-pack' })).toHaveCount(1);
+});
+
+test('the desk lists lesson packs by audience', async ({ page }) => {
+  await open(page, 'Lesson packs (bài học)');
+  await open(page, 'By audience (theo đối tượng)');
+  await open(page, 'Job seekers (Người tìm việc)');
+  const packs = listed(page, 'Job seekers (Người tìm việc)');
+  await expect(packs).toHaveCount(1);
+  await expect(packs).toContainText('fixture-jobcentre-pack');
+});
+
+test('a lesson pack shows its translation progress and links to its page in each language', async ({ page }) => {
+  await open(page, 'Translations (bản dịch)');
+  await open(page, 'Tiếng Mông · Hmoob');
+  await open(page, 'Needs review (chờ duyệt)');
+  await listed(page, 'Tiếng Mông · Hmoob: Needs review (chờ duyệt)').getByRole('link').click();
+  // Pack B: Hmong text complete but not reviewed; English reviewed; Dao and Thai missing.
+  await expect(page.getByText('Mông 100% · duyệt 0%')).toBeVisible();
+  await expect(page.getByText('Anh 100% · duyệt 100%')).toBeVisible();
+  await expect(page.getByText('Dao 0% · duyệt 0%')).toBeVisible();
+  await page.getByRole('tab', { name: 'On the site (trên trang web)' }).click();
+  const siteLinks = page.locator('a[target="_blank"][href^="http://localhost:4321/"]');
+  await expect(siteLinks).toHaveCount(5);
+  await expect(siteLinks.filter({ hasText: 'Tiếng Mông · Hmoob' })).toHaveAttribute('href', 'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/');
+});
