@@ -18,10 +18,18 @@ export interface RebuildHandlerParts {
   readonly queue: RebuildQueue;
 }
 
+/** The body as text, read as a stream and dropped past the limit whatever Content-Length says. */
 async function readText(request: Request): Promise<string | 'tooLarge'> {
   if (Number(request.headers.get('content-length')) > deliveryLimit) return 'tooLarge';
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  return bytes.byteLength > deliveryLimit ? 'tooLarge' : new TextDecoder().decode(bytes);
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > deliveryLimit) return 'tooLarge';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function createRebuildHandler({ verifier, queue }: RebuildHandlerParts) {

@@ -125,3 +125,17 @@ describe('publishing settings', () => {
     expect(readPublishingEnv({ SANITY_WEBHOOK_SECRET: '', REBUILD_COMMAND: '' })).toEqual({});
   });
 });
+
+describe('delivery size', () => {
+  it('refuses a body over 1 MB before checking its signature, even without Content-Length', async () => {
+    const handle = setUp();
+    const big = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 17; i += 1) controller.enqueue(new Uint8Array(64 * 1024));
+        controller.close();
+      },
+    });
+    const request = new Request('http://localhost/api/rebuild/', { method: 'POST', body: big, duplex: 'half' } as RequestInit);
+    expect((await handle(request)).status).toBe(413);
+  });
+});

@@ -8,8 +8,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import type { SanityClient } from '@sanity/client';
 import { exportQuery } from '../queries.ts';
-import { exportAssetPath } from './assets.ts';
-import { mapAssetObjects } from './assets.ts';
+import { exportAssetPath, mapAssetObjects } from './assets.ts';
 
 export interface ExportSummary {
   readonly documents: number;
