@@ -32,3 +32,31 @@ export function groupCommit<Job, Result>(commit: (jobs: readonly Job[]) => Resul
       if (waiting.push({ job, done, fail }) === 1) setImmediate(commitWaiting);
     });
 }
+
+/**
+ * `groupCommit` for a database reached over the network (PostgreSQL): the jobs that arrive while
+ * one event-loop turn runs go into one statement, so fifty phones syncing at once cost the
+ * database a few statements, not fifty. While that statement runs, the next jobs gather into the
+ * next group, which may run beside it on another connection. Should the shared write fail, each job
+ * is retried alone, so one bad job cannot fail the others.
+ */
+export function groupCommitAsync<Job, Result>(commit: (jobs: readonly Job[]) => Promise<Result[]>): (job: Job) => Promise<Result> {
+  let waiting: { job: Job; done: (result: Result) => void; fail: (error: unknown) => void }[] = [];
+
+  async function commitWaiting(): Promise<void> {
+    const group = waiting;
+    waiting = [];
+    try {
+      const results = await commit(group.map(({ job }) => job));
+      group.forEach(({ done }, index) => done(results[index]!));
+    } catch (groupError) {
+      if (group.length === 1) return group[0]!.fail(groupError);
+      await Promise.all(group.map(({ job, done, fail }) => commit([job]).then((results) => done(results[0]!), fail)));
+    }
+  }
+
+  return (job) =>
+    new Promise((done, fail) => {
+      if (waiting.push({ job, done, fail }) === 1) setImmediate(() => void commitWaiting());
+    });
+}

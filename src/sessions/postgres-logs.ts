@@ -1,6 +1,6 @@
 /**
- * Storing a batch of logs in PostgreSQL in as few round trips as the answers allow: one statement
- * inserts the logs (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which are new) and
+ * Storing logs in PostgreSQL in as few round trips as the answers allow: one statement inserts
+ * the logs of every request that arrived together (`groupCommitAsync`) (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which are new) and
  * the lesson-pack rows of the new ones, atomically; one SELECT fetches the stored row of every
  * other log, to tell a duplicate (same canonical JSON) from a conflict.
  * Two servers inserting one client id at once cannot both create it: the second INSERT waits for
@@ -17,22 +17,20 @@ export type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>
 const names = ['client_id', 'team_id', 'device_id', 'received_at', 'log', ...logColumnNames];
 const tuple = `(${names.map(() => '?').join(', ')})`;
 
-/** `insert` for each log in order (see `InsertResult`), as one statement plus one lookup. */
-export async function insertLogs(query: Query, logs: readonly SessionLog[], deviceId: string, teamId: string, receivedAt: string): Promise<InsertResult[]> {
-  const rows: Row[] = logs.map((log) => ({ client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: canonicalJson(log), ...logColumns(log) }));
-  // A client id twice in one batch is inserted once, from its first log, as SQLite would.
-  const firsts = new Map<string, Row>();
-  const firstLogs = new Map<string, SessionLog>();
-  rows.forEach((row, index) => {
-    if (firsts.has(logs[index]!.clientId)) return;
-    firsts.set(logs[index]!.clientId, row);
-    firstLogs.set(logs[index]!.clientId, logs[index]!);
-  });
-  // Rows go in client-id order: two batches that share logs (a resend racing a retry) then wait
-  // on each other's unique-index entries in the same order, never in a circle (a deadlock).
-  const ordered = [...firsts.keys()].sort();
+/** Logs that one request (or one `insert` call) brings: who sent them and when they arrived. */
+export interface InsertJob {
+  logs: readonly SessionLog[];
+  deviceId: string;
+  teamId: string;
+  receivedAt: string;
+}
 
-  const materials = ordered.flatMap((clientId) => logMaterials(firstLogs.get(clientId)!).map((material) => [clientId, material]));
+/** Rows a statement takes at most: 500 × 31 columns stays well under PostgreSQL's 65,535 parameters. */
+const rowsPerStatement = 500;
+
+/** Inserts new logs (with their pack rows) in one statement; answers the client ids it created. */
+async function insertNew(query: Query, ordered: readonly string[], firsts: Map<string, { row: Row; log: SessionLog }>): Promise<string[]> {
+  const materials = ordered.flatMap((clientId) => logMaterials(firsts.get(clientId)!.log).map((material) => [clientId, material]));
   // A data-modifying WITH runs whole or not at all, and its second INSERT sees what the first returned.
   const inserted = await query(
     `WITH inserted AS (
@@ -49,26 +47,53 @@ export async function insertLogs(query: Query, logs: readonly SessionLog[], devi
       )`
       }
       SELECT client_id FROM inserted`,
-    [...ordered.flatMap((clientId) => names.map((name) => firsts.get(clientId)![name])), ...materials.flat()],
+    [...ordered.flatMap((clientId) => names.map((name) => firsts.get(clientId)!.row[name])), ...materials.flat()],
   );
-  const created = new Set(inserted.map((row) => String(row['client_id'])));
+  return inserted.map((row) => String(row['client_id']));
+}
+
+/**
+ * `insert` for each log of each job, in order (see `InsertResult`): as SQLite's group commit, the
+ * first log under a client id is the one stored, whichever job brought it. More rows than one
+ * statement takes go in several, inside one transaction (`transaction`).
+ */
+export async function insertJobs(query: Query, transaction: <T>(work: (run: Query) => Promise<T>) => Promise<T>, jobs: readonly InsertJob[]): Promise<InsertResult[][]> {
+  const entries = jobs.flatMap(({ logs, deviceId, teamId, receivedAt }) =>
+    logs.map((log) => ({ log, row: { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: canonicalJson(log), ...logColumns(log) } as Row })),
+  );
+  const firsts = new Map<string, { row: Row; log: SessionLog }>();
+  for (const entry of entries) if (!firsts.has(entry.log.clientId)) firsts.set(entry.log.clientId, entry);
+  // Rows go in client-id order: two statements that share logs (a resend racing a retry) then wait
+  // on each other's unique-index entries in the same order, never in a circle (a deadlock).
+  const ordered = [...firsts.keys()].sort();
+  const slices = Array.from({ length: Math.ceil(ordered.length / rowsPerStatement) }, (_, index) => ordered.slice(index * rowsPerStatement, (index + 1) * rowsPerStatement));
+  const created = new Set(
+    slices.length === 1
+      ? await insertNew(query, ordered, firsts)
+      : await transaction(async (run) => {
+          const ids: string[] = [];
+          for (const slice of slices) ids.push(...(await insertNew(run, slice, firsts)));
+          return ids;
+        }),
+  );
+
+  const stored = new Map<string, Row>([...created].map((clientId) => [clientId, firsts.get(clientId)!.row]));
   const others = ordered.filter((clientId) => !created.has(clientId));
-  const stored = new Map<string, Row>([...created].map((clientId) => [clientId, firsts.get(clientId)!]));
   if (others.length > 0) {
     for (const row of await query('SELECT * FROM session_logs WHERE client_id = ANY(?)', [others])) stored.set(String(row['client_id']), row);
   }
-
   const answered = new Set<string>();
-  return rows.map((row): InsertResult => {
-    const clientId = String(row['client_id']);
-    const kept = stored.get(clientId);
-    if (!kept) throw new Error(`Log ${clientId} was neither inserted nor found`);
-    if (created.has(clientId) && !answered.has(clientId)) {
-      answered.add(clientId);
+  const results = entries.map(({ log, row }): InsertResult => {
+    const kept = stored.get(log.clientId);
+    if (!kept) throw new Error(`Log ${log.clientId} was neither inserted nor found`);
+    if (created.has(log.clientId) && !answered.has(log.clientId)) {
+      answered.add(log.clientId);
       return { status: 'created', record: toRecord(row) };
     }
     return { status: kept['log'] === row['log'] ? 'duplicate' : 'conflict', record: toRecord(kept) };
   });
+  let next = 0;
+  return jobs.map(({ logs }) => results.slice(next, (next += logs.length)));
 }
 
 /**

@@ -10,7 +10,8 @@
 import pg from 'pg';
 import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
 import { migrations } from './migrations.ts';
-import { insertLogs, rederiveAll, type Query } from './postgres-logs.ts';
+import { groupCommitAsync } from './group-commit.ts';
+import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
 import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam, type Row } from './store-sql.ts';
 import type { Role, SessionStore, Team } from './store.ts';
@@ -58,6 +59,8 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       client.release(broken);
     }
   }
+
+  const commitWithOthers = groupCommitAsync((jobs: readonly InsertJob[]) => insertJobs(query, transaction, jobs));
 
   return {
     async migrate() {
@@ -134,12 +137,12 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {
-      return (await insertLogs(query, [log], deviceId, teamId, receivedAt.toISOString()))[0]!;
+      return (await commitWithOthers({ logs: [log], deviceId, teamId, receivedAt: receivedAt.toISOString() }))[0]!;
     },
 
     async insertBatch(logs, deviceId, teamId, receivedAt = new Date()) {
       if (logs.length === 0) return [];
-      return insertLogs(query, logs, deviceId, teamId, receivedAt.toISOString());
+      return commitWithOthers({ logs, deviceId, teamId, receivedAt: receivedAt.toISOString() });
     },
 
     async list(filter = {}) {

@@ -44,6 +44,19 @@ describe.skipIf(!url)('PostgreSQL', () => {
       expect(count).toBe(50);
     });
 
+    it('stores a batch larger than one statement takes, judging each log alone', async () => {
+      const store = await schemas!.freshStore();
+      const device = await enrolDevice(store);
+      const logs = Array.from({ length: 2500 }, () => validLog()); // 2,500 × 31 columns: more parameters than one statement may have
+      const known = logs[700]!;
+      const results = await store.insertBatch([...logs, known, { ...known, durationMinutes: 30 }], device.deviceId, device.teamId);
+      const count = await store.count();
+      await store.close();
+      expect(results.slice(0, 2500).every((result) => result.status === 'created')).toBe(true);
+      expect(results.slice(2500).map((result) => result.status)).toEqual(['duplicate', 'conflict']);
+      expect(count).toBe(2500);
+    });
+
     it('keeps no token or enrolment code in clear in any table', async () => {
       const scoped = await schemas!.freshUrl();
       const store = openPostgresStore(scoped);
