@@ -5,7 +5,8 @@
  * synchronous connection, this engine gets from the database: the unique client id makes a log sent
  * to two servers at once one row (ON CONFLICT waits for the other insert to commit), an enrolment
  * code is locked (FOR UPDATE) while it is spent, and migrations take an advisory lock, so four
- * servers starting together migrate once.
+ * servers starting together migrate once. Logs that arrive together go in one statement
+ * (`postgres-logs.ts`, `groupCommitAsync`).
  */
 import pg from 'pg';
 import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
@@ -18,10 +19,15 @@ import type { Role, SessionStore, Team } from './store.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** Turns the portable `?` placeholders into PostgreSQL's `$1..$n` (no `?` is inside a string literal). */
-export function numbered(sql: string): string {
+/**
+ * Turns the portable `?` placeholders into PostgreSQL's `$1..$n` (no `?` is inside a string
+ * literal). SQL without parameters (a migration, whose comments may ask questions) is left alone.
+ * Example: `numbered('a = ? AND b = ?', 2)` is `a = $1 AND b = $2`.
+ */
+export function numbered(text: string, parameters: number): string {
+  if (parameters === 0) return text;
   let index = 0;
-  return sql.replace(/\?/g, () => `$${++index}`);
+  return text.replace(/\?/g, () => `$${++index}`);
 }
 
 /** Opens a pool on `connectionString`; call `migrate()` before anything else. */
@@ -34,7 +40,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   let closed = false;
 
-  const query: Query = async (sql, params = []) => (await pool.query<Row>(numbered(sql), [...params])).rows;
+  const query: Query = async (sql, params = []) => (await pool.query<Row>(numbered(sql, params.length), [...params])).rows;
 
   /** Runs `work` in one transaction on one pooled connection. */
   async function transaction<T>(work: (run: Query) => Promise<T>, begin = 'BEGIN'): Promise<T> {
@@ -46,7 +52,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       // once (computeReport does): the driver would queue them, but that is deprecated in pg 9.
       let previous: Promise<unknown> = Promise.resolve();
       const result = await work((sql, params = []) => {
-        const rows = previous.then(async () => (await client.query<Row>(numbered(sql), [...params])).rows);
+        const rows = previous.then(async () => (await client.query<Row>(numbered(sql, params.length), [...params])).rows);
         previous = rows.catch(() => undefined);
         return rows;
       });
