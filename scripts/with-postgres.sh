@@ -32,9 +32,12 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
 fi
 
 port="${PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
-folder="$(mktemp -d "${TMPDIR:-/tmp}/throwaway-postgres-XXXXXX")"
 as_owner=()
-if [ "$(id -u)" -eq 0 ]; then
+if [ "$(id -u)" -ne 0 ]; then
+  folder="$(mktemp -d "${TMPDIR:-/tmp}/throwaway-postgres-XXXXXX")"
+else
+  # In /tmp, not TMPDIR: the unprivileged owner must be able to reach the folder.
+  folder="$(mktemp -d /tmp/throwaway-postgres-XXXXXX)"
   owner=nobody
   id postgres >/dev/null 2>&1 && owner=postgres
   chown "$owner" "$folder"
