@@ -3,9 +3,12 @@
  * a read-only local stand-in for Sanity's API holding the test fixture (see its README for which
  * pack is in which translation state). Needs studio/dist: `npm test` builds it first.
  */
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import type { SanityStandIn } from '../unit/sanity-stand-in.ts';
 import { routeSanityToStandIn, serveStudio } from './studio-stand-in.ts';
+
+/** The Studio is a large app: on two busy cores its first panes take longer than the default 5 s. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 let studio: Awaited<ReturnType<typeof serveStudio>>;
 let standIn: SanityStandIn | undefined;
