@@ -12,7 +12,7 @@ export interface Migration {
   sql: string;
   /**
    * After the SQL, fill the derived columns and `session_log_materials` again from each stored
-   * log's JSON (`derivedRows` in log-columns.ts): how a migration that adds figures for reports
+   * log's JSON (`logColumns` and `logMaterials` in log-columns.ts): how a migration that adds figures for reports
    * reaches the logs stored before it, the same way on every engine.
    */
   rederive?: boolean;
