@@ -16,7 +16,6 @@ import { validLog } from '../fixtures/session-logs.ts';
 import { schemaFactory, testDatabaseUrl } from '../unit/postgres-test-db.ts';
 import { startOwnServer } from './api-helpers.ts';
 
-const url = testDatabaseUrl();
 const [servers, devices, logsPerDevice, fresh, replayed] = [4, 20, 1000, 90, 10];
 const total = devices * logsPerDevice;
 /** Requests in flight at once, over all servers. */
@@ -56,11 +55,10 @@ function send(origin: string, batch: Batch, cut = false): Promise<{ status: numb
 }
 
 test.describe('PostgreSQL behind several servers', () => {
-  test.skip(!url, 'TEST_DATABASE_URL is not set (npm run test:pg starts a throwaway PostgreSQL)');
   test.setTimeout((maxSeconds + 60) * 1000);
 
   test('4 servers, 20,000 logs with duplicates and retries: exactly one row per client id, none lost', async () => {
-    const schemas = schemaFactory(url!);
+    const schemas = schemaFactory(testDatabaseUrl());
     const scoped = await schemas.freshUrl();
     const setup = openPostgresStore(scoped, { poolSize: 2 });
     await setup.migrate();

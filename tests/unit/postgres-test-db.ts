@@ -1,23 +1,18 @@
 /**
  * The PostgreSQL the tests run against: TEST_DATABASE_URL, which `scripts/with-postgres.sh` (and so
- * `.ci/run` and `npm run test:pg`) sets to a throwaway server. Outside CI, without it, the
- * PostgreSQL tests skip and say why; in CI (CI=true) a missing URL fails them: a suite that
- * silently skips there would let a broken engine ship.
+ * `npm test`, `npm run test:unit`, `npm run test:e2e`) sets to a throwaway server. Without it the
+ * PostgreSQL tests fail with what to do: a suite that skips would let a broken engine ship.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import type { SessionStore } from '../../src/sessions/store.ts';
 
-const inCi = !!process.env['CI'] && !['false', '0'].includes(process.env['CI']!);
-
-/** The URL, or undefined (after printing why) when the PostgreSQL tests are to skip; throws in CI. */
-export function testDatabaseUrl(): string | undefined {
-  const url = process.env['TEST_DATABASE_URL'] || undefined;
+/** The URL; throws, saying how to get one, when it is not set. */
+export function testDatabaseUrl(): string {
+  const url = process.env['TEST_DATABASE_URL'];
   if (url) return url;
-  if (inCi) throw new Error('CI is set but TEST_DATABASE_URL is not: run the tests through scripts/with-postgres.sh (as .ci/run does), never skip PostgreSQL in CI.');
-  console.warn('Skipping the PostgreSQL tests: TEST_DATABASE_URL is not set. Run them with `npm run test:pg` (a throwaway PostgreSQL) or set TEST_DATABASE_URL.');
-  return undefined;
+  throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test` or `npm run test:unit`, which start a throwaway PostgreSQL (scripts/with-postgres.sh; needs `apt-get install postgresql`), or set TEST_DATABASE_URL to a database of your own.');
 }
 
 /** `url` with its search_path set to `schema`, so a store opened on it sees that schema only. */
