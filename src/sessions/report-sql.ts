@@ -9,6 +9,7 @@
  * (`src/reports/`).
  */
 import type { LogFilter } from './store.ts';
+import { whereLogs } from './store-sql.ts';
 import { ageBands, ethnicGroups, sexBands, type sessionSettings } from './schema.ts';
 
 /** Which sessions a report covers; every field narrows. Dates are `YYYY-MM-DD`, inclusive. */
@@ -87,22 +88,6 @@ const packGainColumns = [
   sum(onlyWithQuiz('l.quiz_post_right'), 'post_right'),
 ].join(', ');
 
-/** The WHERE of a filter over `session_logs l`, with its values in order. */
-export function reportWhere(filter: ReportFilter, extra: string[] = []): { sql: string; params: string[] } {
-  const conditions = [...extra];
-  const params: string[] = [];
-  const add = (condition: string, value: string | undefined) => {
-    if (value === undefined || value === '') return;
-    conditions.push(condition);
-    params.push(value);
-  };
-  add('l.session_date >= ?', filter.from);
-  add('l.session_date <= ?', filter.to);
-  add('l.area_id = ?', filter.areaId);
-  add('l.setting = ?', filter.setting);
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
 const numbers = <K extends string>(row: Record<string, unknown>, columns: Record<K, string>): Record<K, number> =>
   Object.fromEntries(Object.entries<string>(columns).map(([key, column]) => [key, Number(row[column] ?? 0)])) as Record<K, number>;
 
@@ -127,12 +112,12 @@ const byKey = (rows: Record<string, unknown>[]) =>
 
 /** The whole report for `filter`, in six queries. Groups come in key order; packs most used first. */
 export async function computeReport(query: QueryRunner, filter: ReportFilter = {}): Promise<Report> {
-  const all = reportWhere(filter);
-  const withQuiz = reportWhere(filter, [bothQuizRounds]);
+  const all = whereLogs(filter, 'l');
+  const withQuiz = whereLogs(filter, 'l', [bothQuizRounds]);
   const bands = [sexColumns, ageColumns, ethnicityColumns].flatMap((columns) => Object.values<string>(columns));
   const reachColumns = `COUNT(*) AS sessions, ${sum('l.total', 'participants')}`;
   const grouped = async (key: string) =>
-    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM session_logs l ${all.sql} GROUP BY ${key}`, all.params));
+    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM session_logs l ${all.sql} GROUP BY ${key}`, all.values));
 
   const [[totals], months, areas, settings, packs, [knowledgeAll]] = await Promise.all([
     query(
@@ -142,7 +127,7 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
         ${sum('l.referred_hotline_111 + l.referred_social_work_centre + l.referred_police', 'referred')},
         ${bands.map((column) => sum(`l.${column}`, column)).join(', ')}
       FROM session_logs l ${all.sql}`,
-      all.params,
+      all.values,
     ),
     grouped('substr(l.session_date, 1, 7)'),
     grouped('l.area_id'),
@@ -153,10 +138,10 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
     query(
       `SELECT m.material AS group_key, ${reachColumns}, ${packGainColumns}
         FROM session_logs l CROSS JOIN session_log_materials m
-        ${reportWhere(filter, ['m.client_id = l.client_id']).sql} GROUP BY m.material`,
-      all.params,
+        ${whereLogs(filter, 'l', ['m.client_id = l.client_id']).sql} GROUP BY m.material`,
+      all.values,
     ).then(byKey),
-    query(`SELECT ${gainColumns} FROM session_logs l ${withQuiz.sql}`, withQuiz.params),
+    query(`SELECT ${gainColumns} FROM session_logs l ${withQuiz.sql}`, withQuiz.values),
   ]);
   const row = totals ?? {};
   return {

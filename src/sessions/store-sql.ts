@@ -65,13 +65,17 @@ export const toRecord = (row: Row): StoredSessionLog => ({
   deviceId: String(row['device_id']),
 });
 
-/** `WHERE …` (or nothing) and its values for the logs a filter takes. */
-function whereLogs(filter: LogFilter): { sql: string; values: (string | number)[] } {
-  const conditions: string[] = [];
+/**
+ * `WHERE …` (or nothing) and its values for the logs a filter takes. `alias` prefixes the columns
+ * (`l` for `session_logs l`); `extra` conditions, without values, go first (a join's condition).
+ */
+export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[] = []): { sql: string; values: (string | number)[] } {
+  const conditions = [...extra];
   const values: (string | number)[] = [];
+  const column = alias ? `${alias}.` : '';
   const add = (condition: string, value: string | undefined) => {
     if (value === undefined) return;
-    conditions.push(condition);
+    conditions.push(`${column}${condition}`);
     values.push(value);
   };
   add('team_id = ?', filter.teamId);
