@@ -5,6 +5,7 @@
  * HttpOnly and SameSite=Strict, so no script and no other site can use it.
  */
 import type { AstroCookies } from 'astro';
+import { bearerToken } from '../sessions/auth.ts';
 import type { DeviceIdentity, SessionStore } from '../sessions/store.ts';
 
 /** The cookie that carries a coordinator device's token. */
@@ -18,7 +19,7 @@ export type Refusal = { status: 401; reason: 'unauthenticated' | 'unknownToken' 
 
 /** The token of a request: its bearer header first, else the cookie. */
 export function requestToken(request: Request, cookies: AstroCookies): string | undefined {
-  const bearer = /^Bearer ([\w-]{1,200})$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  const bearer = bearerToken(request);
   const cookie = cookies.get(tokenCookie)?.value;
   return bearer ?? (cookie && /^[\w-]{1,200}$/.test(cookie) ? cookie : undefined);
 }

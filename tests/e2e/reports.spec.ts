@@ -13,7 +13,7 @@ import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
 import { generatedLogs } from '../fixtures/report-logs.ts';
 import { reportInJs } from '../unit/report-contract.ts';
 import { outDir, startOwnServer, withStore } from './api-helpers.ts';
-import { expectNoAxeViolations, languages } from './helpers.ts';
+import { expectNoAxeViolations, languages, waitForServiceWorker } from './helpers.ts';
 import { enrolDevice } from './log-helpers.ts';
 
 const logs = generatedLogs(400, 11);
@@ -165,6 +165,24 @@ test.describe('a coordinator at work', () => {
     await expect(page.getByRole('heading', { name: 'This page is for coordinators' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'This device is not enrolled yet.' })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('keeps no copy of a report on the device: offline it shows the offline page, not old figures', async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ Authorization: `Bearer ${tokens.coordinator}` });
+    await page.goto(`${server.origin}/en/`);
+    await waitForServiceWorker(page);
+    await page.goto(`${server.origin}/en/reports/`);
+    await expect(page.locator('[data-table=summary]')).toBeVisible();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'This page is not saved on this device' })).toBeVisible();
+    await expect(page.locator('[data-table=summary]')).toHaveCount(0);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls.filter((url) => url.includes('/reports/'));
+    });
+    expect(cached).toEqual([]);
   });
 
   test('tells a team device it cannot see reports', async ({ page, context }) => {

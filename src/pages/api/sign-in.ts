@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { cookieMaxAge, tokenCookie } from '../../reports/access.ts';
-import { authenticateRequest } from '../../sessions/auth.ts';
+import { authenticateRequest, bearerToken } from '../../sessions/auth.ts';
 import { apiError, checkOrigin, json } from '../../sessions/http.ts';
 import { sessionStore } from '../../sessions/server.ts';
 
@@ -17,7 +17,6 @@ export const POST: APIRoute = async ({ request, url, cookies }) => {
   const device = await authenticateRequest(request, await sessionStore());
   if (device instanceof Response) return device;
   if (device.role !== 'coordinator') return apiError(403, 'notCoordinator', 'Only a device of a coordinator team may open reports.');
-  const token = request.headers.get('authorization')!.slice('Bearer '.length);
-  cookies.set(tokenCookie, token, { httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:', path: '/', maxAge: cookieMaxAge });
+  cookies.set(tokenCookie, bearerToken(request)!, { httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:', path: '/', maxAge: cookieMaxAge });
   return json(200, { team: device.team, deviceName: device.deviceName });
 };
