@@ -5,15 +5,29 @@ import react from '@astrojs/react';
 import { datasetMedia } from './src/integrations/dataset-media.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { securityHeadersFile } from './src/integrations/security-headers.ts';
+import { deliveryLimit } from './src/sessions/http.ts';
 import { localePaths, sourceLocale } from './src/i18n/locales.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Static pages by default; only /api/* and the language redirect at / run on the node server.
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // The adapter stops reading any body past the largest limit a route has (src/sessions/http.ts);
+  // staticHeaders sends the static pages' CSP (and the headers securityHeadersFile adds) as headers.
+  adapter: node({ mode: 'standalone', bodySizeLimit: deliveryLimit, staticHeaders: true }),
   outDir: process.env.OUT_DIR ?? './dist',
-  trailingSlash: 'always',
+  // Pages live at paths ending in `/`; the middleware redirects other forms of a path there
+  // (src/security/canonical-path.ts). 'ignore' so that `POST /api/sessions` is answered as
+  // `POST /api/sessions/` rather than redirected (a client follows a 301 with a GET).
+  trailingSlash: 'ignore',
+  security: {
+    // The middleware checks the Origin of every request that changes something, JSON included,
+    // against the public origin (SITE_URL), which Astro's own check (http://<Host>) cannot know.
+    checkOrigin: false,
+    // A Content-Security-Policy with hashes of the pages' scripts and styles, never 'unsafe-inline' for scripts.
+    csp: true,
+  },
   // Rendering a few pages at once hides the wait on image metadata and file writes (2 cores here).
   build: { format: 'directory', concurrency: 4 },
   i18n: {
@@ -21,7 +35,7 @@ export default defineConfig({
     defaultLocale: sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch()],
+  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), securityHeadersFile()],
   image: { domains: ['cdn.sanity.io'] },
   devToolbar: { enabled: false },
 });

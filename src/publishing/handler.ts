@@ -6,12 +6,11 @@
  * Not behind the Origin check of the other API routes: a webhook is a server-to-server call with
  * no Origin, and its signature is a stronger proof than an Origin header.
  */
-import { apiError, json } from '../sessions/http.ts';
+import { apiError, deliveryLimit, json } from '../sessions/http.ts';
 import type { RebuildQueue } from './rebuild.ts';
 import type { WebhookVerifier } from './webhook.ts';
 
-/** Far above a webhook's projection of a document, far below what could fill memory. */
-export const deliveryLimit = 1024 * 1024;
+export { deliveryLimit };
 
 export interface RebuildHandlerParts {
   readonly verifier: WebhookVerifier;

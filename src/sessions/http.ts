@@ -1,11 +1,20 @@
 /**
- * The checks every JSON API request passes before its route looks at it, in this order: Origin,
- * Content-Type, body size, JSON. Each failure is an answer, never an exception: bad input must
+ * The checks every JSON API request passes before its route looks at it. The middleware
+ * (src/middleware.ts) has already refused a foreign Origin and a declared body over the limit;
+ * here: Content-Type, body size as read, JSON. Each failure is an answer, never an exception: bad input must
  * never become a 5xx. Errors are JSON `{ error, message }` (src/sessions/README.md).
  */
 
-/** The largest body a route reads: a batch of 100 logs is far below it. */
+/** The largest body a route reads: a batch of 100 logs is far below it; so is a form of the reports page. */
 export const bodyLimit = 256 * 1024;
+
+/** The largest webhook delivery (/api/rebuild/): far above a projection of a document, far below what could fill memory. */
+export const deliveryLimit = 1024 * 1024;
+
+/** The most a request to `pathname` may send; the largest of these is also the node adapter's limit. */
+export function bodyLimitFor(pathname: string): number {
+  return pathname.startsWith('/api/rebuild') ? deliveryLimit : bodyLimit;
+}
 
 /** A JSON answer that no cache keeps. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -20,23 +29,10 @@ export function apiError(status: number, error: string, message: string, headers
   return json(status, { error, message }, headers);
 }
 
-/**
- * 403 unless the request's Origin, when present, is this server's own origin or the configured
- * site's (the address people use when a proxy in front terminates TLS). Astro's own check only
- * covers form-like content types, so a cross-site `fetch` with JSON would pass it.
- */
-export function checkOrigin(request: Request, url: URL, site?: string): Response | undefined {
-  const origin = request.headers.get('origin');
-  if (origin === null) return undefined;
-  const allowed = [url.origin, ...(site ? [new URL(site).origin] : [])];
-  if (allowed.includes(origin)) return undefined;
-  return apiError(403, 'foreignOrigin', `Requests from ${origin} are not accepted here.`);
-}
-
 /** The body as JSON, or the answer to give: 415 not JSON, 413 too large, 400 not parseable. */
 export async function readJsonBody(request: Request): Promise<{ value: unknown } | Response> {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') return apiError(415, 'unsupportedMediaType', 'Send the body as application/json.');
+  if (mediaType !== 'application/json') return apiError(415, 'unsupportedMediaType', 'Send the body as application/json.', { Connection: 'close' });
   const bytes = await readLimited(request, bodyLimit);
   if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB; send fewer logs at a time.`);
   if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
@@ -48,10 +44,24 @@ export async function readJsonBody(request: Request): Promise<{ value: unknown }
 }
 
 /**
+ * The fields of a form post (`application/x-www-form-urlencoded`, what a `<form method="post">`
+ * sends), or the answer to give: 415 another type, 413 too large. The type is checked before a
+ * byte is read, and at most `bodyLimit` bytes are read.
+ */
+export async function readFormBody(request: Request): Promise<URLSearchParams | Response> {
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/x-www-form-urlencoded') return apiError(415, 'unsupportedMediaType', 'Send the form as application/x-www-form-urlencoded.', { Connection: 'close' });
+  const bytes = await readLimited(request, bodyLimit);
+  if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB.`, { Connection: 'close' });
+  if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
+  return new URLSearchParams(new TextDecoder().decode(bytes));
+}
+
+/**
  * Reads the body as a stream, stopping past `limit` bytes whatever Content-Length says (it may
  * lie or be absent with chunked encoding).
  */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | 'tooLarge' | 'unreadable'> {
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array | 'tooLarge' | 'unreadable'> {
   const declared = Number(request.headers.get('content-length'));
   if (declared > limit) return 'tooLarge';
   if (!request.body) return new Uint8Array();

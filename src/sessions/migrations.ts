@@ -115,4 +115,34 @@ export const migrations: readonly Migration[] = [
     `,
     rederive: true,
   },
+  // migration added for issue 13 (part A: sessions, attempt counts, webhook replay memory)
+  {
+    version: 3,
+    name: 'browser sessions, shared attempt counts and accepted webhook deliveries',
+    sql: `
+      -- A signed-in browser holds a random session id; only its SHA-256 is stored. Sign-out deletes
+      -- the row, revoking the device deletes its rows, and a row past expires_at is refused.
+      CREATE TABLE browser_sessions (
+        id_hash TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX browser_sessions_device ON browser_sessions (device_id);
+      -- Attempts (e.g. enrolment) per key and fixed time window, counted with one atomic upsert, so
+      -- requests in flight and several servers sharing the database all count.
+      CREATE TABLE attempt_counts (
+        attempt_key TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        PRIMARY KEY (attempt_key, window_start)
+      );
+      CREATE INDEX attempt_counts_window ON attempt_counts (window_start);
+      -- The webhook deliveries accepted, until their signature would be too old to replay anyway.
+      CREATE TABLE webhook_deliveries (
+        delivery_key TEXT PRIMARY KEY,
+        keep_until TEXT NOT NULL
+      );
+    `,
+  },
 ];

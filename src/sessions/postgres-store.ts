@@ -14,8 +14,8 @@ import { migrations } from './migrations.ts';
 import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
-import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam, type Row } from './store-sql.ts';
-import type { Role, SessionStore, Team } from './store.ts';
+import { countLogs, listLogs, newId, sql, toDeviceSummary, toIdentity, toRecord, toTeam, windowStart, type Row } from './store-sql.ts';
+import type { SessionStore, Team } from './store.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -123,18 +123,48 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async authenticate(token) {
-      const [row] = await query(sql.deviceByToken, [hashToken(token)]);
-      if (!row) return 'unknown';
-      if (row['device_revoked_at'] || row['team_revoked_at']) return 'revoked';
-      return { deviceId: String(row['id']), deviceName: String(row['name']), team: { id: String(row['team_id']), name: String(row['team_name']) }, role: row['role'] as Role };
+      return toIdentity((await query(sql.deviceByToken, [hashToken(token)]))[0]);
     },
 
     async revoke(id, now = new Date()) {
-      for (const kind of ['device', 'team'] as const) {
-        const [row] = await query(sql.revoke(kind === 'device' ? 'devices' : 'teams'), [now.toISOString(), id]);
-        if (row) return { kind, id, name: String(row['name']) };
-      }
-      return 'unknown';
+      return transaction(async (run) => {
+        for (const kind of ['device', 'team'] as const) {
+          const [row] = await run(sql.revoke(kind === 'device' ? 'devices' : 'teams'), [now.toISOString(), id]);
+          if (!row) continue;
+          await run(sql.deleteSessionsOf(kind), [id]);
+          return { kind, id, name: String(row['name']) };
+        }
+        return 'unknown' as const;
+      });
+    },
+
+    async startSession(deviceId, maxAgeSeconds, now = new Date()) {
+      const sessionId = newToken();
+      await query(sql.insertSession, [hashToken(sessionId), deviceId, now.toISOString(), new Date(now.getTime() + maxAgeSeconds * 1000).toISOString()]);
+      return sessionId;
+    },
+
+    async sessionIdentity(sessionId, now = new Date()) {
+      return toIdentity((await query(sql.deviceBySession, [hashToken(sessionId)]))[0], now);
+    },
+
+    async endSession(sessionId) {
+      await query(sql.deleteSession, [hashToken(sessionId)]);
+    },
+
+    async countAttempt(key, windowMs, now = new Date()) {
+      // Old windows go now and then, so the table stays the size of one window.
+      if (Math.random() < 0.01) await query(sql.forgetAttemptsBefore, [new Date(now.getTime() - 2 * windowMs).toISOString()]);
+      return Number((await query(sql.countAttempt, [key, windowStart(now, windowMs)]))[0]!['attempts']);
+    },
+
+    async uncountAttempt(key, windowMs, now = new Date()) {
+      await query(sql.uncountAttempt, [key, windowStart(now, windowMs)]);
+    },
+
+    async rememberDelivery(key, keepUntil, now = new Date()) {
+      await query(sql.forgetDeliveriesBefore, [now.toISOString()]);
+      return (await query(sql.rememberDelivery, [key, keepUntil.toISOString()])).length > 0;
     },
 
     async listTeams() {

@@ -14,8 +14,8 @@ import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
-import { canonicalJson, type InsertResult, type Role, type SessionStore, type Team } from './store.ts';
-import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam } from './store-sql.ts';
+import { canonicalJson, type InsertResult, type SessionStore, type Team } from './store.ts';
+import { countLogs, listLogs, newId, sql, toDeviceSummary, toIdentity, toRecord, toTeam, windowStart } from './store-sql.ts';
 
 type Row = Record<string, SQLInputValue>;
 interface InsertJob {
@@ -138,18 +138,49 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async authenticate(token) {
-      const row = prepare(sql.deviceByToken).get(hashToken(token));
-      if (!row) return 'unknown';
-      if (row['device_revoked_at'] || row['team_revoked_at']) return 'revoked';
-      return { deviceId: String(row['id']), deviceName: String(row['name']), team: { id: String(row['team_id']), name: String(row['team_name']) }, role: row['role'] as Role };
+      return toIdentity(prepare(sql.deviceByToken).get(hashToken(token)));
     },
 
     async revoke(id, now = new Date()) {
-      for (const kind of ['device', 'team'] as const) {
-        const row = prepare(sql.revoke(kind === 'device' ? 'devices' : 'teams')).get(now.toISOString(), id);
-        if (row) return { kind, id, name: String(row['name']) };
-      }
-      return 'unknown';
+      return transaction(() => {
+        for (const kind of ['device', 'team'] as const) {
+          const row = prepare(sql.revoke(kind === 'device' ? 'devices' : 'teams')).get(now.toISOString(), id);
+          if (!row) continue;
+          prepare(sql.deleteSessionsOf(kind)).run(id);
+          return { kind, id, name: String(row['name']) };
+        }
+        return 'unknown' as const;
+      });
+    },
+
+    async startSession(deviceId, maxAgeSeconds, now = new Date()) {
+      const sessionId = newToken();
+      prepare(sql.insertSession).run(hashToken(sessionId), deviceId, now.toISOString(), new Date(now.getTime() + maxAgeSeconds * 1000).toISOString());
+      return sessionId;
+    },
+
+    async sessionIdentity(sessionId, now = new Date()) {
+      return toIdentity(prepare(sql.deviceBySession).get(hashToken(sessionId)), now);
+    },
+
+    async endSession(sessionId) {
+      prepare(sql.deleteSession).run(hashToken(sessionId));
+    },
+
+    async countAttempt(key, windowMs, now = new Date()) {
+      const window = windowStart(now, windowMs);
+      // Old windows go now and then, so the table stays the size of one window.
+      if (Math.random() < 0.01) prepare(sql.forgetAttemptsBefore).run(new Date(now.getTime() - 2 * windowMs).toISOString());
+      return Number(prepare(sql.countAttempt).get(key, window)!['attempts']);
+    },
+
+    async uncountAttempt(key, windowMs, now = new Date()) {
+      prepare(sql.uncountAttempt).run(key, windowStart(now, windowMs));
+    },
+
+    async rememberDelivery(key, keepUntil, now = new Date()) {
+      prepare(sql.forgetDeliveriesBefore).run(now.toISOString());
+      return prepare(sql.rememberDelivery).get(key, keepUntil.toISOString()) !== undefined;
     },
 
     async listTeams() {

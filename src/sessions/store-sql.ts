@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SessionLog } from './schema.ts';
-import type { DeviceSummary, LogFilter, Role, StoredSessionLog, Team } from './store.ts';
+import type { DeviceIdentity, DeviceSummary, LogFilter, Role, StoredSessionLog, Team } from './store.ts';
 
 /** A row as a driver returns it: column name → value. */
 export type Row = Record<string, unknown>;
@@ -32,7 +32,34 @@ export const sql = {
   teams: 'SELECT * FROM teams ORDER BY created_at, id',
   insertMaterial: 'INSERT INTO session_log_materials (client_id, material) VALUES (?, ?) ON CONFLICT DO NOTHING',
   logByClientId: 'SELECT * FROM session_logs WHERE client_id = ?',
+  insertSession: 'INSERT INTO browser_sessions (id_hash, device_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  deviceBySession: `SELECT d.id, d.name, d.revoked_at AS device_revoked_at, t.id AS team_id, t.name AS team_name, t.role, t.revoked_at AS team_revoked_at, s.expires_at
+    FROM browser_sessions s JOIN devices d ON d.id = s.device_id JOIN teams t ON t.id = d.team_id WHERE s.id_hash = ?`,
+  deleteSession: 'DELETE FROM browser_sessions WHERE id_hash = ?',
+  /** Ends the sessions of a revoked device, or of every device of a revoked team. */
+  deleteSessionsOf: (kind: 'device' | 'team') =>
+    kind === 'device' ? 'DELETE FROM browser_sessions WHERE device_id = ?' : 'DELETE FROM browser_sessions WHERE device_id IN (SELECT id FROM devices WHERE team_id = ?)',
+  /** One more attempt for a key in a window, answered with the window's count: one atomic statement. */
+  countAttempt: `INSERT INTO attempt_counts (attempt_key, window_start, attempts) VALUES (?, ?, 1)
+    ON CONFLICT (attempt_key, window_start) DO UPDATE SET attempts = attempt_counts.attempts + 1 RETURNING attempts`,
+  /** Gives an attempt back (a success, when only failures count). */
+  uncountAttempt: 'UPDATE attempt_counts SET attempts = attempts - 1 WHERE attempt_key = ? AND window_start = ? AND attempts > 0',
+  forgetAttemptsBefore: 'DELETE FROM attempt_counts WHERE window_start < ?',
+  /** Remembers a delivery; answers a row only when it was not remembered yet. */
+  rememberDelivery: 'INSERT INTO webhook_deliveries (delivery_key, keep_until) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key',
+  forgetDeliveriesBefore: 'DELETE FROM webhook_deliveries WHERE keep_until < ?',
 } as const;
+
+/** The start of the fixed window of `windowMs` that holds `now`, as ISO 8601. */
+export const windowStart = (now: Date, windowMs: number): string => new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+
+/** A row of `sql.deviceByToken` or `sql.deviceBySession` as the device it names, or why not. */
+export const toIdentity = (row: Row | undefined, now?: Date): DeviceIdentity | 'unknown' | 'revoked' => {
+  if (!row) return 'unknown';
+  if (now && String(row['expires_at']) <= now.toISOString()) return 'unknown';
+  if (row['device_revoked_at'] || row['team_revoked_at']) return 'revoked';
+  return { deviceId: String(row['id']), deviceName: String(row['name']), team: { id: String(row['team_id']), name: String(row['team_name']) }, role: row['role'] as Role };
+};
 
 /** A new id such as `team-3f9a0c1b2d4e`: 48 random bits, readable in the teams command. */
 export const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;

@@ -104,8 +104,23 @@ export interface SessionStore {
   enrol(code: string, deviceName: string, now?: Date): Promise<Enrolment | EnrolmentFailure>;
   /** The device a bearer token belongs to. */
   authenticate(token: string): Promise<DeviceIdentity | 'unknown' | 'revoked'>;
-  /** Revokes a device, or a team with all its devices; says which it was. */
+  /** Revokes a device, or a team with all its devices, and ends their browser sessions; says which it was. */
   revoke(deviceOrTeamId: string, now?: Date): Promise<{ kind: 'device' | 'team'; id: string; name: string } | 'unknown'>;
+  /** A new browser session for a device, valid `maxAgeSeconds`: its id, stored only as a hash. */
+  startSession(deviceId: string, maxAgeSeconds: number, now?: Date): Promise<string>;
+  /** The device a session id belongs to; `unknown` for no such, an ended or an expired session. */
+  sessionIdentity(sessionId: string, now?: Date): Promise<DeviceIdentity | 'unknown' | 'revoked'>;
+  /** Ends a session (sign-out); nothing happens for an unknown id. */
+  endSession(sessionId: string): Promise<void>;
+  /**
+   * Counts one attempt for `key` in the current fixed window of `windowMs` and answers the
+   * window's count with it, atomically (a request in flight counts; servers sharing the store share it).
+   */
+  countAttempt(key: string, windowMs: number, now?: Date): Promise<number>;
+  /** Gives back an attempt counted in the current window (one that succeeded, when only failures count). */
+  uncountAttempt(key: string, windowMs: number, now?: Date): Promise<void>;
+  /** Remembers a webhook delivery until `keepUntil`; false when it was remembered already (a replay). */
+  rememberDelivery(key: string, keepUntil: Date, now?: Date): Promise<boolean>;
   /** Every team with its devices, oldest first. */
   listTeams(): Promise<TeamSummary[]>;
 

@@ -49,6 +49,14 @@ const offlinePage: WorkboxPlugin = {
   },
 };
 
+/**
+ * An answer marked `Cache-Control: no-store` (reports, the API, anything signed-in) is never kept,
+ * whatever its URL: the URL rules below are a second line, this one holds for every cache.
+ */
+const neverNoStore: WorkboxPlugin = {
+  cacheWillUpdate: async ({ response }) => (/(^|,)\s*no-store\s*(,|$)/i.test(response.headers.get('cache-control') ?? '') ? null : response),
+};
+
 registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly());
 
 // "Save for offline" fetches fresh copies itself and stores them (src/offline/save.ts).
@@ -57,26 +65,26 @@ registerRoute(({ request }) => request.headers.get('x-offline-save') === '1', ne
 // Reports hold a coordinator's figures behind a sign-in: never kept in a cache on the device.
 registerRoute(({ url }) => /^\/[^/]+\/reports\//.test(url.pathname), new NetworkOnly({ plugins: [offlinePage] }));
 
-registerRoute(({ request }) => request.mode === 'navigate', new StaleWhileRevalidate({ cacheName: runtimeCaches.pages, plugins: [savedFirst, offlinePage] }));
+registerRoute(({ request }) => request.mode === 'navigate', new StaleWhileRevalidate({ cacheName: runtimeCaches.pages, plugins: [neverNoStore, savedFirst, offlinePage] }));
 
 registerRoute(
   ({ request, url }) => request.destination === 'image' && url.origin === self.location.origin,
-  new CacheFirst({ cacheName: runtimeCaches.images, plugins: [savedFirst, new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
+  new CacheFirst({ cacheName: runtimeCaches.images, plugins: [neverNoStore, savedFirst, new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
 );
 
 // Audio players ask for byte ranges; a cached whole file answers them through the range plugin.
 registerRoute(
   ({ request, url }) => request.destination === 'audio' || url.pathname.startsWith('/media/'),
-  new CacheFirst({ cacheName: runtimeCaches.media, plugins: [savedFirst, new RangeRequestsPlugin(), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
+  new CacheFirst({ cacheName: runtimeCaches.media, plugins: [neverNoStore, savedFirst, new RangeRequestsPlugin(), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
 );
 
 // Pagefind asks for its entry file with a fresh `?ts=` each time: the expiry keeps that bounded.
 registerRoute(
   ({ url }) => url.pathname.startsWith('/pagefind/'),
-  new StaleWhileRevalidate({ cacheName: runtimeCaches.search, plugins: [savedFirst, new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })] }),
+  new StaleWhileRevalidate({ cacheName: runtimeCaches.search, plugins: [neverNoStore, savedFirst, new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })] }),
 );
 
-registerRoute(({ url }) => url.pathname.startsWith('/_astro/'), new CacheFirst({ cacheName: runtimeCaches.assets, plugins: [savedFirst] }));
+registerRoute(({ url }) => url.pathname.startsWith('/_astro/'), new CacheFirst({ cacheName: runtimeCaches.assets, plugins: [neverNoStore, savedFirst] }));
 
 /** Background Sync's event (Chromium only; not in TypeScript's WebWorker lib). */
 interface SyncEvent extends ExtendableEvent {

@@ -72,7 +72,7 @@ test.describe('who may see reports', () => {
     expect((await signIn(tokens.revoked)).status()).toBe(403);
     const response = await signIn(tokens.coordinator);
     expect(response.status()).toBe(200);
-    expect(response.headers()['set-cookie']).toMatch(/lc_device=.+HttpOnly.*SameSite=Strict/i);
+    expect(response.headers()['set-cookie']).toMatch(/lc_session=[\w-]{43};.*HttpOnly.*SameSite=Strict/i);
     const foreign = await request.post(`${server.origin}/api/sign-in/`, { headers: { Authorization: `Bearer ${tokens.coordinator}`, Origin: 'https://evil.example' }, data: {} });
     expect(foreign.status()).toBe(403);
   });

@@ -1,22 +1,24 @@
 /**
  * POST /api/enrol `{ code, deviceName }`: spends a one-time enrolment code and answers the
- * device's token. Failed attempts are limited per client address, so codes cannot be guessed.
+ * device's token. Failed attempts are limited per client address, so codes cannot be guessed:
+ * counted in the session store before the code is tried (a request in flight counts; servers
+ * sharing the store share the count), keyed by the client's own address (TRUST_PROXY), not the
+ * proxy's, so one guesser does not lock out every phone behind the same proxy.
  */
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { apiError, checkOrigin, json, readJsonBody } from '../../sessions/http.ts';
-import { createRateLimiter } from '../../sessions/rate-limit.ts';
+import { apiError, json, readJsonBody } from '../../sessions/http.ts';
 import { describeProblems } from '../../sessions/schema.ts';
 import { sessionStore } from '../../sessions/server.ts';
-import type { EnrolmentFailure } from '../../sessions/store.ts';
+import type { EnrolmentFailure, SessionStore } from '../../sessions/store.ts';
 
 export const prerender = false;
 
 /**
- * Ten failed attempts per address in ten minutes. Only failures count: a coordinator enrolling a
- * dozen phones from one office connection is not slowed, a guesser is.
+ * Ten failed attempts per address in a ten-minute window. Only failures count (a success gives
+ * its attempt back): a coordinator enrolling a dozen phones from one office is not slowed, a guesser is.
  */
-const failures = createRateLimiter(10, 10 * 60 * 1000);
+const enrolmentAttempts = { limit: 10, windowMs: 10 * 60 * 1000 } as const;
 
 const enrolRequestSchema = z.strictObject({
   /** As printed by `npm run teams -- add`, e.g. `ABCD-EFGH`. */
@@ -32,21 +34,24 @@ const refusals: Record<EnrolmentFailure, [error: string, message: string]> = {
   revoked: ['revokedTeam', 'The team of this code has been revoked.'],
 };
 
-export const POST: APIRoute = async ({ request, url, clientAddress }) => {
-  const refused = checkOrigin(request, url, import.meta.env.SITE);
-  if (refused) return refused;
-  const wait = failures.retryAfter(clientAddress);
-  if (wait > 0) return apiError(429, 'tooManyAttempts', `Too many failed enrolment attempts; try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(wait) });
-
-  const answer = await enrol(request);
-  if (answer.status !== 201) failures.record(clientAddress);
+export const POST: APIRoute = async ({ request, locals }) => {
+  const store = await sessionStore();
+  const key = `enrol ${locals.clientAddress}`;
+  const now = new Date();
+  const { limit, windowMs } = enrolmentAttempts;
+  if ((await store.countAttempt(key, windowMs, now)) > limit) {
+    const wait = Math.max(1, Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000));
+    return apiError(429, 'tooManyAttempts', `Too many failed enrolment attempts; try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(wait) });
+  }
+  const answer = await enrol(request, store);
+  if (answer.status === 201) await store.uncountAttempt(key, windowMs, now);
   return answer;
 };
 
 /** Anything but POST: 405, in JSON like every other answer here. */
 export const ALL: APIRoute = () => apiError(405, 'methodNotAllowed', 'Use POST.', { Allow: 'POST' });
 
-async function enrol(request: Request): Promise<Response> {
+async function enrol(request: Request, store: SessionStore): Promise<Response> {
   const body = await readJsonBody(request);
   if (body instanceof Response) return body;
   const parsed = enrolRequestSchema.safeParse(body.value);
@@ -54,7 +59,7 @@ async function enrol(request: Request): Promise<Response> {
     const errors = describeProblems(parsed.error);
     return json(400, { error: 'invalidRequest', message: 'Send { "code", "deviceName" }.', errors });
   }
-  const enrolment = await (await sessionStore()).enrol(parsed.data.code, parsed.data.deviceName);
+  const enrolment = await store.enrol(parsed.data.code, parsed.data.deviceName);
   if (typeof enrolment === 'string') return apiError(403, ...refusals[enrolment]);
   return json(201, enrolment);
 }
