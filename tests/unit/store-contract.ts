@@ -163,5 +163,51 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         expect(teams[0]?.devices[0]).toMatchObject({ id: device.deviceId, name: 'Phone 1', revokedAt: null, lastSyncAt: '2026-03-02T08:00:00.000Z', logsSent: 2 });
       });
     });
+
+    describe('browser sessions, attempt counts and webhook deliveries (issue 13)', () => {
+      it('starts a session that names its device, is no token, and ends at sign-out, expiry and revocation', async () => {
+        const now = new Date('2026-03-01T08:00:00Z');
+        const session = await store.startSession(device.deviceId, 3600, now);
+        expect(session).toMatch(/^[\w-]{43}$/);
+        expect(await store.sessionIdentity(session, now)).toMatchObject({ deviceId: device.deviceId, team: { id: device.teamId } });
+        // A session id is not a device token, nor the other way round.
+        expect(await store.authenticate(session)).toBe('unknown');
+        expect(await store.sessionIdentity(session, new Date('2026-03-01T09:00:00Z'))).toBe('unknown');
+        await store.endSession(session);
+        expect(await store.sessionIdentity(session, now)).toBe('unknown');
+
+        const [kept, ofRevoked] = [await store.startSession(device.deviceId, 3600, now), await store.startSession(device.deviceId, 3600, now)];
+        expect(await store.revoke(device.deviceId)).toMatchObject({ kind: 'device' });
+        for (const id of [kept, ofRevoked]) expect(await store.sessionIdentity(id, now)).toBe('unknown');
+      });
+
+      it('ends the sessions of every device of a revoked team', async () => {
+        const other = await enrolDevice(store, 'Phone 2');
+        const now = new Date();
+        const session = await store.startSession(other.deviceId, 3600, now);
+        await store.revoke(other.teamId);
+        expect(await store.sessionIdentity(session, now)).toBe('unknown');
+      });
+
+      it('counts attempts atomically per key and window, every one in flight included', async () => {
+        const now = new Date('2026-03-01T08:05:00Z');
+        const windowMs = 10 * 60 * 1000;
+        const counts = await Promise.all(Array.from({ length: 40 }, () => store.countAttempt('enrol 203.0.113.7', windowMs, now)));
+        expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+        expect(await store.countAttempt('enrol 203.0.113.8', windowMs, now)).toBe(1);
+        await store.uncountAttempt('enrol 203.0.113.7', windowMs, now);
+        expect(await store.countAttempt('enrol 203.0.113.7', windowMs, now)).toBe(40);
+        // The next window starts again.
+        expect(await store.countAttempt('enrol 203.0.113.7', windowMs, new Date('2026-03-01T08:10:00Z'))).toBe(1);
+      });
+
+      it('remembers a webhook delivery until it is too old to replay', async () => {
+        const now = new Date('2026-03-01T08:00:00Z');
+        const until = new Date('2026-03-01T08:05:00Z');
+        expect(await store.rememberDelivery('delivery-1', until, now)).toBe(true);
+        expect(await store.rememberDelivery('delivery-1', until, now)).toBe(false);
+        expect(await store.rememberDelivery('delivery-1', new Date('2026-03-01T08:20:00Z'), new Date('2026-03-01T08:10:00Z'))).toBe(true);
+      });
+    });
   });
 }
