@@ -1,13 +1,14 @@
 /**
- * `npm run content:check [folder]`: validates an export folder (default `studio/dataset/`)
- * offline with the Studio's rules and prints each problem once, with document id and field.
+ * `npm run content:check [folder]`: validates an export folder (default: CONTENT_DATASET_DIR,
+ * as the build reads it, else `studio/dataset/`) offline with the Studio's rules and prints each problem once, with document id and field.
  * Exits 1 when there is an error; warnings are editorial advice and do not fail it.
  */
 import { relative, resolve } from 'node:path';
+import { readContentEnv } from '../src/content/env.ts';
 import { checkDataset } from '../studio/check/checkDataset.ts';
 import { formatProblem } from '../studio/check/problems.ts';
 
-const folder = resolve(process.argv[2] ?? 'studio/dataset');
+const folder = resolve(process.argv[2] ?? readContentEnv().CONTENT_DATASET_DIR ?? 'studio/dataset');
 const started = performance.now();
 const report = await checkDataset(folder);
 const errors = report.problems.filter((problem) => problem.level === 'error').length;

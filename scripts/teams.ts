@@ -11,8 +11,8 @@
  * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
  */
 import { parseArgs } from 'node:util';
-import { ensureFirstCoordinator } from '../src/sessions/first-run.ts';
-import { openStore } from '../src/sessions/open-store.ts';
+import { ensureFirstCoordinator, writeFirstCodeFile } from '../src/sessions/first-run.ts';
+import { openStore, readStoreEnv } from '../src/sessions/open-store.ts';
 import type { EnrolmentCode, SessionStore, TeamSummary } from '../src/sessions/store.ts';
 
 const usage = `Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | init`;
@@ -56,7 +56,9 @@ async function run(store: SessionStore, command: string | undefined, args: strin
     const first = await ensureFirstCoordinator(store);
     if (first) {
       console.log(`\nFirst start: created the team "${first.team.name}" (coordinator, ${first.team.id}).`);
-      printCode(first.code);
+      // A terminal shows the code to the person; a pipe (a service log) never gets it.
+      if (process.stdout.isTTY) printCode(first.code);
+      else console.log(`Its enrolment code is in ${writeFirstCodeFile(first.code, readStoreEnv().DATA_DIR ?? './data')} (readable by this user only).`);
       console.log('');
     }
   } else {

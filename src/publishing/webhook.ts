@@ -2,7 +2,8 @@
  * Checks a delivery of Sanity's webhook before it may start a build: signed with our secret
  * (@sanity/webhook), signed recently, and not seen before. The signature covers the timestamp, so
  * an old delivery cannot be given a new date; remembering what was accepted inside the window
- * stops the same delivery, captured and sent again, from starting another build.
+ * stops the same delivery, captured and sent again, from starting another build. The server
+ * remembers in the session store, so a restart or another server behind the balancer forgets nothing.
  */
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook';
 
@@ -18,6 +19,25 @@ export interface WebhookVerifier {
   verify(body: string, headers: Headers): Promise<Verdict>;
 }
 
+/** Where accepted deliveries are remembered: the session store on the server (`SessionStore.rememberDelivery`). */
+export interface DeliveryMemory {
+  /** Remembers `key` until `keepUntil`; false when it was remembered already. */
+  rememberDelivery(key: string, keepUntil: Date, now: Date): Promise<boolean>;
+}
+
+/** A memory in this process only, for tests and tools: lost when the process ends. */
+export function memoryInProcess(): DeliveryMemory {
+  const seen = new Map<string, number>();
+  return {
+    async rememberDelivery(key, keepUntil, now) {
+      for (const [other, until] of seen) if (until < now.getTime()) seen.delete(other);
+      if (seen.has(key)) return false;
+      seen.set(key, keepUntil.getTime());
+      return true;
+    },
+  };
+}
+
 const refuse = (status: 401 | 409, error: string, message: string): Verdict => ({ ok: false, status, error, message });
 
 /**
@@ -26,14 +46,7 @@ const refuse = (status: 401 | 409, error: string, message: string): Verdict => (
  * Sanity sends an `idempotency-key` header that stays the same when it retries a delivery; a
  * delivery is known by it and by its signature, whichever repeats.
  */
-export function createWebhookVerifier(secret: string, now: () => number = Date.now): WebhookVerifier {
-  /** Keys of accepted deliveries, with the time after which the window check refuses them anyway. */
-  const seen = new Map<string, number>();
-
-  function forgetExpired(time: number): void {
-    for (const [key, until] of seen) if (until < time) seen.delete(key);
-  }
-
+export function createWebhookVerifier(secret: string, now: () => number = Date.now, memory: DeliveryMemory = memoryInProcess()): WebhookVerifier {
   return {
     async verify(body, headers) {
       const signature = headers.get(SIGNATURE_HEADER_NAME);
@@ -51,10 +64,12 @@ export function createWebhookVerifier(secret: string, now: () => number = Date.n
       if (Math.abs(time - timestamp) > deliveryTolerance) {
         return refuse(401, 'stale', 'The delivery was signed more than 5 minutes from now: it is old, or a clock is wrong.');
       }
-      forgetExpired(time);
       const keys = [`signature:${signature}`, ...(headers.get('idempotency-key') ? [`key:${headers.get('idempotency-key')}`] : [])];
-      if (keys.some((key) => seen.has(key))) return refuse(409, 'replayed', 'This delivery was received already.');
-      for (const key of keys) seen.set(key, timestamp + deliveryTolerance);
+      // Each key is remembered, the window check refusing the delivery anyway after keepUntil.
+      const keepUntil = new Date(timestamp + deliveryTolerance);
+      let replayed = false;
+      for (const key of keys) if (!(await memory.rememberDelivery(key, keepUntil, new Date(time)))) replayed = true;
+      if (replayed) return refuse(409, 'replayed', 'This delivery was received already.');
       return { ok: true };
     },
   };

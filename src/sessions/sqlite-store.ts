@@ -5,7 +5,7 @@
  * commit (`group-commit.ts`) keeps that fsync from limiting how many logs a second it takes.
  * `DatabaseSync` is synchronous, so each method runs whole without another request interleaving.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
@@ -32,9 +32,20 @@ export function sqliteFile(dataDir: string = process.env['DATA_DIR'] || './data'
 
 const dayMs = 24 * 60 * 60 * 1000;
 
+/**
+ * The store holds token hashes, facilitators' names and notes: its folder is 0700 and its files
+ * 0600 (SQLite makes its -wal and -shm files with the database file's mode), whatever the umask.
+ */
+function restrictAccess(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(file), 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(each)) chmodSync(each, 0o600);
+}
+
 /** Opens (and creates) the store in `file`; call `migrate()` before anything else. */
 export function openSqliteStore(file: string = sqliteFile()): SessionStore {
-  mkdirSync(dirname(file), { recursive: true });
+  restrictAccess(file);
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
 

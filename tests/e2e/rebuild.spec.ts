@@ -34,3 +34,26 @@ test('runs the rebuild command for a signed delivery and refuses it sent twice',
     rmSync(join(marker, '..'), { recursive: true, force: true });
   }
 });
+
+test('refuses a delivery replayed after the server restarted: the memory of accepted ones is in the store', async ({ request }) => {
+  const secret = 'e2e-webhook-secret-0123456789';
+  const folder = mkdtempSync(join(tmpdir(), 'rebuild-replay-'));
+  const env = { SANITY_WEBHOOK_SECRET: secret, REBUILD_COMMAND: 'true', DATA_DIR: join(folder, 'data') };
+  const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), secret) };
+  try {
+    const first = await startOwnServer(undefined, env);
+    try {
+      expect((await request.post(`${first.origin}/api/rebuild/`, { headers, data: body })).status()).toBe(202);
+    } finally {
+      first.stop();
+    }
+    const restarted = await startOwnServer(undefined, env);
+    try {
+      expect((await request.post(`${restarted.origin}/api/rebuild/`, { headers, data: body })).status()).toBe(409);
+    } finally {
+      restarted.stop();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -65,6 +65,15 @@ describe('content:check', () => {
     const { stdout } = await run('npm', ['run', '--silent', 'content:check']);
     expect(stdout).toMatch(/studio\/dataset: \d+ documents, 0 error\(s\)/);
   });
+
+  it('checks the folder CONTENT_DATASET_DIR names, as the build reads it', async () => {
+    const failed = await run('npm', ['run', '--silent', 'content:check'], { env: { ...process.env, CONTENT_DATASET_DIR: broken } }).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toMatch(/10 documents, 11 error\(s\)/);
+  });
 });
 
 describe('formatPath', () => {

@@ -8,10 +8,11 @@ import { createRebuildHandler } from '../../publishing/handler.ts';
 import { createRebuildQueue } from '../../publishing/rebuild.ts';
 import { createWebhookVerifier } from '../../publishing/webhook.ts';
 import { apiError } from '../../sessions/http.ts';
+import { sessionStore } from '../../sessions/server.ts';
 
 export const prerender = false;
 
-/** One handler per server process: the replay memory and the build queue must be shared. */
+/** One handler per server process: the build queue must be shared; the replay memory is the session store. */
 let handler: ((request: Request) => Promise<Response>) | undefined;
 
 export const POST: APIRoute = async ({ request }) => {
@@ -26,7 +27,7 @@ export const POST: APIRoute = async ({ request }) => {
       return apiError(503, 'notConfigured', 'Publishing is off: set SANITY_WEBHOOK_SECRET and REBUILD_COMMAND on the server.');
     }
     handler = createRebuildHandler({
-      verifier: createWebhookVerifier(env.SANITY_WEBHOOK_SECRET),
+      verifier: createWebhookVerifier(env.SANITY_WEBHOOK_SECRET, Date.now, await sessionStore()),
       queue: createRebuildQueue({ command: env.REBUILD_COMMAND }),
     });
   }
