@@ -88,7 +88,7 @@ export function rawPost(url: string, headers: Record<string, string>, chunks: re
  * Starts another built server on a free port with an empty DATA_DIR of its own; `env` adds to its
  * environment (a DATABASE_URL makes it use PostgreSQL instead).
  */
-export async function startOwnServer(build: string = outDir, env: Record<string, string> = {}): Promise<{ origin: string; dataDir: string; stop: () => void }> {
+export async function startOwnServer(build: string = outDir, env: Record<string, string> = {}): Promise<{ origin: string; dataDir: string; pid: number; stop: () => void }> {
   const ownData = mkdtempSync(join(tmpdir(), 'api-server-'));
   const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(build, 'server/entry.mjs')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData, ...env },
@@ -106,6 +106,7 @@ export async function startOwnServer(build: string = outDir, env: Record<string,
   return {
     origin,
     dataDir: ownData,
+    pid: server.pid!,
     stop: () => {
       server.kill();
       rmSync(ownData, { recursive: true, force: true });

@@ -1,0 +1,242 @@
+/**
+ * Issue 13 on the built server itself: bodies bounded on every route (413 at once, memory flat),
+ * every API route the same with or without its trailing slash, non-canonical paths redirected and
+ * no `no-store` answer kept by the service worker, browser sessions instead of tokens in cookies,
+ * and enrolment attempts counted with the requests in flight, on SQLite and PostgreSQL.
+ */
+import { request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
+import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
+import type { SessionStore } from '../../src/sessions/store.ts';
+import { schemaFactory, testDatabaseUrl } from '../unit/postgres-test-db.ts';
+import { startOwnServer, withStore } from './api-helpers.ts';
+import { waitForServiceWorker } from './helpers.ts';
+
+const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/**
+ * POSTs up to `megabytes` MB (declared with Content-Length, or chunked), stopping when the server
+ * answers; resolves with the status and how many MB went out before the answer.
+ */
+function upload(url: string, headers: Record<string, string>, megabytes: number, declared: boolean): Promise<{ status: number; sentMb: number }> {
+  const chunk = Buffer.alloc(1024 * 1024, 'a');
+  return new Promise((done, fail) => {
+    const outgoing = httpRequest(url, { method: 'POST', headers: { ...headers, ...(declared ? { 'Content-Length': String(megabytes * chunk.length) } : {}) } });
+    let sent = 0;
+    let answered = false;
+    outgoing.on('response', (incoming) => {
+      answered = true;
+      incoming.resume();
+      done({ status: incoming.statusCode ?? 0, sentMb: sent });
+      outgoing.destroy();
+    });
+    outgoing.on('error', (error) => (answered ? undefined : fail(error)));
+    const write = () => {
+      while (!answered && sent < megabytes) {
+        sent++;
+        if (!outgoing.write(chunk)) return void outgoing.once('drain', write);
+      }
+      if (!answered) outgoing.end();
+    };
+    write();
+  });
+}
+
+test.describe('bounded bodies', () => {
+  test('every route answers 413 at once to a huge body, forms included, and the server stays small under 3 parallel 300 MB uploads', async () => {
+    test.setTimeout(120_000);
+    const server = await startOwnServer();
+    try {
+      const origin = { Origin: server.origin };
+      const routes: [string, string][] = [
+        ['/vi/reports/', 'application/x-www-form-urlencoded'],
+        ['/vi/reports/', 'application/octet-stream'],
+        ['/api/sessions/', 'application/json'],
+        ['/api/enrol/', 'application/json'],
+        ['/api/sign-in/', 'application/json'],
+        ['/api/rebuild/', 'application/json'],
+        ['/api/reports/summary/', 'application/json'],
+        ['/', 'text/plain'],
+      ];
+      for (const [path, type] of routes) {
+        const answer = await upload(`${server.origin}${path}`, { ...origin, 'Content-Type': type }, 300, true);
+        expect([path, type, answer.status]).toEqual([path, type, 413]);
+        expect(answer.sentMb).toBeLessThan(50);
+      }
+      // Without a length to refuse by, a route reads at most its limit, then answers.
+      for (const [path, type, status] of [['/vi/reports/', 'application/x-www-form-urlencoded', 413], ['/vi/reports/', 'application/octet-stream', 415], ['/api/sessions/', 'application/json', 413]] as const) {
+        const answer = await upload(`${server.origin}${path}`, { ...origin, 'Content-Type': type }, 300, false);
+        expect([path, type, answer.status]).toEqual([path, type, status]);
+        expect(answer.sentMb).toBeLessThan(50);
+      }
+      const before = peakRssMb(server.pid);
+      const uploads = await Promise.all(
+        [true, true, true, false, false, false].map((declared) => upload(`${server.origin}/vi/reports/`, { ...origin, 'Content-Type': 'application/octet-stream' }, 300, declared)),
+      );
+      expect(uploads.map(({ status }) => status)).toEqual([413, 413, 413, 415, 415, 415]);
+      expect(peakRssMb(server.pid) - before).toBeLessThan(60);
+    } finally {
+      server.stop();
+    }
+  });
+});
+
+test('every /api/ route answers the same with or without its trailing slash: POST without it is no redirect', async ({ request }) => {
+  const server = await startOwnServer();
+  try {
+    const calls: [method: 'GET' | 'POST', path: string, status: number][] = [
+      ['POST', '/api/sessions', 401],
+      ['POST', '/api/enrol', 400],
+      ['POST', '/api/sign-in', 401],
+      ['POST', '/api/rebuild', 503],
+      ['GET', '/api/reports/summary', 401],
+      ['GET', '/api/reports/logs', 401],
+      ['GET', '/api/sessions', 405],
+    ];
+    for (const [method, path, status] of calls) {
+      for (const variant of [path, `${path}/`]) {
+        const response = await request.fetch(`${server.origin}${variant}`, { method, headers: { 'Content-Type': 'application/json' }, data: method === 'POST' ? '{}' : undefined, maxRedirects: 0 });
+        expect([method, variant, response.status()]).toEqual([method, variant, status]);
+      }
+    }
+  } finally {
+    server.stop();
+  }
+});
+
+test.describe('canonical paths', () => {
+  test('a non-canonical path of a page redirects to the canonical one, query kept', async ({ request, baseURL }) => {
+    for (const path of ['/en//reports/', '/en/r%65ports/', '/en/%72eports', '/en/reports', '//en/reports/']) {
+      const response = await request.get(`${baseURL}${path}?from=2026-01-01`, { maxRedirects: 0 });
+      expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, '/en/reports/?from=2026-01-01']);
+    }
+    expect((await request.get('/en/reports/', { maxRedirects: 0 })).status()).toBe(401);
+  });
+
+  test('the service worker keeps no answer marked no-store, whatever its URL, and still keeps the others', async ({ page, context }) => {
+    await page.goto('/en/');
+    await waitForServiceWorker(page);
+    // A pack page answered no-store (as a signed-in page would be): it must not enter any cache.
+    await context.route('**/en/materials/fixture-school-pack/', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'cache-control': 'no-store' } });
+    });
+    await page.goto('/en/materials/fixture-school-pack/');
+    await page.goto('/en/materials/');
+    await expect
+      .poll(() => page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+        return urls;
+      }))
+      .toContain('/en/materials/');
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls;
+    });
+    expect(cached).not.toContain('/en/materials/fixture-school-pack/');
+  });
+});
+
+/** The engines a server can run on: its own SQLite file, or a fresh PostgreSQL schema. */
+const engines = {
+  SQLite: async () => {
+    const server = await startOwnServer();
+    return { servers: [server], withStore: <T>(work: (store: SessionStore) => Promise<T>) => withStore(work, sqliteFile(server.dataDir)), stop: () => server.stop() };
+  },
+  PostgreSQL: async (count = 1) => {
+    const schemas = schemaFactory(testDatabaseUrl());
+    const url = await schemas.freshUrl();
+    const servers = await Promise.all(Array.from({ length: count }, () => startOwnServer(undefined, { DATABASE_URL: url })));
+    return {
+      servers,
+      withStore: async <T>(work: (store: SessionStore) => Promise<T>) => {
+        const store = openPostgresStore(url, { poolSize: 2 });
+        try {
+          await store.migrate();
+          return await work(store);
+        } finally {
+          await store.close();
+        }
+      },
+      stop: () => {
+        for (const server of servers) server.stop();
+        void schemas.dropAll();
+      },
+    };
+  },
+};
+
+async function coordinatorToken(store: SessionStore): Promise<{ token: string; deviceId: string; teamCode: string }> {
+  const team = await store.createTeam('Điều phối', 'coordinator');
+  const code = await store.createEnrolmentCode(team.id);
+  if (typeof code === 'string') throw new Error(code);
+  const enrolment = await store.enrol(code.code, 'Máy văn phòng');
+  if (typeof enrolment === 'string') throw new Error(enrolment);
+  const spare = await store.createEnrolmentCode(team.id);
+  if (typeof spare === 'string') throw new Error(spare);
+  return { token: enrolment.token, deviceId: enrolment.deviceId, teamCode: spare.code };
+}
+
+/** Signs in with a device token; answers the session cookie's value. */
+async function signIn(request: APIRequestContext, origin: string, token: string): Promise<string> {
+  const response = await request.post(`${origin}/api/sign-in/`, { headers: { Authorization: `Bearer ${token}` }, data: {} });
+  expect(response.status()).toBe(200);
+  const cookie = /lc_session=([\w-]{43});/.exec(response.headers()['set-cookie'] ?? '')?.[1];
+  expect(response.headers()['set-cookie']).toMatch(/HttpOnly/i);
+  expect(response.headers()['set-cookie']).toMatch(/SameSite=Strict/i);
+  return cookie!;
+}
+
+for (const [engine, open] of Object.entries(engines)) {
+  test(`${engine}: the cookie holds a session, not the token: no Bearer, ended by sign-out and by revoking the device`, async ({ playwright }) => {
+    const deployment = await open();
+    const [server] = deployment.servers;
+    // A request context of its own, with no cookie jar shared with other tests.
+    const request = await playwright.request.newContext();
+    try {
+      const { token, deviceId } = await deployment.withStore(coordinatorToken);
+      const session = await signIn(request, server!.origin, token);
+      expect(session).not.toBe(token);
+      const withCookie = (cookie: string) => request.get(`${server!.origin}/api/reports/summary/?format=json`, { headers: { Cookie: `lc_session=${cookie}` } });
+      expect((await withCookie(session)).status()).toBe(200);
+      const asBearer = await request.post(`${server!.origin}/api/sessions/`, { headers: { Authorization: `Bearer ${session}` }, data: {} });
+      expect(asBearer.status()).toBe(401);
+
+      const signOut = await request.post(`${server!.origin}/vi/reports/`, { headers: { Cookie: `lc_session=${session}`, Origin: server!.origin }, form: { action: 'signOut' }, maxRedirects: 0 });
+      expect(signOut.status()).toBe(303);
+      expect((await withCookie(session)).status()).toBe(401);
+
+      const again = await signIn(request, server!.origin, token);
+      expect((await withCookie(again)).status()).toBe(200);
+      await deployment.withStore((store) => store.revoke(deviceId));
+      expect((await withCookie(again)).status()).toBe(401);
+    } finally {
+      await request.dispose();
+      deployment.stop();
+    }
+  });
+
+  test(`${engine}: enrolment attempts in flight all count, across servers sharing the store`, async ({ playwright }) => {
+    test.setTimeout(120_000);
+    const deployment = await open(2);
+    const request = await playwright.request.newContext();
+    try {
+      const attempts = await Promise.all(
+        Array.from({ length: 40 }, (_, index) => {
+          const server = deployment.servers[index % deployment.servers.length]!;
+          return request.post(`${server.origin}/api/enrol/`, { data: { code: 'ABCD-EFGH', deviceName: 'Guess' } }).then((response) => response.status());
+        }),
+      );
+      const tried = attempts.filter((status) => status === 403).length;
+      expect(tried).toBeLessThanOrEqual(10);
+      expect(attempts.filter((status) => status === 429).length).toBe(40 - tried);
+    } finally {
+      await request.dispose();
+      deployment.stop();
+    }
+  });
+}
