@@ -129,15 +129,15 @@ export const migrations: readonly Migration[] = [
         expires_at TEXT NOT NULL
       );
       CREATE INDEX browser_sessions_device ON browser_sessions (device_id);
-      -- Attempts (e.g. enrolment) per key and fixed time window, counted with one atomic upsert, so
-      -- requests in flight and several servers sharing the database all count.
-      CREATE TABLE attempt_counts (
+      -- Attempts (e.g. enrolment), one row each, counted over a sliding window before the attempt is
+      -- made (under a lock on its key), so requests in flight and servers sharing the database all count.
+      CREATE TABLE attempts (
+        id TEXT PRIMARY KEY,
         attempt_key TEXT NOT NULL,
-        window_start TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        PRIMARY KEY (attempt_key, window_start)
+        attempted_at TEXT NOT NULL
       );
-      CREATE INDEX attempt_counts_window ON attempt_counts (window_start);
+      CREATE INDEX attempts_key ON attempts (attempt_key, attempted_at);
+      CREATE INDEX attempts_time ON attempts (attempted_at);
       -- The webhook deliveries accepted, until their signature would be too old to replay anyway.
       CREATE TABLE webhook_deliveries (
         delivery_key TEXT PRIMARY KEY,

@@ -14,7 +14,7 @@ import { migrations } from './migrations.ts';
 import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
-import { countLogs, listLogs, newId, sql, toDeviceSummary, toIdentity, toRecord, toTeam, windowStart, type Row } from './store-sql.ts';
+import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toRecord, toTeam, type Row } from './store-sql.ts';
 import type { SessionStore, Team } from './store.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -152,14 +152,26 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       await query(sql.deleteSession, [hashToken(sessionId)]);
     },
 
-    async countAttempt(key, windowMs, now = new Date()) {
-      // Old windows go now and then, so the table stays the size of one window.
-      if (Math.random() < 0.01) await query(sql.forgetAttemptsBefore, [new Date(now.getTime() - 2 * windowMs).toISOString()]);
-      return Number((await query(sql.countAttempt, [key, windowStart(now, windowMs)]))[0]!['attempts']);
+    async limitAttempt(key, limit, windowMs, now = new Date()) {
+      const since = new Date(now.getTime() - windowMs).toISOString();
+      // Old attempts go now and then, so the table stays the size of one window.
+      if (Math.random() < 0.01) await query(sql.forgetAttemptsBefore, [since]);
+      // One attempt of a key at a time, on every server: the transaction's advisory lock on the
+      // key makes each count see every attempt before it, so exactly `limit` get through.
+      return transaction(async (run) => {
+        await run('SELECT pg_advisory_xact_lock(hashtext(?))', [`attempts ${key}`]);
+        if (Number((await run(sql.countAttempts, [key, since]))[0]!['n']) < limit) {
+          const id = newId('attempt');
+          await run(sql.insertAttempt, [id, key, now.toISOString()]);
+          return { id };
+        }
+        const [oldest] = await run(sql.nthNewestAttempt, [key, since, limit - 1]);
+        return { retryAfterSeconds: secondsUntilExpiry(oldest ? String(oldest['attempted_at']) : undefined, windowMs, now) };
+      });
     },
 
-    async uncountAttempt(key, windowMs, now = new Date()) {
-      await query(sql.uncountAttempt, [key, windowStart(now, windowMs)]);
+    async uncountAttempt(id) {
+      await query(sql.deleteAttempt, [id]);
     },
 
     async rememberDelivery(key, keepUntil, now = new Date()) {

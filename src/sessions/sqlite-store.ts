@@ -15,7 +15,7 @@ import { migrations } from './migrations.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
 import { canonicalJson, type InsertResult, type SessionStore, type Team } from './store.ts';
-import { countLogs, listLogs, newId, sql, toDeviceSummary, toIdentity, toRecord, toTeam, windowStart } from './store-sql.ts';
+import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toRecord, toTeam } from './store-sql.ts';
 
 type Row = Record<string, SQLInputValue>;
 interface InsertJob {
@@ -178,15 +178,22 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       prepare(sql.deleteSession).run(hashToken(sessionId));
     },
 
-    async countAttempt(key, windowMs, now = new Date()) {
-      const window = windowStart(now, windowMs);
-      // Old windows go now and then, so the table stays the size of one window.
-      if (Math.random() < 0.01) prepare(sql.forgetAttemptsBefore).run(new Date(now.getTime() - 2 * windowMs).toISOString());
-      return Number(prepare(sql.countAttempt).get(key, window)!['attempts']);
+    async limitAttempt(key, limit, windowMs, now = new Date()) {
+      const since = new Date(now.getTime() - windowMs).toISOString();
+      // Old attempts go now and then, so the table stays the size of one window.
+      if (Math.random() < 0.01) prepare(sql.forgetAttemptsBefore).run(since);
+      // One synchronous call: no other request counts between this count and this insert.
+      if (Number(prepare(sql.countAttempts).get(key, since)!['n']) < limit) {
+        const id = newId('attempt');
+        prepare(sql.insertAttempt).run(id, key, now.toISOString());
+        return { id };
+      }
+      const oldest = prepare(sql.nthNewestAttempt).get(key, since, limit - 1)?.['attempted_at'];
+      return { retryAfterSeconds: secondsUntilExpiry(oldest === undefined ? undefined : String(oldest), windowMs, now) };
     },
 
-    async uncountAttempt(key, windowMs, now = new Date()) {
-      prepare(sql.uncountAttempt).run(key, windowStart(now, windowMs));
+    async uncountAttempt(id) {
+      prepare(sql.deleteAttempt).run(id);
     },
 
     async rememberDelivery(key, keepUntil, now = new Date()) {

@@ -39,19 +39,20 @@ export const sql = {
   /** Ends the sessions of a revoked device, or of every device of a revoked team. */
   deleteSessionsOf: (kind: 'device' | 'team') =>
     kind === 'device' ? 'DELETE FROM browser_sessions WHERE device_id = ?' : 'DELETE FROM browser_sessions WHERE device_id IN (SELECT id FROM devices WHERE team_id = ?)',
-  /** One more attempt for a key in a window, answered with the window's count: one atomic statement. */
-  countAttempt: `INSERT INTO attempt_counts (attempt_key, window_start, attempts) VALUES (?, ?, 1)
-    ON CONFLICT (attempt_key, window_start) DO UPDATE SET attempts = attempt_counts.attempts + 1 RETURNING attempts`,
-  /** Gives an attempt back (a success, when only failures count). */
-  uncountAttempt: 'UPDATE attempt_counts SET attempts = attempts - 1 WHERE attempt_key = ? AND window_start = ? AND attempts > 0',
-  forgetAttemptsBefore: 'DELETE FROM attempt_counts WHERE window_start < ?',
+  insertAttempt: 'INSERT INTO attempts (id, attempt_key, attempted_at) VALUES (?, ?, ?)',
+  countAttempts: 'SELECT COUNT(*) AS n FROM attempts WHERE attempt_key = ? AND attempted_at > ?',
+  /** The attempt whose expiry lets one more in: the `limit`-th newest (OFFSET limit - 1). */
+  nthNewestAttempt: 'SELECT attempted_at FROM attempts WHERE attempt_key = ? AND attempted_at > ? ORDER BY attempted_at DESC LIMIT 1 OFFSET ?',
+  deleteAttempt: 'DELETE FROM attempts WHERE id = ?',
+  forgetAttemptsBefore: 'DELETE FROM attempts WHERE attempted_at <= ?',
   /** Remembers a delivery; answers a row only when it was not remembered yet. */
   rememberDelivery: 'INSERT INTO webhook_deliveries (delivery_key, keep_until) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key',
   forgetDeliveriesBefore: 'DELETE FROM webhook_deliveries WHERE keep_until < ?',
 } as const;
 
-/** The start of the fixed window of `windowMs` that holds `now`, as ISO 8601. */
-export const windowStart = (now: Date, windowMs: number): string => new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+/** Seconds until an attempt made at `oldest` leaves a window of `windowMs`: at least 1. */
+export const secondsUntilExpiry = (oldest: string | undefined, windowMs: number, now: Date): number =>
+  oldest === undefined ? 1 : Math.max(1, Math.ceil((Date.parse(oldest) + windowMs - now.getTime()) / 1000));
 
 /** A row of `sql.deviceByToken` or `sql.deviceBySession` as the device it names, or why not. */
 export const toIdentity = (row: Row | undefined, now?: Date): DeviceIdentity | 'unknown' | 'revoked' => {

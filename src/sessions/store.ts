@@ -113,12 +113,15 @@ export interface SessionStore {
   /** Ends a session (sign-out); nothing happens for an unknown id. */
   endSession(sessionId: string): Promise<void>;
   /**
-   * Counts one attempt for `key` in the current fixed window of `windowMs` and answers the
-   * window's count with it, atomically (a request in flight counts; servers sharing the store share it).
+   * One more attempt for `key` (e.g. `enrol <client address>`) if fewer than `limit` were made in
+   * the last `windowMs`: its id (to give it back with `uncountAttempt`, when only failures count),
+   * else how long until one more may be made. Counting and writing are one step for each key
+   * (SQLite: one synchronous call; PostgreSQL: under an advisory lock on the key), so requests in
+   * flight and servers sharing the store all count; a refused attempt is not kept.
    */
-  countAttempt(key: string, windowMs: number, now?: Date): Promise<number>;
-  /** Gives back an attempt counted in the current window (one that succeeded, when only failures count). */
-  uncountAttempt(key: string, windowMs: number, now?: Date): Promise<void>;
+  limitAttempt(key: string, limit: number, windowMs: number, now?: Date): Promise<{ id: string } | { retryAfterSeconds: number }>;
+  /** Forgets an attempt (one that succeeded, when only failures count). */
+  uncountAttempt(id: string): Promise<void>;
   /** Remembers a webhook delivery until `keepUntil`; false when it was remembered already (a replay). */
   rememberDelivery(key: string, keepUntil: Date, now?: Date): Promise<boolean>;
   /** Every team with its devices, oldest first. */

@@ -32,15 +32,19 @@ function upload(url: string, headers: Record<string, string>, megabytes: number,
       done({ status: incoming.statusCode ?? 0, sentMb: sent });
       outgoing.destroy();
     });
-    outgoing.on('error', (error) => (answered ? undefined : fail(error)));
-    const write = () => {
-      while (!answered && sent < megabytes) {
+    // The server closes the connection after its answer; writing on may fail before the answer is
+    // read, which is then given a moment to arrive.
+    outgoing.on('error', (error) => setTimeout(() => answered || fail(error), 1000));
+    const write = async () => {
+      while (!answered && sent < megabytes && !outgoing.destroyed) {
         sent++;
-        if (!outgoing.write(chunk)) return void outgoing.once('drain', write);
+        if (!outgoing.write(chunk)) await new Promise((resume) => outgoing.once('drain', resume));
+        // A pause now and then, as a slow phone line would make, lets an early answer arrive.
+        if (sent % 8 === 0) await new Promise((resume) => setTimeout(resume, 20));
       }
-      if (!answered) outgoing.end();
+      if (!answered && !outgoing.destroyed) outgoing.end();
     };
-    write();
+    void write();
   });
 }
 

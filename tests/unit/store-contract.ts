@@ -189,16 +189,26 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         expect(await store.sessionIdentity(session, now)).toBe('unknown');
       });
 
-      it('counts attempts atomically per key and window, every one in flight included', async () => {
+      it('limits attempts per key over a sliding window, every one in flight counted, a refused one not kept', async () => {
         const now = new Date('2026-03-01T08:05:00Z');
         const windowMs = 10 * 60 * 1000;
-        const counts = await Promise.all(Array.from({ length: 40 }, () => store.countAttempt('enrol 203.0.113.7', windowMs, now)));
-        expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
-        expect(await store.countAttempt('enrol 203.0.113.8', windowMs, now)).toBe(1);
-        await store.uncountAttempt('enrol 203.0.113.7', windowMs, now);
-        expect(await store.countAttempt('enrol 203.0.113.7', windowMs, now)).toBe(40);
-        // The next window starts again.
-        expect(await store.countAttempt('enrol 203.0.113.7', windowMs, new Date('2026-03-01T08:10:00Z'))).toBe(1);
+        const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+        // Racing attempts: exactly the limit gets through.
+        const racing = await Promise.all(Array.from({ length: 40 }, () => store.limitAttempt('enrol 198.51.100.1', 10, windowMs, now)));
+        expect(racing.filter((result) => 'id' in result)).toHaveLength(10);
+        const results: Awaited<ReturnType<SessionStore['limitAttempt']>>[] = [];
+        for (let index = 0; index < 12; index++) results.push(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, now));
+        const allowed = results.filter((result) => 'id' in result);
+        expect(allowed).toHaveLength(10);
+        expect(results.slice(10)).toEqual([{ retryAfterSeconds: 600 }, { retryAfterSeconds: 600 }]);
+        expect(await store.limitAttempt('enrol 203.0.113.8', 10, windowMs, now)).toHaveProperty('id');
+        // A success gives its attempt back: one more may come.
+        const [first] = allowed;
+        if (first && 'id' in first) await store.uncountAttempt(first.id);
+        expect(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, at(60))).toHaveProperty('id');
+        expect(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, at(120))).toEqual({ retryAfterSeconds: 480 });
+        // Ten minutes after the first nine, only the one made a minute later still counts.
+        expect(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, at(600))).toHaveProperty('id');
       });
 
       it('remembers a webhook delivery until it is too old to replay', async () => {

@@ -15,7 +15,7 @@ import type { EnrolmentFailure, SessionStore } from '../../sessions/store.ts';
 export const prerender = false;
 
 /**
- * Ten failed attempts per address in a ten-minute window. Only failures count (a success gives
+ * Ten failed attempts per address in any ten minutes. Only failures count (a success gives
  * its attempt back): a coordinator enrolling a dozen phones from one office is not slowed, a guesser is.
  */
 const enrolmentAttempts = { limit: 10, windowMs: 10 * 60 * 1000 } as const;
@@ -37,14 +37,13 @@ const refusals: Record<EnrolmentFailure, [error: string, message: string]> = {
 export const POST: APIRoute = async ({ request, locals }) => {
   const store = await sessionStore();
   const key = `enrol ${locals.clientAddress}`;
-  const now = new Date();
-  const { limit, windowMs } = enrolmentAttempts;
-  if ((await store.countAttempt(key, windowMs, now)) > limit) {
-    const wait = Math.max(1, Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000));
+  const attempt = await store.limitAttempt(key, enrolmentAttempts.limit, enrolmentAttempts.windowMs);
+  if ('retryAfterSeconds' in attempt) {
+    const wait = attempt.retryAfterSeconds;
     return apiError(429, 'tooManyAttempts', `Too many failed enrolment attempts; try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(wait) });
   }
   const answer = await enrol(request, store);
-  if (answer.status === 201) await store.uncountAttempt(key, windowMs, now);
+  if (answer.status === 201) await store.uncountAttempt(attempt.id);
   return answer;
 };
 
