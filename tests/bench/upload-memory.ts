@@ -1,7 +1,7 @@
 /**
  * Server memory under huge uploads (issue 13, bounded bodies): prints the server's peak RSS.
  *
- *   BENCH_OUT_DIR=./dist-test node --experimental-strip-types tests/bench/upload-memory.ts
+ *   npm run build:test && BENCH_OUT_DIR=./dist-test npm run bench:uploads
  *
  * Starts the built server with a fresh DATA_DIR, then sends BENCH_UPLOADS (3) parallel POSTs of
  * BENCH_UPLOAD_MB (300) MB each to /vi/reports/ with a content type no route expects, as fast as
