@@ -15,7 +15,7 @@ import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
 import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toRecord, toTeam, type Row } from './store-sql.ts';
-import type { SessionStore, Team } from './store.ts';
+import type { AttemptLimit, Enrolment, EnrolmentFailure, SessionStore, Team } from './store.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -28,6 +28,33 @@ export function numbered(text: string, parameters: number): string {
   if (parameters === 0) return text;
   let index = 0;
   return text.replace(/\?/g, () => `$${++index}`);
+}
+
+/** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */
+async function spend(run: Query, hash: string | undefined, deviceName: string, now: Date): Promise<Enrolment | EnrolmentFailure> {
+  if (hash === undefined) return 'unknown';
+  // The row lock makes a second server spending the same code wait, then see it used.
+  const [code] = await run(`${sql.codeByHash} FOR UPDATE`, [hash]);
+  if (!code) return 'unknown';
+  if (code['used_at']) return 'used';
+  if (String(code['expires_at']) <= now.toISOString()) return 'expired';
+  const team = toTeam((await run(sql.teamById, [String(code['team_id'])]))[0]!);
+  if (team.revokedAt) return 'revoked';
+  const token = newToken();
+  const deviceId = newId('device');
+  await run(sql.insertDevice, [deviceId, team.id, deviceName, hashToken(token), now.toISOString()]);
+  await run(sql.spendCode, [now.toISOString(), deviceId, hash]);
+  return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
+}
+
+/** Seconds until the key of `limit` may try again, or 0. */
+async function retryAfter(run: Query, { key, limit, windowMs }: AttemptLimit, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - windowMs).toISOString();
+  // Old attempts go now and then, so the table stays the size of one window.
+  if (Math.random() < 0.01) await run(sql.forgetAttemptsBefore, [since]);
+  if (Number((await run(sql.countAttempts, [key, since]))[0]!['n']) < limit) return 0;
+  const [oldest] = await run(sql.nthNewestAttempt, [key, since, limit - 1]);
+  return secondsUntilExpiry(oldest ? String(oldest['attempted_at']) : undefined, windowMs, now);
 }
 
 /** Opens a pool on `connectionString`; call `migrate()` before anything else. */
@@ -102,23 +129,18 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       return { code, teamId, expiresAt };
     },
 
-    async enrol(typedCode, deviceName, now = new Date()) {
+    async enrol(typedCode, deviceName, now = new Date(), limit) {
       const normalized = normalizeEnrolmentCode(typedCode);
-      if (!normalized) return 'unknown';
-      const hash = await hashEnrolmentCode(normalized);
+      const hash = normalized === undefined ? undefined : await hashEnrolmentCode(normalized);
       return transaction(async (run) => {
-        // The row lock makes a second server spending the same code wait, then see it used.
-        const [code] = await run(`${sql.codeByHash} FOR UPDATE`, [hash]);
-        if (!code) return 'unknown';
-        if (code['used_at']) return 'used';
-        if (String(code['expires_at']) <= now.toISOString()) return 'expired';
-        const team = toTeam((await run(sql.teamById, [String(code['team_id'])]))[0]!);
-        if (team.revokedAt) return 'revoked';
-        const token = newToken();
-        const deviceId = newId('device');
-        await run(sql.insertDevice, [deviceId, team.id, deviceName, hashToken(token), now.toISOString()]);
-        await run(sql.spendCode, [now.toISOString(), deviceId, hash]);
-        return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
+        if (limit) {
+          // One attempt of a key at a time on every server: the count each sees holds every failure before it.
+          await run('SELECT pg_advisory_xact_lock(hashtext(?))', [`attempts ${limit.key}`]);
+          if ((await retryAfter(run, limit, now)) > 0) return 'tooManyAttempts';
+        }
+        const outcome = await spend(run, hash, deviceName, now);
+        if (limit && typeof outcome === 'string') await run(sql.insertAttempt, [newId('attempt'), limit.key, now.toISOString()]);
+        return outcome;
       });
     },
 
@@ -152,26 +174,8 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       await query(sql.deleteSession, [hashToken(sessionId)]);
     },
 
-    async limitAttempt(key, limit, windowMs, now = new Date()) {
-      const since = new Date(now.getTime() - windowMs).toISOString();
-      // Old attempts go now and then, so the table stays the size of one window.
-      if (Math.random() < 0.01) await query(sql.forgetAttemptsBefore, [since]);
-      // One attempt of a key at a time, on every server: the transaction's advisory lock on the
-      // key makes each count see every attempt before it, so exactly `limit` get through.
-      return transaction(async (run) => {
-        await run('SELECT pg_advisory_xact_lock(hashtext(?))', [`attempts ${key}`]);
-        if (Number((await run(sql.countAttempts, [key, since]))[0]!['n']) < limit) {
-          const id = newId('attempt');
-          await run(sql.insertAttempt, [id, key, now.toISOString()]);
-          return { id };
-        }
-        const [oldest] = await run(sql.nthNewestAttempt, [key, since, limit - 1]);
-        return { retryAfterSeconds: secondsUntilExpiry(oldest ? String(oldest['attempted_at']) : undefined, windowMs, now) };
-      });
-    },
-
-    async uncountAttempt(id) {
-      await query(sql.deleteAttempt, [id]);
+    async retryAfter(limit, now = new Date()) {
+      return retryAfter(query, limit, now);
     },
 
     async rememberDelivery(key, keepUntil, now = new Date()) {

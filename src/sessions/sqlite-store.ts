@@ -14,7 +14,7 @@ import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
-import { canonicalJson, type InsertResult, type SessionStore, type Team } from './store.ts';
+import { canonicalJson, type AttemptLimit, type Enrolment, type EnrolmentFailure, type InsertResult, type SessionStore, type Team } from './store.ts';
 import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toRecord, toTeam } from './store-sql.ts';
 
 type Row = Record<string, SQLInputValue>;
@@ -92,6 +92,31 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     return { status: stored['log'] === json ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
 
+  /** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */
+  function spend(hash: string | undefined, deviceName: string, now: Date): Enrolment | EnrolmentFailure {
+    const code = hash === undefined ? undefined : prepare(sql.codeByHash).get(hash);
+    if (!code) return 'unknown';
+    if (code['used_at']) return 'used';
+    if (String(code['expires_at']) <= now.toISOString()) return 'expired';
+    const team = toTeam(prepare(sql.teamById).get(code['team_id']!) as Row);
+    if (team.revokedAt) return 'revoked';
+    const token = newToken();
+    const deviceId = newId('device');
+    prepare(sql.insertDevice).run(deviceId, team.id, deviceName, hashToken(token), now.toISOString());
+    prepare(sql.spendCode).run(now.toISOString(), deviceId, hash!);
+    return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
+  }
+
+  /** Seconds until the key of `limit` may try again, or 0. */
+  function retryAfter({ key, limit, windowMs }: AttemptLimit, now: Date): number {
+    const since = new Date(now.getTime() - windowMs).toISOString();
+    // Old attempts go now and then, so the table stays the size of one window.
+    if (Math.random() < 0.01) prepare(sql.forgetAttemptsBefore).run(since);
+    if (Number(prepare(sql.countAttempts).get(key, since)!['n']) < limit) return 0;
+    const oldest = prepare(sql.nthNewestAttempt).get(key, since, limit - 1)?.['attempted_at'];
+    return secondsUntilExpiry(oldest === undefined ? undefined : String(oldest), windowMs, now);
+  }
+
   const commitWithOthers = groupCommit((jobs: readonly InsertJob[]) =>
     transaction(() => jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt)))),
   );
@@ -129,22 +154,15 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return { code, teamId, expiresAt };
     },
 
-    async enrol(typedCode, deviceName, now = new Date()) {
+    async enrol(typedCode, deviceName, now = new Date(), limit) {
       const normalized = normalizeEnrolmentCode(typedCode);
-      if (!normalized) return 'unknown';
-      const hash = await hashEnrolmentCode(normalized);
+      const hash = normalized === undefined ? undefined : await hashEnrolmentCode(normalized);
+      // One synchronous transaction: no other request counts or spends between the check and the record.
       return transaction(() => {
-        const code = prepare(sql.codeByHash).get(hash);
-        if (!code) return 'unknown';
-        if (code['used_at']) return 'used';
-        if (String(code['expires_at']) <= now.toISOString()) return 'expired';
-        const team = toTeam(prepare(sql.teamById).get(code['team_id']!) as Row);
-        if (team.revokedAt) return 'revoked';
-        const token = newToken();
-        const deviceId = newId('device');
-        prepare(sql.insertDevice).run(deviceId, team.id, deviceName, hashToken(token), now.toISOString());
-        prepare(sql.spendCode).run(now.toISOString(), deviceId, hash);
-        return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
+        if (limit && retryAfter(limit, now) > 0) return 'tooManyAttempts';
+        const outcome = spend(hash, deviceName, now);
+        if (limit && typeof outcome === 'string') prepare(sql.insertAttempt).run(newId('attempt'), limit.key, now.toISOString());
+        return outcome;
       });
     },
 
@@ -178,22 +196,8 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       prepare(sql.deleteSession).run(hashToken(sessionId));
     },
 
-    async limitAttempt(key, limit, windowMs, now = new Date()) {
-      const since = new Date(now.getTime() - windowMs).toISOString();
-      // Old attempts go now and then, so the table stays the size of one window.
-      if (Math.random() < 0.01) prepare(sql.forgetAttemptsBefore).run(since);
-      // One synchronous call: no other request counts between this count and this insert.
-      if (Number(prepare(sql.countAttempts).get(key, since)!['n']) < limit) {
-        const id = newId('attempt');
-        prepare(sql.insertAttempt).run(id, key, now.toISOString());
-        return { id };
-      }
-      const oldest = prepare(sql.nthNewestAttempt).get(key, since, limit - 1)?.['attempted_at'];
-      return { retryAfterSeconds: secondsUntilExpiry(oldest === undefined ? undefined : String(oldest), windowMs, now) };
-    },
-
-    async uncountAttempt(id) {
-      prepare(sql.deleteAttempt).run(id);
+    async retryAfter(limit, now = new Date()) {
+      return retryAfter(limit, now);
     },
 
     async rememberDelivery(key, keepUntil, now = new Date()) {

@@ -43,7 +43,6 @@ export const sql = {
   countAttempts: 'SELECT COUNT(*) AS n FROM attempts WHERE attempt_key = ? AND attempted_at > ?',
   /** The attempt whose expiry lets one more in: the `limit`-th newest (OFFSET limit - 1). */
   nthNewestAttempt: 'SELECT attempted_at FROM attempts WHERE attempt_key = ? AND attempted_at > ? ORDER BY attempted_at DESC LIMIT 1 OFFSET ?',
-  deleteAttempt: 'DELETE FROM attempts WHERE id = ?',
   forgetAttemptsBefore: 'DELETE FROM attempts WHERE attempted_at <= ?',
   /** Remembers a delivery; answers a row only when it was not remembered yet. */
   rememberDelivery: 'INSERT INTO webhook_deliveries (delivery_key, keep_until) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key',

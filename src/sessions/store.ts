@@ -56,8 +56,23 @@ export interface Enrolment {
   role: Role;
 }
 
-/** Why an enrolment was refused: no such code, already used, past its expiry, or team revoked. */
-export type EnrolmentFailure = 'unknown' | 'used' | 'expired' | 'revoked';
+/**
+ * Why an enrolment was refused: no such code, already used, past its expiry, team revoked, or
+ * (with an `AttemptLimit`) too many failed attempts already.
+ */
+export type EnrolmentFailure = 'unknown' | 'used' | 'expired' | 'revoked' | 'tooManyAttempts';
+
+/**
+ * At most `limit` failed attempts per `key` (e.g. `enrol <client address>`) in any `windowMs`.
+ * `enrol` checks the count and records a failure in the same transaction as the code's check
+ * (PostgreSQL: under an advisory lock on the key), so requests in flight and several servers all
+ * count, while successes never do.
+ */
+export interface AttemptLimit {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
 
 /** Who a valid token belongs to. */
 export interface DeviceIdentity {
@@ -100,8 +115,11 @@ export interface SessionStore {
   createTeam(name: string, role: Role, now?: Date): Promise<Team>;
   /** A new one-time code for the team, valid `validDays`; `unknown`/`revoked` for such a team. */
   createEnrolmentCode(teamId: string, validDays?: number, now?: Date): Promise<EnrolmentCode | 'unknown' | 'revoked'>;
-  /** Spends a code (case, spaces and dashes do not matter) and registers a device with a new token. */
-  enrol(code: string, deviceName: string, now?: Date): Promise<Enrolment | EnrolmentFailure>;
+  /**
+   * Spends a code (case, spaces and dashes do not matter) and registers a device with a new token.
+   * With `limit`: refused with `tooManyAttempts` once the key's failures reach it, and a failure counts.
+   */
+  enrol(code: string, deviceName: string, now?: Date, limit?: AttemptLimit): Promise<Enrolment | EnrolmentFailure>;
   /** The device a bearer token belongs to. */
   authenticate(token: string): Promise<DeviceIdentity | 'unknown' | 'revoked'>;
   /** Revokes a device, or a team with all its devices, and ends their browser sessions; says which it was. */
@@ -112,16 +130,8 @@ export interface SessionStore {
   sessionIdentity(sessionId: string, now?: Date): Promise<DeviceIdentity | 'unknown' | 'revoked'>;
   /** Ends a session (sign-out); nothing happens for an unknown id. */
   endSession(sessionId: string): Promise<void>;
-  /**
-   * One more attempt for `key` (e.g. `enrol <client address>`) if fewer than `limit` were made in
-   * the last `windowMs`: its id (to give it back with `uncountAttempt`, when only failures count),
-   * else how long until one more may be made. Counting and writing are one step for each key
-   * (SQLite: one synchronous call; PostgreSQL: under an advisory lock on the key), so requests in
-   * flight and servers sharing the store all count; a refused attempt is not kept.
-   */
-  limitAttempt(key: string, limit: number, windowMs: number, now?: Date): Promise<{ id: string } | { retryAfterSeconds: number }>;
-  /** Forgets an attempt (one that succeeded, when only failures count). */
-  uncountAttempt(id: string): Promise<void>;
+  /** Seconds until `limit.key` may try again (its failures in the window reached the limit), or 0. */
+  retryAfter(limit: AttemptLimit, now?: Date): Promise<number>;
   /** Remembers a webhook delivery until `keepUntil`; false when it was remembered already (a replay). */
   rememberDelivery(key: string, keepUntil: Date, now?: Date): Promise<boolean>;
   /** Every team with its devices, oldest first. */

@@ -189,26 +189,28 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         expect(await store.sessionIdentity(session, now)).toBe('unknown');
       });
 
-      it('limits attempts per key over a sliding window, every one in flight counted, a refused one not kept', async () => {
+      it('limits failed enrolments per key over a sliding window, those in flight included, successes never', async () => {
         const now = new Date('2026-03-01T08:05:00Z');
-        const windowMs = 10 * 60 * 1000;
         const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
-        // Racing attempts: exactly the limit gets through.
-        const racing = await Promise.all(Array.from({ length: 40 }, () => store.limitAttempt('enrol 198.51.100.1', 10, windowMs, now)));
-        expect(racing.filter((result) => 'id' in result)).toHaveLength(10);
-        const results: Awaited<ReturnType<SessionStore['limitAttempt']>>[] = [];
-        for (let index = 0; index < 12; index++) results.push(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, now));
-        const allowed = results.filter((result) => 'id' in result);
-        expect(allowed).toHaveLength(10);
-        expect(results.slice(10)).toEqual([{ retryAfterSeconds: 600 }, { retryAfterSeconds: 600 }]);
-        expect(await store.limitAttempt('enrol 203.0.113.8', 10, windowMs, now)).toHaveProperty('id');
-        // A success gives its attempt back: one more may come.
-        const [first] = allowed;
-        if (first && 'id' in first) await store.uncountAttempt(first.id);
-        expect(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, at(60))).toHaveProperty('id');
-        expect(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, at(120))).toEqual({ retryAfterSeconds: 480 });
-        // Ten minutes after the first nine, only the one made a minute later still counts.
-        expect(await store.limitAttempt('enrol 203.0.113.7', 10, windowMs, at(600))).toHaveProperty('id');
+        const limit = { key: 'enrol 203.0.113.7', limit: 10, windowMs: 10 * 60 * 1000 };
+        // Forty wrong codes at once: exactly ten are tried.
+        const guesses = await Promise.all(Array.from({ length: 40 }, (_, index) => store.enrol(`WRNG-${String(index).padStart(4, 'A').replace(/\d/g, 'B')}`, 'Guess', now, limit)));
+        expect(guesses.filter((answer) => answer === 'unknown')).toHaveLength(10);
+        expect(guesses.filter((answer) => answer === 'tooManyAttempts')).toHaveLength(30);
+        expect(await store.retryAfter(limit, now)).toBe(600);
+        expect(await store.retryAfter(limit, at(600))).toBe(0);
+        expect(await store.retryAfter({ ...limit, key: 'enrol 203.0.113.8' }, now)).toBe(0);
+
+        // Twenty good codes at once from one office: every one enrols, and none counts.
+        const office = { ...limit, key: 'enrol 198.51.100.1' };
+        const codes = await Promise.all(Array.from({ length: 20 }, () => store.createEnrolmentCode(device.teamId, 7, now)));
+        const enrolled = await Promise.all(codes.map((code) => (typeof code === 'string' ? code : store.enrol(code.code, 'Phone', now, office))));
+        expect(enrolled.every((answer) => typeof answer === 'object')).toBe(true);
+        for (let index = 0; index < 9; index++) expect(await store.enrol('ABCD-EFGH', 'Guess', at(60), office)).toBe('unknown');
+        expect(await store.retryAfter(office, at(60))).toBe(0);
+        expect(await store.enrol('not a code', 'Guess', at(120), office)).toBe('unknown');
+        // Ten failures: the oldest (at one minute) leaves the window at eleven minutes.
+        expect(await store.retryAfter(office, at(120))).toBe(540);
       });
 
       it('remembers a webhook delivery until it is too old to replay', async () => {
