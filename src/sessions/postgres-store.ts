@@ -162,6 +162,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
 
     async startSession(deviceId, maxAgeSeconds, now = new Date()) {
       const sessionId = newToken();
+      await query(sql.forgetSessionsBefore, [now.toISOString()]);
       await query(sql.insertSession, [hashToken(sessionId), deviceId, now.toISOString(), new Date(now.getTime() + maxAgeSeconds * 1000).toISOString()]);
       return sessionId;
     },

@@ -184,6 +184,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
 
     async startSession(deviceId, maxAgeSeconds, now = new Date()) {
       const sessionId = newToken();
+      prepare(sql.forgetSessionsBefore).run(now.toISOString());
       prepare(sql.insertSession).run(hashToken(sessionId), deviceId, now.toISOString(), new Date(now.getTime() + maxAgeSeconds * 1000).toISOString());
       return sessionId;
     },

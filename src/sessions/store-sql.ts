@@ -36,6 +36,7 @@ export const sql = {
   deviceBySession: `SELECT d.id, d.name, d.revoked_at AS device_revoked_at, t.id AS team_id, t.name AS team_name, t.role, t.revoked_at AS team_revoked_at, s.expires_at
     FROM browser_sessions s JOIN devices d ON d.id = s.device_id JOIN teams t ON t.id = d.team_id WHERE s.id_hash = ?`,
   deleteSession: 'DELETE FROM browser_sessions WHERE id_hash = ?',
+  forgetSessionsBefore: 'DELETE FROM browser_sessions WHERE expires_at <= ?',
   /** Ends the sessions of a revoked device, or of every device of a revoked team. */
   deleteSessionsOf: (kind: 'device' | 'team') =>
     kind === 'device' ? 'DELETE FROM browser_sessions WHERE device_id = ?' : 'DELETE FROM browser_sessions WHERE device_id IN (SELECT id FROM devices WHERE team_id = ?)',
