@@ -65,6 +65,10 @@ export function serviceWorker(options: { languages: readonly string[] }): AstroI
           globDirectory: client,
           globPatterns: precachePatterns(client, options.languages),
           maximumFileSizeToCacheInBytes: 512 * 1024,
+          // Pages are fetched at their own address (`vi/`, not `vi/index.html`): the server sends a
+          // page's security headers (its CSP, frame-ancestors) for that address only, and the copy
+          // the service worker answers with must carry them.
+          manifestTransforms: [async (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: entry.url.replace(/(^|\/)index\.html$/, '$1') })), warnings: [] })],
         });
         for (const warning of warnings) logger.warn(warning);
         logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -45,7 +45,7 @@ const savedFirst: WorkboxPlugin = {
 const offlinePage: WorkboxPlugin = {
   handlerDidError: async ({ request }) => {
     const lang = new URL(request.url).pathname.split('/')[1] ?? '';
-    return (await matchPrecache(`/${languages.includes(lang) ? lang : 'vi'}/offline/index.html`)) ?? Response.error();
+    return (await matchPrecache(`/${languages.includes(lang) ? lang : 'vi'}/offline/`)) ?? Response.error();
   },
 };
 

@@ -17,30 +17,33 @@ import { waitForServiceWorker } from './helpers.ts';
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /**
- * POSTs up to `megabytes` MB (declared with Content-Length, or chunked), stopping when the server
- * answers; resolves with the status and how many MB went out before the answer.
+ * POSTs up to `megabytes` MB, stopping when the server answers; resolves with the status and how
+ * many MB went out before the answer. Declared with Content-Length, the body waits a moment after
+ * the headers, as the server should answer those alone; chunked, it goes out in 64 KB pieces with
+ * short pauses, so an answer that comes while it is sent is read before the server's close.
  */
 function upload(url: string, headers: Record<string, string>, megabytes: number, declared: boolean): Promise<{ status: number; sentMb: number }> {
-  const chunk = Buffer.alloc(1024 * 1024, 'a');
+  const piece = Buffer.alloc(64 * 1024, 'a');
+  const pieces = megabytes * 16;
   return new Promise((done, fail) => {
-    const outgoing = httpRequest(url, { method: 'POST', headers: { ...headers, ...(declared ? { 'Content-Length': String(megabytes * chunk.length) } : {}) } });
+    const outgoing = httpRequest(url, { method: 'POST', headers: { ...headers, ...(declared ? { 'Content-Length': String(pieces * piece.length) } : {}) } });
     let sent = 0;
     let answered = false;
     outgoing.on('response', (incoming) => {
       answered = true;
       incoming.resume();
-      done({ status: incoming.statusCode ?? 0, sentMb: sent });
+      done({ status: incoming.statusCode ?? 0, sentMb: sent / 16 });
       outgoing.destroy();
     });
-    // The server closes the connection after its answer; writing on may fail before the answer is
-    // read, which is then given a moment to arrive.
     outgoing.on('error', (error) => setTimeout(() => answered || fail(error), 1000));
+    const pause = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
     const write = async () => {
-      while (!answered && sent < megabytes && !outgoing.destroyed) {
+      outgoing.flushHeaders();
+      if (declared) for (let waited = 0; waited < 3000 && !answered; waited += 50) await pause(50);
+      while (!answered && sent < pieces && !outgoing.destroyed) {
         sent++;
-        if (!outgoing.write(chunk)) await new Promise((resume) => outgoing.once('drain', resume));
-        // A pause now and then, as a slow phone line would make, lets an early answer arrive.
-        if (sent % 8 === 0) await new Promise((resume) => setTimeout(resume, 20));
+        if (!outgoing.write(piece)) await new Promise((resume) => outgoing.once('drain', resume));
+        if (sent % 4 === 0) await pause(5);
       }
       if (!answered && !outgoing.destroyed) outgoing.end();
     };
@@ -117,6 +120,17 @@ test.describe('canonical paths', () => {
       expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, '/en/reports/?from=2026-01-01']);
     }
     expect((await request.get('/en/reports/', { maxRedirects: 0 })).status()).toBe(401);
+  });
+
+  test('a page the service worker answers from its precache carries the security headers', async ({ page }) => {
+    await page.goto('/en/');
+    await waitForServiceWorker(page);
+    for (const path of ['/en/', '/en/help/', '/en/offline/']) {
+      const response = await page.goto(path);
+      expect([path, response?.fromServiceWorker()]).toEqual([path, true]);
+      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-.*frame-ancestors 'none'/);
+      expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   test('the service worker keeps no answer marked no-store, whatever its URL, and still keeps the others', async ({ page, context }) => {
