@@ -21,7 +21,7 @@ const exported = (cell: Cell): number | string => (cell === null ? '' : cell ===
 /**
  * The tables in one long CSV, one line per figure, so a spreadsheet can pivot it:
  * `table, table_id, group, group_id, measure, measure_id, value`; value is a count, a share from
- * 0 to 1, "<5" or empty (nothing to divide).
+ * 0 to 1, "x" (withheld) or empty (nothing to divide).
  */
 export function tablesCsv(tables: readonly ReportTable[]): string {
   const header = ['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value'];
@@ -39,7 +39,7 @@ export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter,
     {
       generatedAt: generatedAt.toISOString(),
       filter,
-      suppression: `Counts of 1 to 4 people, and shares built on them, are given as "${suppressed}".`,
+      suppression: `Counts of 1 to 4 people are withheld (threshold rule), and so is a second figure wherever a total, a sub-total or a share would give one back (complementary suppression); withheld counts and their shares are given as "${suppressed}".`,
       tables: tables.map((table) => ({
         id: table.id,
         title: table.title,

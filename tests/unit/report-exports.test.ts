@@ -4,7 +4,6 @@ import { defuseFormula, people, share } from '../../src/reports/cells.ts';
 import { logColumns, logsCsv, tablesCsv, tablesJson } from '../../src/reports/exports.ts';
 import { parseReportFilter } from '../../src/reports/filter.ts';
 import { monthRange, reportTables, type ReportTable } from '../../src/reports/tables.ts';
-import type { Report } from '../../src/sessions/report-sql.ts';
 import type { StoredSessionLog } from '../../src/sessions/store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { reportInJs } from './report-contract.ts';
@@ -17,22 +16,16 @@ function storedLog(overrides: Partial<StoredSessionLog> = {}): StoredSessionLog 
   return { ...validLog(), receivedAt: '2026-03-01T08:00:00.000Z', teamId: 'team-1', deviceId: 'device-1', ...overrides };
 }
 
-/** A report where each small figure is the given count. */
-function reportWith(counts: Partial<Report['totals']>): Report {
-  const report = reportInJs([], {});
-  return { ...report, totals: { ...report.totals, ...counts } };
-}
-
 const cellOf = (tables: ReportTable[], table: string, row: string) => tables.find((each) => each.id === table)!.rows.find((each) => each.id === row)!.cells;
 
 describe('small-cell suppression', () => {
-  it('shows counts of 1 to 4 people as <5, and 0 and 5 or more as they are', () => {
-    expect([0, 1, 2, 3, 4, 5, 1234].map(people)).toEqual([0, '<5', '<5', '<5', '<5', 5, 1234]);
+  it('shows counts of 1 to 4 people as x, and 0 and 5 or more as they are', () => {
+    expect([0, 1, 2, 3, 4, 5, 1234].map(people)).toEqual([0, 'x', 'x', 'x', 'x', 5, 1234]);
   });
 
   it('hides a share whose part or whole is 1 to 4 people, and has none of nothing', () => {
-    expect(share(3, 100)).toBe('<5');
-    expect(share(0, 4)).toBe('<5');
+    expect(share(3, 100)).toBe('x');
+    expect(share(0, 4)).toBe('x');
     expect(share(0, 100)).toBe(0);
     expect(share(5, 10)).toBe(0.5);
     expect(share(0, 0)).toBeNull();
@@ -51,23 +44,31 @@ describe('small-cell suppression', () => {
     expect(cellOf(tables, 'summary', 'sessions')).toEqual([2]);
     expect(cellOf(tables, 'summary', 'participants')).toEqual([14]);
     expect(cellOf(tables, 'summary', 'femaleShare')).toEqual([6 / 14]);
-    expect(cellOf(tables, 'summary', 'referred')).toEqual(['<5']);
+    expect(cellOf(tables, 'summary', 'referred')).toEqual(['x']);
     expect(cellOf(tables, 'byEthnicity', 'hmong')).toEqual([14, 1]);
     expect(cellOf(tables, 'byEthnicity', 'dao')).toEqual([0, 0]);
 
     const one = reportTables(reportInJs([log], {}), 'en', names);
-    expect(cellOf(one, 'bySex', 'female')).toEqual(['<5', '<5']);
-    expect(cellOf(one, 'summary', 'femaleShare')).toEqual(['<5']);
+    expect(cellOf(one, 'bySex', 'female')).toEqual(['x', 'x']);
+    expect(cellOf(one, 'summary', 'femaleShare')).toEqual(['x']);
     expect(cellOf(one, 'summary', 'sessions')).toEqual([1]);
   });
 
-  it('gives the summary export <5 in place of every small count', () => {
-    const tables = reportTables(reportWith({ sessions: 2, participants: 40, children: 3, female: 4, minority: 0, referred: 2 }), 'en', names);
+  it('gives the summary export x in place of every small count', () => {
+    const log = validLog();
+    log.attendance = {
+      total: 40,
+      bySex: { female: 4, male: 36, notStated: 0 },
+      byAge: { under12: 3, age12to15: 0, age16to17: 0, age18to24: 0, age25plus: 37 },
+      byEthnicity: { hmong: 0, dao: 0, thai: 0, kinh: 40, other: 0, notStated: 0 },
+    };
+    log.followUps = { hotline111: 2, socialWorkCentre: 0, police: 0 };
+    const tables = reportTables(reportInJs([log], {}), 'en', names);
     const byRow = Object.fromEntries(rows(tablesCsv(tables)).filter((line) => line[1] === 'summary').map((line) => [line[3], line[6]]));
-    expect(byRow).toEqual({ sessions: '2', participants: '40', children: '<5', childrenShare: '<5', femaleShare: '<5', minorityShare: '0', referred: '<5' });
+    expect(byRow).toEqual({ sessions: '1', participants: '40', children: 'x', childrenShare: 'x', femaleShare: 'x', minorityShare: '0', referred: 'x' });
     const json = JSON.parse(tablesJson(tables, {}, new Date())) as { tables: Array<{ id: string; rows: Array<{ id: string; values: Record<string, unknown> }> }> };
     const summary = json.tables.find((table) => table.id === 'summary')!;
-    expect(summary.rows.find((row) => row.id === 'children')!.values).toEqual({ value: '<5' });
+    expect(summary.rows.find((row) => row.id === 'children')!.values).toEqual({ value: 'x' });
     expect(summary.rows.find((row) => row.id === 'participants')!.values).toEqual({ value: 40 });
   });
 });
