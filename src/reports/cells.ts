@@ -36,10 +36,23 @@ export function share(part: number, whole: number, withheld = isSmall(part) || i
 }
 
 /**
- * A spreadsheet cell that cannot run as a formula: text starting with `=`, `+`, `-`, `@`, a tab
- * or a carriage return gets a leading apostrophe (OWASP's advice for CSV injection). Numbers are
- * never touched. Example: `defuseFormula('=HYPERLINK("x")')` is `'=HYPERLINK("x")`.
+ * Where a spreadsheet would start a formula, after OWASP's CSV-injection guidance: a cell whose
+ * first character is a tab or a carriage return, or whose first non-blank character (spaces, tabs
+ * and line breaks before it do not help) is `=`, `+`, `-` or `@`; and a part after a `;` (the
+ * separator of our lists, and the field separator of spreadsheets set to Vietnamese or European
+ * conventions) whose first non-blank character is one of those four.
+ */
+const formulaAtStart = /^(?:[\t\r]|\s*[=+\-@])/;
+const formulaAfterSemicolon = /;(\s*)(?=[=+\-@])/g;
+
+/**
+ * A spreadsheet cell that cannot run as a formula: an apostrophe (which spreadsheets read as "this
+ * is text") in front of the cell, and in front of a part after a `;`, where one could start.
+ * Numbers are never touched. Examples: `defuseFormula('=HYPERLINK("x")')` is `'=HYPERLINK("x")`;
+ * `defuseFormula(' =1')` is `' =1`; `defuseFormula('Mai; =1+1')` is `Mai; '=1+1`.
  */
 export function defuseFormula<T>(value: T): T | string {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  const parts = value.replace(formulaAfterSemicolon, ";$1'");
+  return formulaAtStart.test(parts) ? `'${parts}` : parts;
 }

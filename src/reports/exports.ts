@@ -13,7 +13,12 @@ import type { ReportTable } from './tables.ts';
 /** Excel reads a UTF-8 CSV as UTF-8 (Vietnamese letters intact) only when it starts with a BOM. */
 const bom = '\uFEFF';
 
-const csv = (rows: unknown[][]) => bom + stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: '\r\n' });
+/**
+ * RFC 4180 CSV with CRLF lines. A cell holding a line break (either kind alone too: csv-stringify
+ * quotes on its own only a cell holding the whole CRLF), a quote, a tab or a separator (`,`, and
+ * `;` for spreadsheets that split on it) is quoted, so a note of three lines stays one cell.
+ */
+const csv = (rows: unknown[][]) => bom + stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: '\r\n', quoted_match: /[\r\n\t",;]/ });
 
 /** A share rounded to a tenth of a percent, as a fraction (0.532); counts as they are. */
 const exported = (cell: Cell): number | string => (cell === null ? '' : cell === suppressed ? suppressed : Number(cell.toFixed(4)));

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defuseFormula, people, share } from '../../src/reports/cells.ts';
 import { logColumns, logsCsv, tablesCsv, tablesJson } from '../../src/reports/exports.ts';
@@ -76,6 +77,8 @@ describe('small-cell suppression', () => {
 describe('formula injection', () => {
   it('defuses text starting with =, +, -, @, a tab or a carriage return, and leaves numbers alone', () => {
     expect(['=1+1', '+84 912', '-2', '@SUM(A1)', '\t=1', '\r=1'].map(defuseFormula)).toEqual(["'=1+1", "'+84 912", "'-2", "'@SUM(A1)", "'\t=1", "'\r=1"]);
+    // The first non-blank character counts, and so does the start of each part after a ";".
+    expect([' =1', '\n-2', '\r\n@x', 'Mai; =1+1', 'a;\t+1'].map(defuseFormula)).toEqual(["' =1", "'\n-2", "'\r\n@x", "Mai; '=1+1", "a;\t'+1"]);
     expect(['Nhà văn hóa', 'a=b', ''].map(defuseFormula)).toEqual(['Nhà văn hóa', 'a=b', '']);
     expect(defuseFormula(-3)).toBe(-3);
   });
@@ -107,6 +110,46 @@ describe('formula injection', () => {
     const tables = reportTables(report, 'en', { materialTitle: () => '-2+3' });
     const line = rows(tablesCsv(tables)).find((each) => each[1] === 'materials');
     expect(line?.[2]).toBe("'-2+3");
+  });
+});
+
+/** Text a spreadsheet would run as a formula (OWASP): a tab or CR first, or =, +, -, @ first after blanks. */
+const runsAsFormula = (cell: string) => /^(?:[\t\r]|\s*[=+\-@])/.test(cell);
+/** Cells with whether each was quoted in the file. */
+const quotedRows = (csv: string) =>
+  parse(csv, { bom: true, cast: (value, context) => JSON.stringify([value, context.quoting]) }).map((row: string[]) =>
+    row.map((cell) => JSON.parse(cell) as [string, boolean]),
+  ) as Array<Array<[string, boolean]>>;
+/** Crafted text: formula starters, blanks, line breaks, quotes and both separators, in any order. */
+const craftedText = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', ';', ',', '"', "'", 'a', 'Ý', '1'), maxLength: 12 });
+
+describe('CSV by the book', () => {
+  it('quotes every cell with a line break, a quote, a tab or a separator, so a note of three lines stays one row', () => {
+    const log = storedLog({ notes: 'dòng một\ndòng hai\rdòng ba', place: { communeId: 'xa-y-ty', venue: 'Nhà văn hóa; thôn 2' }, facilitators: ['Mai', 'Lò "Bình"'] });
+    const csv = logsCsv([log]);
+    expect(rows(csv)).toHaveLength(2);
+    for (const [value, quoted] of quotedRows(csv).flat()) if (/[\r\n\t",;]/.test(value)) expect(quoted, JSON.stringify(value)).toBe(true);
+    const [header, line] = rows(csv);
+    expect(line![header!.indexOf('notes')]).toBe('dòng một\ndòng hai\rdòng ba');
+  });
+
+  it('leaves no cell of either export, nor any part of one after a ";", that runs as a formula, whatever the text', () => {
+    fc.assert(
+      fc.property(craftedText, craftedText, fc.array(craftedText, { minLength: 1, maxLength: 3 }), craftedText, (venue, notes, facilitators, title) => {
+        const log = storedLog({ place: { communeId: 'xa-y-ty', venue }, notes, facilitators });
+        const report = { ...reportInJs([], {}), materials: [{ material: 'x', sessions: 9, participants: 50 }] };
+        for (const csv of [logsCsv([log]), tablesCsv(reportTables(report, 'en', { materialTitle: () => title }))]) {
+          const quoted = quotedRows(csv);
+          for (const [value, wasQuoted] of quoted.flat()) if (/[\r\n\t",;]/.test(value)) expect(wasQuoted).toBe(true);
+          for (const [cell] of quoted.flat()) {
+            expect(runsAsFormula(cell), JSON.stringify(cell)).toBe(false);
+            // A spreadsheet that splits a cell's text on ";" meets each part as a cell of its own.
+            for (const part of cell.split(';').slice(1)) expect(/^\s*[=+\-@]/.test(part), JSON.stringify(cell)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
