@@ -115,4 +115,14 @@ export const migrations: readonly Migration[] = [
     `,
     rederive: true,
   },
+  // migration added for issue 13
+  {
+    version: 3,
+    name: 'quarantine of a device\'s logs',
+    sql: `
+      -- When a coordinator took the device's logs out of every report and export (kept for audit;
+      -- NULL again when released).
+      ALTER TABLE devices ADD COLUMN quarantined_at TEXT;
+    `,
+  },
 ];

@@ -14,7 +14,8 @@ import { migrations } from './migrations.ts';
 import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
-import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam, type Row } from './store-sql.ts';
+import { reviewLogs } from './review-sql.ts';
+import { countLogs, listLogs, newId, sql, toDeviceSummary, toQuarantine, toRecord, toTeam, type Row } from './store-sql.ts';
 import type { Role, SessionStore, Team } from './store.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -140,6 +141,18 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     async listTeams() {
       const devices = (await query(sql.devicesWithSync)).map(toDeviceSummary);
       return (await query(sql.teams)).map((row) => ({ ...toTeam(row), devices: devices.filter((device) => device.teamId === row['id']) }));
+    },
+
+    async quarantine(deviceId, now = new Date()) {
+      return toQuarantine(deviceId, (await query(sql.quarantine, [now.toISOString(), deviceId]))[0]);
+    },
+
+    async release(deviceId) {
+      return toQuarantine(deviceId, (await query(sql.release, [deviceId]))[0]);
+    },
+
+    async logsToReview() {
+      return reviewLogs(query);
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {

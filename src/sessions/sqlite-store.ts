@@ -15,7 +15,8 @@ import { migrations } from './migrations.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
 import { canonicalJson, type InsertResult, type Role, type SessionStore, type Team } from './store.ts';
-import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam } from './store-sql.ts';
+import { reviewLogs } from './review-sql.ts';
+import { countLogs, listLogs, newId, sql, toDeviceSummary, toQuarantine, toRecord, toTeam } from './store-sql.ts';
 
 type Row = Record<string, SQLInputValue>;
 interface InsertJob {
@@ -157,6 +158,18 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return prepare(sql.teams)
         .all()
         .map((row) => ({ ...toTeam(row), devices: devices.filter((device) => device.teamId === row['id']) }));
+    },
+
+    async quarantine(deviceId, now = new Date()) {
+      return toQuarantine(deviceId, prepare(sql.quarantine).get(now.toISOString(), deviceId));
+    },
+
+    async release(deviceId) {
+      return toQuarantine(deviceId, prepare(sql.release).get(deviceId));
+    },
+
+    async logsToReview() {
+      return reviewLogs(async (sql, params) => prepare(sql).all(...params));
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {
