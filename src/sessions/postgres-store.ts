@@ -11,6 +11,7 @@
 import pg from 'pg';
 import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
 import { migrations } from './migrations.ts';
+import { assertName } from './names.ts';
 import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
@@ -87,6 +88,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async createTeam(name, role, now = new Date()) {
+      assertName(name);
       const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
       await query(sql.insertTeam, [team.id, name, role, team.createdAt]);
       return team;
@@ -104,6 +106,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async enrol(typedCode, deviceName, now = new Date()) {
+      assertName(deviceName);
       const normalized = normalizeEnrolmentCode(typedCode);
       if (!normalized) return 'unknown';
       const hash = await hashEnrolmentCode(normalized);

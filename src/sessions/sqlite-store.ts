@@ -12,6 +12,7 @@ import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnro
 import { groupCommit } from './group-commit.ts';
 import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
+import { assertName } from './names.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
 import { canonicalJson, type InsertResult, type Role, type SessionStore, type Team } from './store.ts';
@@ -103,6 +104,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async createTeam(name, role, now = new Date()) {
+      assertName(name);
       const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
       prepare(sql.insertTeam).run(team.id, name, role, team.createdAt);
       return team;
@@ -120,6 +122,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async enrol(typedCode, deviceName, now = new Date()) {
+      assertName(deviceName);
       const normalized = normalizeEnrolmentCode(typedCode);
       if (!normalized) return 'unknown';
       const hash = await hashEnrolmentCode(normalized);

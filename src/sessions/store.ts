@@ -109,6 +109,7 @@ export interface SessionStore {
   /** Applies the migrations not applied yet; safe to run on every start. */
   migrate(): Promise<void>;
 
+  /** Rejects (RangeError) a name that `names.ts` refuses, as `enrol` does a device name. */
   createTeam(name: string, role: Role, now?: Date): Promise<Team>;
   /** A new one-time code for the team, valid `validDays`; `unknown`/`revoked` for such a team. */
   createEnrolmentCode(teamId: string, validDays?: number, now?: Date): Promise<EnrolmentCode | 'unknown' | 'revoked'>;

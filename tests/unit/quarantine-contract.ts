@@ -1,7 +1,8 @@
 /**
- * Quarantine and review, as every session-store engine keeps them (run beside `storeContract`):
- * a quarantined device's logs leave every report, export and count but stay stored, and come back
- * on release; logs far outside the usual range are flagged, and one flooding phone cannot move it.
+ * Quarantine, review and names, as every session-store engine keeps them (run beside
+ * `storeContract`): a quarantined device's logs leave every report, export and count but stay
+ * stored, and come back on release; logs far outside the usual range are flagged, and one flooding
+ * phone cannot move it; a name with a control character (NUL included) is refused, never stored.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionLog } from '../../src/sessions/schema.ts';
@@ -63,6 +64,18 @@ export function quarantineContract(name: string, makeStore: () => SessionStore |
       expect((await store.report()).totals).toMatchObject({ sessions: 2, participants: 2030 });
       expect(await store.quarantine('device-unknown')).toBe('unknown');
       expect(await store.release('device-unknown')).toBe('unknown');
+    });
+
+    it('refuses a team or device name with a control character or NUL, and spends no code on it', async () => {
+      await expect(store.createTeam('Đội\u0000', 'team')).rejects.toThrow(RangeError);
+      await expect(store.createTeam('Đội\nrevoked', 'team')).rejects.toThrow(RangeError);
+      const code = await store.createEnrolmentCode(honest.teamId);
+      if (typeof code === 'string') throw new Error(code);
+      await expect(store.enrol(code.code, 'Phone\u0000')).rejects.toThrow(RangeError);
+      await expect(store.enrol(code.code, '\u202Eevil')).rejects.toThrow(RangeError);
+      expect(typeof (await store.enrol(code.code, 'Phone of Lan'))).toBe('object');
+      const names = (await store.listTeams()).flatMap((team) => [team.name, ...team.devices.map((device) => device.name)]);
+      expect(names.filter((name) => /[\p{Cc}]/u.test(name))).toEqual([]);
     });
 
     it('flags logs far outside the usual range, whatever one flooding phone sends, and none before there is a range', async () => {

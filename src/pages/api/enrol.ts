@@ -5,6 +5,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { apiError, checkOrigin, json, readJsonBody } from '../../sessions/http.ts';
+import { nameSchema } from '../../sessions/names.ts';
 import { createRateLimiter } from '../../sessions/rate-limit.ts';
 import { describeProblems } from '../../sessions/schema.ts';
 import { sessionStore } from '../../sessions/server.ts';
@@ -21,8 +22,8 @@ const failures = createRateLimiter(10, 10 * 60 * 1000);
 const enrolRequestSchema = z.strictObject({
   /** As printed by `npm run teams -- add`, e.g. `ABCD-EFGH`. */
   code: z.string().min(1).max(40),
-  /** A name that tells the coordinator which phone this is. */
-  deviceName: z.string().trim().min(1).max(100),
+  /** A name that tells the coordinator which phone this is (no control characters: names.ts). */
+  deviceName: nameSchema,
 });
 
 const refusals: Record<EnrolmentFailure, [error: string, message: string]> = {
