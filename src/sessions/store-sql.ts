@@ -93,6 +93,7 @@ export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[
   add('session_date <= ?', filter.to);
   add('area_id = ?', filter.areaId);
   add('setting = ?', filter.setting);
+  add('received_at >= ?', filter.receivedFrom);
   if (!filter.includeQuarantined) conditions.push(`${column}device_id NOT IN (SELECT id FROM devices WHERE quarantined_at IS NOT NULL)`);
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
 }

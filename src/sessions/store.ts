@@ -99,6 +99,8 @@ export interface LogFilter {
   /** A former district (`places.ts`). */
   areaId?: string;
   setting?: (typeof sessionSettings)[number];
+  /** Received at or after this ISO 8601 time. */
+  receivedFrom?: string;
   /** Also the logs of quarantined devices (left out of everything else: reports, exports, counts). */
   includeQuarantined?: boolean;
   /** At most this many, oldest received first. */

@@ -66,6 +66,18 @@ export function quarantineContract(name: string, makeStore: () => SessionStore |
       expect(await store.release('device-unknown')).toBe('unknown');
     });
 
+    it('counts the logs a device sent since a time, quarantined or not, for its hourly quota', async () => {
+      await store.insertBatch([logOf(5), logOf(6)], flooding.deviceId, flooding.teamId, new Date('2026-03-01T08:00:00Z'));
+      await store.insertBatch([logOf(7), logOf(8), logOf(9)], flooding.deviceId, flooding.teamId, new Date('2026-03-01T09:30:00Z'));
+      await store.insert(logOf(10), honest.deviceId, honest.teamId, new Date('2026-03-01T09:45:00Z'));
+      const window = { deviceId: flooding.deviceId, receivedFrom: '2026-03-01T09:00:00.000Z', includeQuarantined: true };
+      expect(await store.count(window)).toBe(3);
+      await store.quarantine(flooding.deviceId);
+      expect(await store.count(window)).toBe(3);
+      expect((await store.list({ ...window, limit: 2 })).map((log) => log.receivedAt)).toEqual(['2026-03-01T09:30:00.000Z', '2026-03-01T09:30:00.000Z']);
+      expect(await store.count({ receivedFrom: '2026-03-01T09:00:00.000Z' })).toBe(1);
+    });
+
     it('refuses a team or device name with a control character or NUL, and spends no code on it', async () => {
       await expect(store.createTeam('Đội\u0000', 'team')).rejects.toThrow(RangeError);
       await expect(store.createTeam('Đội\nrevoked', 'team')).rejects.toThrow(RangeError);
