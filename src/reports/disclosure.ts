@@ -17,6 +17,9 @@
  * complement: a withheld 0 beside a withheld count would give the count back.
  */
 
+import { childAgeBands, minorityGroups, type Report } from '../sessions/report-sql.ts';
+import { ageBands, ethnicGroups, sexBands } from '../sessions/schema.ts';
+
 /** A relation a reader can check: the value of `total` is the sum of the values of `parts`. */
 export interface Relation {
   total: string;
@@ -46,4 +49,43 @@ export function withheldCells(values: ReadonlyMap<string, number>, relations: re
     }
   }
   return withheld;
+}
+
+/**
+ * The report's counts of people that add up with each other, keyed `participants`, `children`,
+ * `minority` or `<table id>.<row id>`, and every sum a reader can check between them. The bands
+ * split the participants; children and minorities are sub-totals of the age and ethnicity bands;
+ * the female count is the bySex table's `female` cell. Packs and referrals add up with nothing
+ * published (a session may use several packs), so the threshold rule alone covers them.
+ */
+export function linkedCounts(report: Report): { values: Map<string, number>; relations: Relation[] } {
+  const { totals } = report;
+  const values = new Map<string, number>([
+    ['participants', totals.participants],
+    ['children', totals.children],
+    ['minority', totals.minority],
+  ]);
+  const keys = (table: string, rows: readonly string[]) => rows.map((row) => `${table}.${row}`);
+  const add = <K extends string>(table: string, counts: Record<K, number>) => {
+    for (const [row, count] of Object.entries<number>(counts)) values.set(`${table}.${row}`, count);
+  };
+  add('bySex', report.bySex);
+  add('byAge', report.byAge);
+  add('byEthnicity', report.byEthnicity);
+  add('byMonth', Object.fromEntries(report.byMonth.map((month) => [month.month, month.participants])));
+  add('byArea', Object.fromEntries(report.byArea.map((area) => [area.areaId, area.participants])));
+  add('bySetting', Object.fromEntries(report.bySetting.map((group) => [group.setting, group.participants])));
+  const adults = ageBands.filter((band) => !(childAgeBands as readonly string[]).includes(band));
+  const others = ethnicGroups.filter((group) => !(minorityGroups as readonly string[]).includes(group));
+  const relations: Relation[] = [
+    { total: 'participants', parts: keys('bySex', sexBands) },
+    { total: 'participants', parts: ['children', ...keys('byAge', adults)] },
+    { total: 'children', parts: keys('byAge', childAgeBands) },
+    { total: 'participants', parts: ['minority', ...keys('byEthnicity', others)] },
+    { total: 'minority', parts: keys('byEthnicity', minorityGroups) },
+    { total: 'participants', parts: keys('byMonth', report.byMonth.map((month) => month.month)) },
+    { total: 'participants', parts: keys('byArea', report.byArea.map((area) => area.areaId)) },
+    { total: 'participants', parts: keys('bySetting', report.bySetting.map((group) => group.setting)) },
+  ];
+  return { values, relations };
 }

@@ -7,10 +7,10 @@
 import type { LocalePath } from '../i18n/locales.ts';
 import { useTranslations, type UiKey } from '../i18n/ui.ts';
 import { areas } from '../sessions/places.ts';
-import { childAgeBands, minorityGroups, type KnowledgeGain, type Reach, type Report } from '../sessions/report-sql.ts';
+import type { KnowledgeGain, Reach, Report } from '../sessions/report-sql.ts';
 import { ageBands, ethnicGroups, sexBands } from '../sessions/schema.ts';
 import { people, share, suppressed, type Cell } from './cells.ts';
-import { withheldCells, type Relation } from './disclosure.ts';
+import { linkedCounts, withheldCells } from './disclosure.ts';
 
 /** How a cell reads: a count, or a share from 0 to 1 shown as a percentage. */
 export type CellKind = 'count' | 'share';
@@ -61,45 +61,6 @@ export function monthRange(months: readonly string[]): string[] {
     if (month === 13) [year, month] = [year + 1, 1];
   }
   return range;
-}
-
-/**
- * The report's counts of people that add up with each other, keyed `participants`, `children`,
- * `minority` or `<table id>.<row id>`, and every sum a reader can check between them. The bands
- * split the participants; children and minorities are sub-totals of the age and ethnicity bands;
- * the female count is the bySex table's `female` cell. Packs and referrals add up with nothing
- * published (a session may use several packs), so the threshold rule alone covers them.
- */
-export function linkedCounts(report: Report): { values: Map<string, number>; relations: Relation[] } {
-  const { totals } = report;
-  const values = new Map<string, number>([
-    ['participants', totals.participants],
-    ['children', totals.children],
-    ['minority', totals.minority],
-  ]);
-  const keys = (table: TableId, rows: readonly string[]) => rows.map((row) => `${table}.${row}`);
-  const add = <K extends string>(table: TableId, counts: Record<K, number>) => {
-    for (const [row, count] of Object.entries<number>(counts)) values.set(`${table}.${row}`, count);
-  };
-  add('bySex', report.bySex);
-  add('byAge', report.byAge);
-  add('byEthnicity', report.byEthnicity);
-  add('byMonth', Object.fromEntries(report.byMonth.map((month) => [month.month, month.participants])));
-  add('byArea', Object.fromEntries(report.byArea.map((area) => [area.areaId, area.participants])));
-  add('bySetting', Object.fromEntries(report.bySetting.map((group) => [group.setting, group.participants])));
-  const adults = ageBands.filter((band) => !(childAgeBands as readonly string[]).includes(band));
-  const others = ethnicGroups.filter((group) => !(minorityGroups as readonly string[]).includes(group));
-  const relations: Relation[] = [
-    { total: 'participants', parts: keys('bySex', sexBands) },
-    { total: 'participants', parts: ['children', ...keys('byAge', adults)] },
-    { total: 'children', parts: keys('byAge', childAgeBands) },
-    { total: 'participants', parts: ['minority', ...keys('byEthnicity', others)] },
-    { total: 'minority', parts: keys('byEthnicity', minorityGroups) },
-    { total: 'participants', parts: keys('byMonth', report.byMonth.map((month) => month.month)) },
-    { total: 'participants', parts: keys('byArea', report.byArea.map((area) => area.areaId)) },
-    { total: 'participants', parts: keys('bySetting', report.bySetting.map((group) => group.setting)) },
-  ];
-  return { values, relations };
 }
 
 /** The report's tables in `lang`, suppressed. */
