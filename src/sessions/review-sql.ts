@@ -39,24 +39,32 @@ export interface LogsToReview {
 /** What to review now; see the module comment for the range. */
 export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
   const inReports = whereLogs({}, 'l');
-  const [counted] = await query(`SELECT COUNT(*) AS n FROM session_logs l ${inReports.sql}`, inReports.values);
-  const logs = Number(counted?.['n'] ?? 0);
+  const perDevice = whereLogs({}, 'd');
+  // The distinct totals (a few hundred at most), each with its logs and its weight: a log weighs
+  // 1 / the number of logs of its device. The quartiles are then read off in JavaScript.
+  const rows = await query(
+    `SELECT l.total, COUNT(*) AS logs, SUM(1.0 / devices.logs) AS weight
+      FROM session_logs l JOIN (SELECT d.device_id, COUNT(*) AS logs FROM session_logs d ${perDevice.sql} GROUP BY d.device_id) devices ON devices.device_id = l.device_id
+      ${inReports.sql} GROUP BY l.total`,
+    [...perDevice.values, ...inReports.values],
+  );
+  const totals = rows.map((row) => ({ total: Number(row['total']), logs: Number(row['logs']), weight: Number(row['weight']) })).sort((a, b) => a.total - b.total);
+  const logs = totals.reduce((sum, row) => sum + row.logs, 0);
   if (logs < minimumLogs) return { range: null, logs: [], byDevice: [] };
-  // The smallest total at or above `fraction` of the devices' weight, counted from the lowest.
-  const quartile = async (fraction: number) => {
-    const [row] = await query(
-      `SELECT MIN(total) AS total FROM (
-        SELECT total, SUM(weight) OVER (ORDER BY total, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS below, SUM(weight) OVER () AS whole
-        FROM (SELECT l.total, l.client_id, 1.0 / COUNT(*) OVER (PARTITION BY l.device_id) AS weight FROM session_logs l ${inReports.sql}) weighted
-      ) cumulative WHERE below >= whole * ${fraction} - 0.000001`,
-      inReports.values,
-    );
-    return Number(row?.['total'] ?? 0);
+  const whole = totals.reduce((sum, row) => sum + row.weight, 0);
+  /** The smallest total at or above `fraction` of the weight, counted from the lowest. */
+  const quartile = (fraction: number) => {
+    let below = 0;
+    for (const row of totals) {
+      below += row.weight;
+      if (below >= whole * fraction - 1e-9) return row.total;
+    }
+    return totals.at(-1)!.total;
   };
-  const [q1, q3] = await Promise.all([quartile(0.25), quartile(0.75)]);
+  const [q1, q3] = [quartile(0.25), quartile(0.75)];
   const fence = Math.max(q3 + 3 * (q3 - q1), 2 * q3);
   const flagged = whereLogs({}, 'l', [`l.total > ${fence}`]);
-  const [rows, devices] = await Promise.all([
+  const [flaggedRows, devices] = await Promise.all([
     query(
       `SELECT l.client_id, l.device_id, l.team_id, l.session_date, l.total, l.received_at FROM session_logs l ${flagged.sql}
         ORDER BY l.total DESC, l.client_id LIMIT ${listed}`,
@@ -66,7 +74,7 @@ export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
   ]);
   return {
     range: { q1, q3, fence, logs },
-    logs: rows.map((row) => ({
+    logs: flaggedRows.map((row) => ({
       clientId: String(row['client_id']),
       deviceId: String(row['device_id']),
       teamId: String(row['team_id']),
