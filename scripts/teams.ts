@@ -5,17 +5,24 @@
  *   code <team id>                      a new enrolment code for a team
  *   list                                teams, their devices, last sync and logs sent
  *   revoke <device id | team id>        a device, or a team with all its devices, can no longer send
+ *   quarantine <device id>              take a device's logs out of every report and export (kept)
+ *   release <device id>                 put a quarantined device's logs back into reports
+ *   review                              the logs far outside the usual range, by device
  *   init                                on an empty store only: a "Coordinators" team and its code
  *
  * Works on the server's store, chosen the same way (src/sessions/open-store.ts): PostgreSQL when
  * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
+ * Names are printed escaped (`names.ts`): a name cannot forge a line of this output.
  */
 import { parseArgs } from 'node:util';
 import { ensureFirstCoordinator, writeFirstCodeFile } from '../src/sessions/first-run.ts';
+import { escapeName, nameProblem } from '../src/sessions/names.ts';
 import { openStore, readStoreEnv } from '../src/sessions/open-store.ts';
+import { minimumLogs, type LogsToReview } from '../src/sessions/review-sql.ts';
 import type { EnrolmentCode, SessionStore, TeamSummary } from '../src/sessions/store.ts';
 
-const usage = `Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | init`;
+const usage =
+  'Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | quarantine <device id> | release <device id> | review | init';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
@@ -28,19 +35,32 @@ function printTeams(teams: TeamSummary[]): void {
   if (teams.length === 0) console.log('No teams yet: npm run teams -- add "<team name>"');
   for (const team of teams) {
     const sent = team.devices.reduce((sum, device) => sum + device.logsSent, 0);
-    console.log(`${team.id}  ${team.name}  (${team.role}${team.revokedAt ? `, revoked ${day(team.revokedAt)}` : ''})  ${team.devices.length} device(s), ${sent} log(s)`);
+    console.log(`${team.id}  ${escapeName(team.name)}  (${team.role}${team.revokedAt ? `, revoked ${day(team.revokedAt)}` : ''})  ${team.devices.length} device(s), ${sent} log(s)`);
     for (const device of team.devices) {
       const state = device.revokedAt ? `revoked ${day(device.revokedAt)}` : `enrolled ${day(device.enrolledAt)}`;
-      console.log(`  ${device.id}  ${device.name}  ${state}, last sync ${day(device.lastSyncAt)}, ${device.logsSent} log(s)`);
+      const quarantine = device.quarantinedAt ? `, logs quarantined ${day(device.quarantinedAt)}` : '';
+      console.log(`  ${device.id}  ${escapeName(device.name)}  ${state}${quarantine}, last sync ${day(device.lastSyncAt)}, ${device.logsSent} log(s)`);
     }
   }
+}
+
+function printReview(review: LogsToReview, teams: TeamSummary[]): void {
+  if (!review.range) return console.log(`Not enough logs yet to know the usual range (${minimumLogs} needed).`);
+  const { q1, q3, fence } = review.range;
+  console.log(`Usual range: the middle half of sessions had ${q1} to ${q3} people (every device counted the same); more than ${fence} is far outside it.`);
+  if (review.byDevice.length === 0) return console.log('No log is far outside the usual range.');
+  const names = new Map(teams.flatMap((team) => team.devices.map((device) => [device.id, escapeName(device.name)])));
+  for (const { deviceId, flagged } of review.byDevice) console.log(`  ${deviceId}  ${names.get(deviceId) ?? '?'}  ${flagged} log(s) far outside`);
+  console.log('To take a device\'s logs out of reports: npm run teams -- quarantine <device id>');
 }
 
 async function run(store: SessionStore, command: string | undefined, args: string[], coordinator: boolean): Promise<number> {
   const [argument] = args;
   if (command === 'add' && argument?.trim()) {
+    const problem = nameProblem(argument);
+    if (problem) return fail(`Not a valid team name (${problem === 'controlCharacter' ? 'it holds a control character' : problem}): ${escapeName(argument)}`);
     const team = await store.createTeam(argument.trim(), coordinator ? 'coordinator' : 'team');
-    console.log(`Team "${team.name}" (${team.role}) created: ${team.id}`);
+    console.log(`Team "${escapeName(team.name)}" (${team.role}) created: ${team.id}`);
     printCode((await store.createEnrolmentCode(team.id)) as EnrolmentCode);
   } else if (command === 'code' && argument) {
     const code = await store.createEnrolmentCode(argument);
@@ -51,7 +71,18 @@ async function run(store: SessionStore, command: string | undefined, args: strin
   } else if (command === 'revoke' && argument) {
     const revoked = await store.revoke(argument);
     if (revoked === 'unknown') return fail(`No device or team ${argument}; see npm run teams -- list`);
-    console.log(`Revoked ${revoked.kind} ${revoked.id} (${revoked.name})${revoked.kind === 'team' ? ': none of its devices can send logs now' : ''}.`);
+    console.log(`Revoked ${revoked.kind} ${revoked.id} (${escapeName(revoked.name)})${revoked.kind === 'team' ? ': none of its devices can send logs now' : ''}.`);
+    if (revoked.kind === 'device') console.log(`Its logs stay in reports; to take them out: npm run teams -- quarantine ${revoked.id}`);
+  } else if ((command === 'quarantine' || command === 'release') && argument) {
+    const done = command === 'quarantine' ? await store.quarantine(argument) : await store.release(argument);
+    if (done === 'unknown') return fail(`No device ${argument}; see npm run teams -- list`);
+    console.log(
+      command === 'quarantine'
+        ? `Quarantined the logs of ${done.id} (${escapeName(done.name)}): out of every report and export, kept; undo with npm run teams -- release ${done.id}`
+        : `Released the logs of ${done.id} (${escapeName(done.name)}): back in reports.`,
+    );
+  } else if (command === 'review') {
+    printReview(await store.logsToReview(), await store.listTeams());
   } else if (command === 'init') {
     const first = await ensureFirstCoordinator(store);
     if (first) {

@@ -8,6 +8,8 @@
  *   retry after a lost answer is safe. `invalid` marks it rejected with the server's problems
  *   and never holds back the others; `conflict` marks it as a conflict.
  * - No connection or a 5xx leaves the logs waiting; 401/403 stops until the device enrols again.
+ * - A 429 (this device sent too much) leaves them waiting too, and says when to try again: the
+ *   server's `Retry-After`, which the scheduler (sync.ts) waits at least.
  */
 import type { LogProblem } from '../sessions/schema.ts';
 import { getEnrolment } from './device.ts';
@@ -16,7 +18,7 @@ import { logsIn, pruneSent, resetInterrupted, setStates, type OutboxEntry, type 
 /** How a sync ended. `waiting` counts the logs still to send. */
 export type SyncOutcome =
   | { kind: 'done'; sent: number; rejected: number; conflicts: number; waiting: number }
-  | { kind: 'offline' | 'server'; waiting: number }
+  | { kind: 'offline' | 'server'; waiting: number; /** Seconds the server asked to wait (429 Retry-After). */ retryAfter?: number }
   | { kind: 'notEnrolled' | 'revoked'; waiting: number };
 
 /** The lock, the tag of Background Sync and the channel that tells pages the outbox changed. */
@@ -66,6 +68,17 @@ function verdicts(batch: readonly OutboxEntry[], results: readonly BatchResult[]
   });
 }
 
+/**
+ * A `Retry-After` header in seconds: a number of seconds, or an HTTP date; undefined when absent or
+ * unreadable. Example: `retryAfterSeconds('120')` is 120.
+ */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 function notify(): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(outboxChannel);
@@ -106,7 +119,8 @@ async function run(fetcher: typeof fetch): Promise<SyncOutcome> {
         await setStates(ids.map((clientId) => ({ clientId, state: 'waiting' })));
         notify();
         const kind = !response ? 'offline' : response.status === 401 ? 'notEnrolled' : response.status === 403 ? 'revoked' : 'server';
-        return { kind, waiting: await waitingCount() };
+        const retryAfter = response?.status === 429 ? retryAfterSeconds(response.headers.get('Retry-After')) : undefined;
+        return { kind, waiting: await waitingCount(), ...(retryAfter !== undefined && { retryAfter }) };
       }
       const judged = verdicts(batch, results);
       await setStates(judged);

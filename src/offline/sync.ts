@@ -75,7 +75,8 @@ export function startSync(onStatus: (status: SyncStatus) => void): SyncScheduler
       waiting = outcome.waiting;
       let retryAt: number | undefined;
       if ((outcome.kind === 'offline' || outcome.kind === 'server') && outcome.waiting > 0 && !stopped) {
-        const delay = backoffDelay(failures++);
+        // At least as long as a server that refused with 429 asked (its Retry-After).
+        const delay = Math.max(backoffDelay(failures++), outcome.kind === 'server' ? (outcome.retryAfter ?? 0) * 1000 : 0);
         retryAt = Date.now() + delay;
         timer = setTimeout(() => void syncNow(), delay);
       } else {

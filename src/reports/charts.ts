@@ -2,7 +2,7 @@
  * One SVG chart per report table, drawn on the server with Observable Plot (linkedom stands in
  * for the DOM Plot writes to), so the page needs no chart script and prints as it shows. Each
  * chart is an image with a label; the table beside it carries the numbers for screen readers.
- * A suppressed count ("<5") is drawn as no bar with "<5" written where the bar would start:
+ * A suppressed count ("x") is drawn as no bar with "x" written where the bar would start:
  * a bar's length would give the count back.
  */
 import * as Plot from '@observablehq/plot';
@@ -26,7 +26,7 @@ export function formatShare(lang: LocalePath, value: number): string {
   return `${formatNumber(lang, Math.round(value * 1000) / 10)} %`;
 }
 
-/** A cell as text: a number in the language's format, a percentage, "<5", or "–" for nothing. */
+/** A cell as text: a number in the language's format, a percentage, "x", or "–" for nothing. */
 export function formatCell(lang: LocalePath, cell: Cell, kind: 'count' | 'share'): string {
   if (cell === null) return '–';
   if (cell === suppressed) return suppressed;

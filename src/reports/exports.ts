@@ -13,7 +13,12 @@ import type { ReportTable } from './tables.ts';
 /** Excel reads a UTF-8 CSV as UTF-8 (Vietnamese letters intact) only when it starts with a BOM. */
 const bom = '\uFEFF';
 
-const csv = (rows: unknown[][]) => bom + stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: '\r\n' });
+/**
+ * RFC 4180 CSV with CRLF lines. A cell holding a line break (either kind alone too: csv-stringify
+ * quotes on its own only a cell holding the whole CRLF), a quote, a tab or a separator (`,`, and
+ * `;` for spreadsheets that split on it) is quoted, so a note of three lines stays one cell.
+ */
+const csv = (rows: unknown[][]) => bom + stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: '\r\n', quoted_match: /[\r\n\t",;]/ });
 
 /** A share rounded to a tenth of a percent, as a fraction (0.532); counts as they are. */
 const exported = (cell: Cell): number | string => (cell === null ? '' : cell === suppressed ? suppressed : Number(cell.toFixed(4)));
@@ -21,7 +26,7 @@ const exported = (cell: Cell): number | string => (cell === null ? '' : cell ===
 /**
  * The tables in one long CSV, one line per figure, so a spreadsheet can pivot it:
  * `table, table_id, group, group_id, measure, measure_id, value`; value is a count, a share from
- * 0 to 1, "<5" or empty (nothing to divide).
+ * 0 to 1, "x" (withheld) or empty (nothing to divide).
  */
 export function tablesCsv(tables: readonly ReportTable[]): string {
   const header = ['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value'];
@@ -39,7 +44,7 @@ export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter,
     {
       generatedAt: generatedAt.toISOString(),
       filter,
-      suppression: `Counts of 1 to 4 people, and shares built on them, are given as "${suppressed}".`,
+      suppression: `Counts of 1 to 4 people are withheld (threshold rule), and so is a second figure wherever a total, a sub-total or a share would give one back (complementary suppression); withheld counts and their shares are given as "${suppressed}".`,
       tables: tables.map((table) => ({
         id: table.id,
         title: table.title,

@@ -1,14 +1,16 @@
 /**
  * A report as labelled tables: what the page shows (each chart beside its table) and what the
  * aggregated CSV and JSON exports hold, so the page and the files can never disagree. Counts of
- * people pass through `people`/`share` here, once, so nothing downstream can forget suppression.
+ * people are suppressed here, once (`disclosure.ts` decides which, over every table together),
+ * so nothing downstream can forget suppression.
  */
 import type { LocalePath } from '../i18n/locales.ts';
 import { useTranslations, type UiKey } from '../i18n/ui.ts';
 import { areas } from '../sessions/places.ts';
 import type { KnowledgeGain, Reach, Report } from '../sessions/report-sql.ts';
 import { ageBands, ethnicGroups, sexBands } from '../sessions/schema.ts';
-import { people, share, type Cell } from './cells.ts';
+import { people, share, suppressed, type Cell } from './cells.ts';
+import { linkedCounts, withheldCells } from './disclosure.ts';
 
 /** How a cell reads: a count, or a share from 0 to 1 shown as a percentage. */
 export type CellKind = 'count' | 'share';
@@ -65,12 +67,21 @@ export function monthRange(months: readonly string[]): string[] {
 export function reportTables(report: Report, lang: LocalePath, names: ReportNames): ReportTable[] {
   const t = useTranslations(lang);
   const { totals } = report;
+  const { values, relations } = linkedCounts(report);
+  const withheld = withheldCells(values, relations);
+  /** A linked count as it may be shown. */
+  const count = (key: string): Cell => (withheld.has(key) ? suppressed : (values.get(key) ?? 0));
+  /** A linked count's share of the participants; none gives a withheld count back (a share of 0 is 0 of any whole). */
+  const shareOf = (key: string) => {
+    const part = values.get(key) ?? 0;
+    return share(part, totals.participants, withheld.has(key) || (part > 0 && withheld.has('participants')));
+  };
   const column = (id: string, kind: CellKind = 'count'): Column => ({ id, label: t(`reports.column.${id}` as UiKey), kind });
   const reachColumns = [column('sessions'), column('participants')];
   // Sessions are not people: their count is shown as it is.
-  const reachCells = (reach: Reach): Cell[] => [reach.sessions, people(reach.participants)];
-  const bandRows = <K extends string>(keys: readonly K[], counts: Record<K, number>, labelKey: string): Row[] =>
-    keys.map((key) => ({ id: key, label: t(`${labelKey}.${key}` as UiKey), cells: [people(counts[key]), share(counts[key], totals.participants)] }));
+  const reachCells = (table: TableId, id: string, reach: Reach): Cell[] => [reach.sessions, count(`${table}.${id}`)];
+  const bandRows = (table: TableId, keys: readonly string[], labelKey: string): Row[] =>
+    keys.map((key) => ({ id: key, label: t(`${labelKey}.${key}` as UiKey), cells: [count(`${table}.${key}`), shareOf(`${table}.${key}`)] }));
   const months = new Map(report.byMonth.map((month) => [month.month, month]));
   const rightShare = (gain: KnowledgeGain, round: 'pre' | 'post') => share(gain[`${round}Right`], gain[`${round}Answers`]);
   const gainCells = (gain: KnowledgeGain): Cell[] => [gain.sessions, rightShare(gain, 'pre'), rightShare(gain, 'post')];
@@ -83,11 +94,11 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       columns: [column('value')],
       rows: [
         { id: 'sessions', label: t('reports.measure.sessions'), cells: [totals.sessions] },
-        { id: 'participants', label: t('reports.measure.participants'), cells: [people(totals.participants)] },
-        { id: 'children', label: t('reports.measure.children'), cells: [people(totals.children)] },
-        { id: 'childrenShare', label: t('reports.measure.childrenShare'), cells: [share(totals.children, totals.participants)], kind: 'share' },
-        { id: 'femaleShare', label: t('reports.measure.femaleShare'), cells: [share(totals.female, totals.participants)], kind: 'share' },
-        { id: 'minorityShare', label: t('reports.measure.minorityShare'), cells: [share(totals.minority, totals.participants)], kind: 'share' },
+        { id: 'participants', label: t('reports.measure.participants'), cells: [count('participants')] },
+        { id: 'children', label: t('reports.measure.children'), cells: [count('children')] },
+        { id: 'childrenShare', label: t('reports.measure.childrenShare'), cells: [shareOf('children')], kind: 'share' },
+        { id: 'femaleShare', label: t('reports.measure.femaleShare'), cells: [shareOf('bySex.female')], kind: 'share' },
+        { id: 'minorityShare', label: t('reports.measure.minorityShare'), cells: [shareOf('minority')], kind: 'share' },
         { id: 'referred', label: t('reports.measure.referred'), cells: [people(totals.referred)] },
       ],
     },
@@ -99,7 +110,7 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       rows: monthRange(report.byMonth.map((month) => month.month)).map((month) => ({
         id: month,
         label: month,
-        cells: reachCells(months.get(month) ?? { sessions: 0, participants: 0 }),
+        cells: reachCells('byMonth', month, months.get(month) ?? { sessions: 0, participants: 0 }),
       })),
     },
     {
@@ -107,7 +118,7 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       title: t('reports.table.byArea'),
       rowHeader: t('reports.column.area'),
       columns: reachColumns,
-      rows: report.byArea.map((area) => ({ id: area.areaId, label: areaNames.get(area.areaId) ?? area.areaId, cells: reachCells(area) })),
+      rows: report.byArea.map((area) => ({ id: area.areaId, label: areaNames.get(area.areaId) ?? area.areaId, cells: reachCells('byArea', area.areaId, area) })),
     },
     {
       id: 'bySetting',
@@ -117,7 +128,7 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       rows: report.bySetting.map((group) => ({
         id: group.setting,
         label: t(group.setting === 'other' ? 'log.setting.other' : (`setting.${group.setting}` as UiKey)),
-        cells: reachCells(group),
+        cells: reachCells('bySetting', group.setting, group),
       })),
     },
     {
@@ -125,28 +136,28 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       title: t('reports.table.byEthnicity'),
       rowHeader: t('reports.column.group'),
       columns: [column('participants'), column('share', 'share')],
-      rows: bandRows(ethnicGroups, report.byEthnicity, 'log.ethnicity'),
+      rows: bandRows('byEthnicity', ethnicGroups, 'log.ethnicity'),
     },
     {
       id: 'byAge',
       title: t('reports.table.byAge'),
       rowHeader: t('reports.column.ageBand'),
       columns: [column('participants'), column('share', 'share')],
-      rows: bandRows(ageBands, report.byAge, 'log.age'),
+      rows: bandRows('byAge', ageBands, 'log.age'),
     },
     {
       id: 'bySex',
       title: t('reports.table.bySex'),
       rowHeader: t('reports.column.sex'),
       columns: [column('participants'), column('share', 'share')],
-      rows: bandRows(sexBands, report.bySex, 'log.sex'),
+      rows: bandRows('bySex', sexBands, 'log.sex'),
     },
     {
       id: 'materials',
       title: t('reports.table.materials'),
       rowHeader: t('reports.column.material'),
       columns: reachColumns,
-      rows: report.materials.map((pack) => ({ id: pack.material, label: names.materialTitle(pack.material), cells: reachCells(pack) })),
+      rows: report.materials.map((pack) => ({ id: pack.material, label: names.materialTitle(pack.material), cells: [pack.sessions, people(pack.participants)] })),
     },
     {
       id: 'knowledge',

@@ -145,4 +145,26 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  // migration added for issue 13 (part B: quarantine)
+  {
+    version: 4,
+    name: 'quarantine of a device\'s logs',
+    sql: `
+      -- When a coordinator took the device's logs out of every report and export (kept for audit;
+      -- NULL again when released).
+      ALTER TABLE devices ADD COLUMN quarantined_at TEXT;
+      -- Every report now leaves out the logs of quarantined devices (device_id NOT IN …): the report
+      -- index holds the device too, so the engine still adds up from the index alone.
+      DROP INDEX session_logs_report;
+      CREATE INDEX session_logs_report ON session_logs (
+        session_date, area_id, setting, total,
+        sex_female, sex_male, sex_not_stated,
+        age_under_12, age_12_15, age_16_17, age_18_24, age_25_plus,
+        ethnicity_hmong, ethnicity_dao, ethnicity_thai, ethnicity_kinh, ethnicity_other, ethnicity_not_stated,
+        referred_hotline_111, referred_social_work_centre, referred_police,
+        quiz_pre_answers, quiz_pre_right, quiz_post_answers, quiz_post_right,
+        client_id, device_id
+      );
+    `,
+  },
 ];

@@ -11,10 +11,12 @@
 import pg from 'pg';
 import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
 import { migrations } from './migrations.ts';
+import { assertName } from './names.ts';
 import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
-import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toRecord, toTeam, type Row } from './store-sql.ts';
+import { reviewLogs } from './review-sql.ts';
+import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam, type Row } from './store-sql.ts';
 import type { AttemptLimit, Enrolment, EnrolmentFailure, SessionStore, Team } from './store.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -113,6 +115,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async createTeam(name, role, now = new Date()) {
+      assertName(name);
       const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
       await query(sql.insertTeam, [team.id, name, role, team.createdAt]);
       return team;
@@ -130,6 +133,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async enrol(typedCode, deviceName, now = new Date(), limit) {
+      assertName(deviceName);
       const normalized = normalizeEnrolmentCode(typedCode);
       const hash = normalized === undefined ? undefined : await hashEnrolmentCode(normalized);
       return transaction(async (run) => {
@@ -187,6 +191,18 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     async listTeams() {
       const devices = (await query(sql.devicesWithSync)).map(toDeviceSummary);
       return (await query(sql.teams)).map((row) => ({ ...toTeam(row), devices: devices.filter((device) => device.teamId === row['id']) }));
+    },
+
+    async quarantine(deviceId, now = new Date()) {
+      return toQuarantine(deviceId, (await query(sql.quarantine, [now.toISOString(), deviceId]))[0]);
+    },
+
+    async release(deviceId) {
+      return toQuarantine(deviceId, (await query(sql.release, [deviceId]))[0]);
+    },
+
+    async logsToReview() {
+      return reviewLogs(query);
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {

@@ -69,6 +69,11 @@ const ethnicityColumns = {
   notStated: 'ethnicity_not_stated',
 } as const;
 
+/** The age bands under 18: the summary's children. */
+export const childAgeBands = ['under12', 'age12to15', 'age16to17'] as const satisfies ReadonlyArray<(typeof ageBands)[number]>;
+/** Every stated group but Kinh: the summary's minorities. */
+export const minorityGroups = ['hmong', 'dao', 'thai', 'other'] as const satisfies ReadonlyArray<(typeof ethnicGroups)[number]>;
+
 const sum = (expression: string, as: string) => `COALESCE(SUM(${expression}), 0) AS ${as}`;
 const bothQuizRounds = 'l.quiz_pre_answers > 0 AND l.quiz_post_answers > 0';
 const gainColumns = [
@@ -122,8 +127,8 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
   const [[totals], months, areas, settings, packs, [knowledgeAll]] = await Promise.all([
     query(
       `SELECT ${reachColumns},
-        ${sum('l.age_under_12 + l.age_12_15 + l.age_16_17', 'children')},
-        ${sum('l.ethnicity_hmong + l.ethnicity_dao + l.ethnicity_thai + l.ethnicity_other', 'minority')},
+        ${sum(childAgeBands.map((band) => `l.${ageColumns[band]}`).join(' + '), 'children')},
+        ${sum(minorityGroups.map((group) => `l.${ethnicityColumns[group]}`).join(' + '), 'minority')},
         ${sum('l.referred_hotline_111 + l.referred_social_work_centre + l.referred_police', 'referred')},
         ${bands.map((column) => sum(`l.${column}`, column)).join(', ')}
       FROM session_logs l ${all.sql}`,

@@ -12,10 +12,12 @@ import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnro
 import { groupCommit } from './group-commit.ts';
 import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
+import { assertName } from './names.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
 import { canonicalJson, type AttemptLimit, type Enrolment, type EnrolmentFailure, type InsertResult, type SessionStore, type Team } from './store.ts';
-import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toRecord, toTeam } from './store-sql.ts';
+import { reviewLogs } from './review-sql.ts';
+import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam } from './store-sql.ts';
 
 type Row = Record<string, SQLInputValue>;
 interface InsertJob {
@@ -138,6 +140,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async createTeam(name, role, now = new Date()) {
+      assertName(name);
       const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
       prepare(sql.insertTeam).run(team.id, name, role, team.createdAt);
       return team;
@@ -155,6 +158,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async enrol(typedCode, deviceName, now = new Date(), limit) {
+      assertName(deviceName);
       const normalized = normalizeEnrolmentCode(typedCode);
       const hash = normalized === undefined ? undefined : await hashEnrolmentCode(normalized);
       // One synchronous transaction: no other request counts or spends between the check and the record.
@@ -211,6 +215,18 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return prepare(sql.teams)
         .all()
         .map((row) => ({ ...toTeam(row), devices: devices.filter((device) => device.teamId === row['id']) }));
+    },
+
+    async quarantine(deviceId, now = new Date()) {
+      return toQuarantine(deviceId, prepare(sql.quarantine).get(now.toISOString(), deviceId));
+    },
+
+    async release(deviceId) {
+      return toQuarantine(deviceId, prepare(sql.release).get(deviceId));
+    },
+
+    async logsToReview() {
+      return reviewLogs(async (sql, params) => prepare(sql).all(...params));
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SessionLog } from './schema.ts';
-import type { DeviceIdentity, DeviceSummary, LogFilter, Role, StoredSessionLog, Team } from './store.ts';
+import type { DeviceIdentity, DeviceSummary, LogFilter, Quarantine, Role, StoredSessionLog, Team } from './store.ts';
 
 /** A row as a driver returns it: column name → value. */
 export type Row = Record<string, unknown>;
@@ -26,9 +26,12 @@ export const sql = {
     FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = ?`,
   /** Revokes once: a second revoke keeps the first time. Answers the name, or no row. */
   revoke: (table: 'devices' | 'teams') => `UPDATE ${table} SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING name`,
-  devicesWithSync: `SELECT d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at, MAX(l.received_at) AS last_sync_at, COUNT(l.client_id) AS logs_sent
+  /** Quarantines once: a second quarantine keeps the first time. Answers the name and time, or no row. */
+  quarantine: 'UPDATE devices SET quarantined_at = COALESCE(quarantined_at, ?) WHERE id = ? RETURNING name, quarantined_at',
+  release: 'UPDATE devices SET quarantined_at = NULL WHERE id = ? RETURNING name, quarantined_at',
+  devicesWithSync: `SELECT d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at, d.quarantined_at, MAX(l.received_at) AS last_sync_at, COUNT(l.client_id) AS logs_sent
     FROM devices d LEFT JOIN session_logs l ON l.device_id = d.id
-    GROUP BY d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at ORDER BY d.enrolled_at, d.id`,
+    GROUP BY d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at, d.quarantined_at ORDER BY d.enrolled_at, d.id`,
   teams: 'SELECT * FROM teams ORDER BY created_at, id',
   insertMaterial: 'INSERT INTO session_log_materials (client_id, material) VALUES (?, ?) ON CONFLICT DO NOTHING',
   logByClientId: 'SELECT * FROM session_logs WHERE client_id = ?',
@@ -80,6 +83,7 @@ export const toDeviceSummary = (row: Row): DeviceSummary => ({
   name: String(row['name']),
   enrolledAt: String(row['enrolled_at']),
   revokedAt: (row['revoked_at'] as string | null) ?? null,
+  quarantinedAt: (row['quarantined_at'] as string | null) ?? null,
   lastSyncAt: (row['last_sync_at'] as string | null) ?? null,
   // COUNT is a bigint in PostgreSQL, which its driver hands over as a string.
   logsSent: Number(row['logs_sent']),
@@ -93,9 +97,14 @@ export const toRecord = (row: Row): StoredSessionLog => ({
   deviceId: String(row['device_id']),
 });
 
+/** A row of `sql.quarantine` or `sql.release` as what `quarantine`/`release` answer. */
+export const toQuarantine = (id: string, row: Row | undefined): Quarantine | 'unknown' =>
+  row ? { id, name: String(row['name']), quarantinedAt: (row['quarantined_at'] as string | null) ?? null } : 'unknown';
+
 /**
  * `WHERE …` (or nothing) and its values for the logs a filter takes. `alias` prefixes the columns
  * (`l` for `session_logs l`); `extra` conditions, without values, go first (a join's condition).
+ * The logs of a quarantined device are left out unless the filter includes them.
  */
 export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[] = []): { sql: string; values: (string | number)[] } {
   const conditions = [...extra];
@@ -112,6 +121,8 @@ export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[
   add('session_date <= ?', filter.to);
   add('area_id = ?', filter.areaId);
   add('setting = ?', filter.setting);
+  add('received_at >= ?', filter.receivedFrom);
+  if (!filter.includeQuarantined) conditions.push(`${column}device_id NOT IN (SELECT id FROM devices WHERE quarantined_at IS NOT NULL)`);
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
 }
 

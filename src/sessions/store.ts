@@ -5,6 +5,7 @@
  * reason, even where SQLite answers at once.
  */
 import type { Report, ReportFilter } from './report-sql.ts';
+import type { LogsToReview } from './review-sql.ts';
 import type { SessionLog, sessionSettings } from './schema.ts';
 
 /** What a team may do: send logs, or also see reports and manage devices. */
@@ -27,6 +28,15 @@ export interface Device {
   name: string;
   enrolledAt: string;
   revokedAt: string | null;
+  /** When a coordinator took its logs out of reports and exports, or null. */
+  quarantinedAt: string | null;
+}
+
+/** What `quarantine` and `release` did to a device. */
+export interface Quarantine {
+  id: string;
+  name: string;
+  quarantinedAt: string | null;
 }
 
 /** A device as `listTeams` shows it: with what it has sent. */
@@ -104,6 +114,10 @@ export interface LogFilter {
   /** A former district (`places.ts`). */
   areaId?: string;
   setting?: (typeof sessionSettings)[number];
+  /** Received at or after this ISO 8601 time. */
+  receivedFrom?: string;
+  /** Also the logs of quarantined devices (left out of everything else: reports, exports, counts). */
+  includeQuarantined?: boolean;
   /** At most this many, oldest received first. */
   limit?: number;
 }
@@ -112,6 +126,7 @@ export interface SessionStore {
   /** Applies the migrations not applied yet; safe to run on every start. */
   migrate(): Promise<void>;
 
+  /** Rejects (RangeError) a name that `names.ts` refuses, as `enrol` does a device name. */
   createTeam(name: string, role: Role, now?: Date): Promise<Team>;
   /** A new one-time code for the team, valid `validDays`; `unknown`/`revoked` for such a team. */
   createEnrolmentCode(teamId: string, validDays?: number, now?: Date): Promise<EnrolmentCode | 'unknown' | 'revoked'>;
@@ -136,6 +151,15 @@ export interface SessionStore {
   rememberDelivery(key: string, keepUntil: Date, now?: Date): Promise<boolean>;
   /** Every team with its devices, oldest first. */
   listTeams(): Promise<TeamSummary[]>;
+  /**
+   * Takes a device's logs out of every report, export and count (they stay stored, for audit,
+   * and `list` with `includeQuarantined` shows them); a second call keeps the first time.
+   */
+  quarantine(deviceId: string, now?: Date): Promise<Quarantine | 'unknown'>;
+  /** Puts a quarantined device's logs back into reports. */
+  release(deviceId: string): Promise<Quarantine | 'unknown'>;
+  /** The logs far outside the programme's usual range, for a coordinator to review (`review-sql.ts`). */
+  logsToReview(): Promise<LogsToReview>;
 
   /** Stores one validated log, idempotent by `clientId` (see `InsertResult`). */
   insert(log: SessionLog, deviceId: string, teamId: string, receivedAt?: Date): Promise<InsertResult>;

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
+import { unthrottled } from '../e2e/api-helpers.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -20,7 +21,7 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 
 /** Starts a server process and resolves with its port once it prints `listening on …:<port>`. */
 export async function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...args], { cwd: root, env: { ...process.env, ...unthrottled, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((done, fail) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {

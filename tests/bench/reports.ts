@@ -1,7 +1,7 @@
 /**
  * How long the full report takes over 100,000 generated logs (target ≤ 300 ms on SQLite), all
  * logs and filtered, as the reports page asks for it (`store.report`, the seven queries of
- * report-sql.ts). PostgreSQL runs beside SQLite when TEST_DATABASE_URL is set
+ * report-sql.ts), and the list of logs to review (`store.logsToReview`, review-sql.ts). PostgreSQL runs beside SQLite when TEST_DATABASE_URL is set
  * (`scripts/with-postgres.sh npm run bench:reports`). Prints a table of medians.
  *
  *   npm run bench:reports [-- --logs 100000 --runs 7]
@@ -59,6 +59,15 @@ async function measure(name: string, store: SessionStore): Promise<string[]> {
     }
     rows.push(`| ${name} | ${label} | ${median(samples).toFixed(1)} | ${Math.min(...samples).toFixed(1)} | ${Math.max(...samples).toFixed(1)} |`);
   }
+  // The reports page also lists the logs far outside the usual range (review-sql.ts) at each load.
+  await store.logsToReview();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await store.logsToReview();
+    samples.push(performance.now() - started);
+  }
+  rows.push(`| ${name} | logs to review | ${median(samples).toFixed(1)} | ${Math.min(...samples).toFixed(1)} | ${Math.max(...samples).toFixed(1)} |`);
   console.error(`${name}: ${logCount.toLocaleString('en')} logs stored in ${(fillMs / 1000).toFixed(1)} s`);
   await store.close();
   return rows;

@@ -16,6 +16,11 @@ export const root = resolve(import.meta.dirname, '../..');
 export const outDir = resolve(root, process.env['E2E_OUT_DIR'] ?? './dist-test');
 /** The DATA_DIR the webServer of playwright.config.ts was started with. */
 export const dataDir = `${outDir}-data`;
+/**
+ * Per-device log quotas (src/sessions/log-quota.ts) high enough never to slow a test or a bench
+ * that sends thousands of logs from one device; tests/e2e/log-quota.spec.ts sets its own.
+ */
+export const unthrottled = { LOG_QUOTA_PER_HOUR: '1000000', LOG_BATCHES_PER_MINUTE: '100000' } as const;
 
 /** Runs `work` on the server's store (opened beside the server: WAL allows it). */
 export async function withStore<T>(work: (store: SessionStore) => Promise<T>, file: string = sqliteFile(dataDir)): Promise<T> {
@@ -91,7 +96,7 @@ export function rawPost(url: string, headers: Record<string, string>, chunks: re
 export async function startOwnServer(build: string = outDir, env: Record<string, string> = {}): Promise<{ origin: string; dataDir: string; pid: number; stop: () => void }> {
   const ownData = mkdtempSync(join(tmpdir(), 'api-server-'));
   const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(build, 'server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData, ...env },
+    env: { ...process.env, ...unthrottled, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const origin = await new Promise<string>((done, fail) => {

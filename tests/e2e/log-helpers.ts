@@ -8,7 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import type { SessionLog } from '../../src/sessions/schema.ts';
 import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
-import { dataDir, outDir, root, withStore } from './api-helpers.ts';
+import { dataDir, outDir, root, unthrottled, withStore } from './api-helpers.ts';
 
 /** A new team and its one-time code, from `npm run teams -- add`, on the store in `dataDir`. */
 export function teamCode(dataDir: string, team = `Đội Y Tý ${Date.now()}`): string {
@@ -107,7 +107,7 @@ export function deviceId(page: Page): Promise<string> {
 /** A built server of its own on `port`, with `dataDir` as its store; resolves once it answers. */
 export async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(outDir, 'server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, ...unthrottled, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
     stdio: 'ignore',
   });
   const started = Date.now();

@@ -4,6 +4,7 @@ import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { schemaFactory, testDatabaseUrl } from './postgres-test-db.ts';
 import { reportContract } from './report-contract.ts';
+import { quarantineContract } from './quarantine-contract.ts';
 import { enrolDevice, storeContract } from './store-contract.ts';
 
 const url = testDatabaseUrl();
@@ -12,6 +13,7 @@ afterAll(() => schemas.dropAll());
 
 describe('PostgreSQL', () => {
   storeContract('PostgreSQL', () => schemas.freshStore());
+  quarantineContract('PostgreSQL', () => schemas.freshStore());
   reportContract('PostgreSQL', () => schemas.freshStore());
 
   describe('PostgreSQL session store', () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/sessions/migrations.ts';
 import { openSqliteStore } from '../../src/sessions/sqlite-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
+import { quarantineContract } from './quarantine-contract.ts';
 import { enrolDevice, storeContract } from './store-contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'sessions-store-'));
@@ -13,6 +14,7 @@ const freshFile = () => join(folder, `store-${files++}.sqlite`);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 storeContract('SQLite', () => openSqliteStore(freshFile()));
+quarantineContract('SQLite', () => openSqliteStore(freshFile()));
 
 describe('SQLite session store', () => {
   it('keeps no token or enrolment code in clear anywhere in its files', async () => {

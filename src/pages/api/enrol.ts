@@ -8,6 +8,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { apiError, json, readJsonBody } from '../../sessions/http.ts';
+import { nameSchema } from '../../sessions/names.ts';
 import { describeProblems } from '../../sessions/schema.ts';
 import { sessionStore } from '../../sessions/server.ts';
 import type { AttemptLimit, EnrolmentFailure } from '../../sessions/store.ts';
@@ -23,8 +24,8 @@ const enrolmentAttempts = { limit: 10, windowMs: 10 * 60 * 1000 } as const;
 const enrolRequestSchema = z.strictObject({
   /** As printed by `npm run teams -- add`, e.g. `ABCD-EFGH`. */
   code: z.string().min(1).max(40),
-  /** A name that tells the coordinator which phone this is. */
-  deviceName: z.string().trim().min(1).max(100),
+  /** A name that tells the coordinator which phone this is (no control characters: names.ts). */
+  deviceName: nameSchema,
 });
 
 const refusals: Record<Exclude<EnrolmentFailure, 'tooManyAttempts'>, [error: string, message: string]> = {

@@ -5,6 +5,7 @@
 import type { APIRoute } from 'astro';
 import { authenticateRequest } from '../../sessions/auth.ts';
 import { apiError, json, readJsonBody } from '../../sessions/http.ts';
+import { createLogQuota, readQuotaEnv, type LogQuota } from '../../sessions/log-quota.ts';
 import { describeProblems, sessionLogSchema, type SessionLog } from '../../sessions/schema.ts';
 import { sessionStore } from '../../sessions/server.ts';
 
@@ -12,6 +13,8 @@ export const prerender = false;
 
 /** The most logs one request may carry (the outbox sends larger queues in several requests). */
 const maxBatch = 100;
+/** Per-device limits on logs (LOG_QUOTA_PER_HOUR, LOG_BATCHES_PER_MINUTE), read at the first request. */
+let quota: LogQuota | undefined;
 
 export const POST: APIRoute = async ({ request }) => {
   const body = await readJsonBody(request);
@@ -19,6 +22,9 @@ export const POST: APIRoute = async ({ request }) => {
   const store = await sessionStore();
   const device = await authenticateRequest(request, store);
   if (device instanceof Response) return device;
+  quota ??= createLogQuota(readQuotaEnv());
+  const overQuota = await quota.check(store, device.deviceId, Array.isArray(body.value) ? Math.min(body.value.length, maxBatch) : 1);
+  if (overQuota) return overQuota;
   const receivedAt = new Date();
 
   if (!Array.isArray(body.value)) {

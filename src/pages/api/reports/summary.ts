@@ -1,6 +1,6 @@
 /**
  * GET /api/reports/summary/?format=csv|json&lang=vi&from=&to=&area=&setting=: the report's
- * tables, suppressed as on the page ("<5" for 1–4 people), for coordinator devices only.
+ * tables, suppressed as on the page ("x" for 1–4 people and the figures that would give them back), for coordinator devices only.
  */
 import type { APIRoute } from 'astro';
 import { isLocalePath, sourceLocale } from '../../../i18n/locales.ts';
