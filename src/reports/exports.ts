@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ReportFilter } from '../sessions/report-sql.ts';
-import { ageBands, ethnicGroups, followUps, sexBands } from '../sessions/schema.ts';
+import { ageBands, ethnicGroups, followUps, maskPhoneNumbers, sexBands } from '../sessions/schema.ts';
 import type { StoredSessionLog } from '../sessions/store.ts';
 import { defuseFormula, suppressed, type Cell } from './cells.ts';
 import type { ReportTable } from './tables.ts';
@@ -60,7 +60,10 @@ export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter,
 /** `notStated` → `not_stated`. */
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** The raw logs' columns, in order; a log's lists are joined with "; ". */
+/**
+ * The raw logs' columns, in order; a log's lists are joined with "; ". Spreadsheets and donors'
+ * scripts read them by position: a new column goes at the end, never between (a test pins them).
+ */
 export const logColumns = [
   'client_id', 'date', 'start_time', 'duration_minutes', 'commune_id', 'venue', 'setting', 'audience', 'languages', 'materials', 'facilitators', 'total',
   ...sexBands.map((band) => `sex_${snake(band)}`),
@@ -69,6 +72,7 @@ export const logColumns = [
   'quiz_pre_answered', 'quiz_pre_correct', 'quiz_post_answered', 'quiz_post_correct',
   ...followUps.map((kind) => `follow_up_${snake(kind)}`),
   'notes', 'received_at', 'team_id', 'device_id',
+  'schema_version',
 ] as const;
 
 /** One raw log as a CSV line, in `logColumns` order. */
@@ -82,7 +86,10 @@ function logLine(log: StoredSessionLog): Array<string | number> {
     ...ethnicGroups.map((group) => attendance.byEthnicity[group]),
     log.quiz?.pre?.answered ?? '', log.quiz?.pre?.correct.join('; ') ?? '', log.quiz?.post?.answered ?? '', log.quiz?.post?.correct.join('; ') ?? '',
     ...followUps.map((kind) => log.followUps[kind]),
-    log.notes, log.receivedAt, log.teamId, log.deviceId,
+    // A log stored before phone numbers were refused may hold one: never in the export.
+    maskPhoneNumbers(log.notes), log.receivedAt, log.teamId, log.deviceId,
+    // Logs stored before the field existed are version 1.
+    (log as { schemaVersion?: number }).schemaVersion ?? 1,
   ];
 }
 

@@ -14,6 +14,7 @@ import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
+import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type InsertResult, type Role, type SessionStore, type Team } from './store.ts';
 import { countLogs, listLogs, newId, sql, toDeviceSummary, toRecord, toTeam } from './store-sql.ts';
 
@@ -78,7 +79,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
-    return { status: stored['log'] === json ? 'duplicate' : 'conflict', record: toRecord(stored) };
+    return { status: sameStoredLog(String(stored['log']), json) ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
 
   const commitWithOthers = groupCommit((jobs: readonly InsertJob[]) =>

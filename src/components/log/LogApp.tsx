@@ -10,7 +10,8 @@ import { savePage } from '../../offline/save.ts';
 import { outboxChannel } from '../../offline/sync-core.ts';
 import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
 import { EnrolForm } from './EnrolForm.tsx';
-import { correctionOf, saveDraft } from './form-values.ts';
+import { claimDraft } from './draft-store.ts';
+import { correctionOf, type Draft } from './form-values.ts';
 import { createI18n, formatters, type Formatters } from './i18n.ts';
 import { OutboxList } from './OutboxList.tsx';
 import { SessionForm, type FormOptions } from './SessionForm.tsx';
@@ -25,18 +26,23 @@ interface Props extends FormOptions {
 
 type Device = { state: 'loading' } | { state: 'none' } | { state: 'enrolled'; enrolment: Enrolment };
 
+/** The draft the form opens with: this tab's own, once claimed (draft-store.ts). */
+type Opening = { claimed: false } | { claimed: true; draft: Draft | undefined };
+
 function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   const { t } = useTranslation();
   const [device, setDevice] = useState<Device>({ state: 'loading' });
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [status, setStatus] = useState<SyncStatus>({ running: false });
   const [formKey, setFormKey] = useState(0);
+  const [opening, setOpening] = useState<Opening>({ claimed: false });
   const scheduler = useRef<SyncScheduler>(undefined);
 
   const refresh = useCallback(async () => setEntries(await listLogs()), []);
 
   useEffect(() => {
     void getEnrolment().then((enrolment) => setDevice(enrolment ? { state: 'enrolled', enrolment } : { state: 'none' }));
+    void claimDraft().then((draft) => setOpening({ claimed: true, draft }));
     void refresh();
     const channel = new BroadcastChannel(outboxChannel);
     channel.onmessage = () => void refresh();
@@ -62,7 +68,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     return () => started.stop();
   }, [enrolled, refresh]);
 
-  if (device.state === 'loading') return <p>{t('log.loading')}</p>;
+  if (device.state === 'loading' || !opening.claimed) return <p>{t('log.loading')}</p>;
 
   const lostEnrolment = status.outcome?.kind === 'notEnrolled' || status.outcome?.kind === 'revoked';
   const enrolAgain = async () => {
@@ -71,7 +77,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     setDevice({ state: 'none' });
   };
   const correct = (entry: OutboxEntry) => {
-    saveDraft(correctionOf(entry));
+    setOpening({ claimed: true, draft: correctionOf(entry) });
     setFormKey((key) => key + 1);
   };
   const saved = () => {
@@ -87,13 +93,17 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
       ) : (
         <>
           <p className="log-team">{t('enrol.team', { team: device.enrolment.team.name })}</p>
-          {lostEnrolment && (
-            <div className="log-warning" role="alert">
-              <p>{t('enrol.revoked')}</p>
-              <button type="button" className="button" onClick={enrolAgain}>{t('enrol.again')}</button>
-            </div>
-          )}
-          <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} />
+          <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} initial={opening.draft}
+            stateOf={(clientId) => entries.find((entry) => entry.clientId === clientId)?.state}
+            warning={
+              // Beside the button, where the person is when sending fails, not far up the page.
+              lostEnrolment && (
+                <div className="log-warning" role="alert">
+                  <p>{t('enrol.revoked')}</p>
+                  <button type="button" className="button" onClick={enrolAgain}>{t('enrol.again')}</button>
+                </div>
+              )
+            } />
         </>
       )}
       {(device.state === 'enrolled' || entries.length > 0) && (
