@@ -66,7 +66,8 @@ function verdicts(batch: readonly OutboxEntry[], results: readonly BatchResult[]
   });
 }
 
-function notify(): void {
+/** Tells the pages (other tabs too) that the outbox changed. */
+export function notify(): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(outboxChannel);
   channel.postMessage({ type: 'changed' });

@@ -7,7 +7,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { forgetEnrolment, getEnrolment, type Enrolment } from '../../offline/device.ts';
 import { listLogs, type OutboxEntry } from '../../offline/outbox.ts';
 import { savePage } from '../../offline/save.ts';
-import { outboxChannel } from '../../offline/sync-core.ts';
+import { notify, outboxChannel } from '../../offline/sync-core.ts';
 import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
 import { EnrolForm } from './EnrolForm.tsx';
 import { claimDraft } from './draft-store.ts';
@@ -82,6 +82,8 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   };
   const saved = () => {
     void refresh();
+    // Other tabs list the new log too.
+    notify();
     void scheduler.current?.syncNow();
     void requestBackgroundSync();
   };
