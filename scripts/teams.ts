@@ -6,16 +6,19 @@
  *   list                                teams, their devices, last sync and logs sent
  *   revoke <device id | team id>        a device, or a team with all its devices, can no longer send
  *   init                                on an empty store only: a "Coordinators" team and its code
+ *   import <file.json>                  a phone's exported unsent logs, each stored once, under its device
  *
  * Works on the server's store, chosen the same way (src/sessions/open-store.ts): PostgreSQL when
  * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ensureFirstCoordinator } from '../src/sessions/first-run.ts';
 import { openStore } from '../src/sessions/open-store.ts';
+import { importRescueFile, tally } from '../src/sessions/rescue-import.ts';
 import type { EnrolmentCode, SessionStore, TeamSummary } from '../src/sessions/store.ts';
 
-const usage = `Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | init`;
+const usage = `Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | init | import <file.json>`;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
@@ -52,6 +55,18 @@ async function run(store: SessionStore, command: string | undefined, args: strin
     const revoked = await store.revoke(argument);
     if (revoked === 'unknown') return fail(`No device or team ${argument}; see npm run teams -- list`);
     console.log(`Revoked ${revoked.kind} ${revoked.id} (${revoked.name})${revoked.kind === 'team' ? ': none of its devices can send logs now' : ''}.`);
+  } else if (command === 'import' && argument) {
+    const text = await readFile(argument, 'utf8').catch((error: Error) => error);
+    if (text instanceof Error) return fail(`Cannot read ${argument}: ${text.message}`);
+    const answer = await importRescueFile(store, text);
+    if (!answer.ok) return fail(`Refused (${answer.error}): ${answer.message}`);
+    console.log(`From ${answer.device.name} (${answer.device.id}, team ${answer.device.teamId}):`);
+    for (const result of answer.results) {
+      const reasons = result.errors ? `  ${result.errors.map((problem) => problem.message).join('; ')}` : '';
+      console.log(`  ${result.clientId ?? '(no client id)'}  ${result.status}${reasons}`);
+    }
+    const counts = tally(answer.results);
+    console.log(`created ${counts.created}, duplicate ${counts.duplicate}, conflict ${counts.conflict}, invalid ${counts.invalid}`);
   } else if (command === 'init') {
     const first = await ensureFirstCoordinator(store);
     if (first) {

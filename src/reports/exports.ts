@@ -3,7 +3,8 @@
  * raw logs as CSV (the coordinator's own, unsuppressed). Every text cell is defused against
  * formula injection: a venue or a note typed as `=HYPERLINK(…)` must stay text in a spreadsheet.
  */
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the same code without Node's Buffer, so the log page's rescue CSV is this very file.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ReportFilter } from '../sessions/report-sql.ts';
 import { ageBands, ethnicGroups, followUps, maskPhoneNumbers, sexBands } from '../sessions/schema.ts';
 import type { StoredSessionLog } from '../sessions/store.ts';

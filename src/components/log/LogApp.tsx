@@ -6,10 +6,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { forgetEnrolment, getEnrolment, type Enrolment } from '../../offline/device.ts';
 import { listLogs, type OutboxEntry } from '../../offline/outbox.ts';
+import { rescueCsv, rescueFileName, rescueJson, unsentEntries } from '../../offline/rescue-file.ts';
 import { savePage } from '../../offline/save.ts';
 import { notify, outboxChannel } from '../../offline/sync-core.ts';
 import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
 import { EnrolForm } from './EnrolForm.tsx';
+import { handOver } from './export-unsent.ts';
 import { claimDraft } from './draft-store.ts';
 import { correctionOf, type Draft } from './form-values.ts';
 import { createI18n, formatters, type Formatters } from './i18n.ts';
@@ -36,6 +38,8 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   const [status, setStatus] = useState<SyncStatus>({ running: false });
   const [formKey, setFormKey] = useState(0);
   const [opening, setOpening] = useState<Opening>({ claimed: false });
+  const [exportNote, setExportNote] = useState<string>();
+  const [storageMayBeCleared, setStorageMayBeCleared] = useState(false);
   const scheduler = useRef<SyncScheduler>(undefined);
 
   const refresh = useCallback(async () => setEntries(await listLogs()), []);
@@ -60,6 +64,17 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   }, [enrolled]);
   useEffect(() => {
     if (!enrolled) return;
+    // Logs may wait on this phone for days: ask the browser not to clear them when space runs low.
+    // Asked on enrolment and on each visit until granted; a refusal is said, with the way out.
+    void (async () => {
+      const storage = navigator.storage;
+      if (!storage?.persist) return;
+      const kept = (await storage.persisted?.()) || (await storage.persist().catch(() => false));
+      setStorageMayBeCleared(!kept);
+    })();
+  }, [enrolled]);
+  useEffect(() => {
+    if (!enrolled) return;
     const started = startSync((next) => {
       setStatus(next);
       void refresh();
@@ -80,6 +95,15 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     setOpening({ claimed: true, draft: correctionOf(entry) });
     setFormKey((key) => key + 1);
   };
+  const exportUnsent = async (kind: 'json' | 'csv') => {
+    if (device.state !== 'enrolled') return;
+    const unsent = unsentEntries(await listLogs());
+    const now = new Date();
+    const text = kind === 'json' ? rescueJson(device.enrolment, unsent, now) : rescueCsv(device.enrolment, unsent);
+    const file = new File([text], rescueFileName(device.enrolment, now, kind), { type: kind === 'json' ? 'application/json' : 'text/csv' });
+    const handed = await handOver(file);
+    setExportNote(handed === 'cancelled' ? undefined : t(`outbox.export.${handed}`, { number: format.number(unsent.length), name: file.name }));
+  };
   const saved = () => {
     void refresh();
     // Other tabs list the new log too.
@@ -95,6 +119,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
       ) : (
         <>
           <p className="log-team">{t('enrol.team', { team: device.enrolment.team.name })}</p>
+          {storageMayBeCleared && <p className="log-warning" data-storage="may-be-cleared">{t('log.storage.notPersisted')}</p>}
           <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} initial={opening.draft}
             stateOf={(clientId) => entries.find((entry) => entry.clientId === clientId)?.state}
             warning={
@@ -109,7 +134,8 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
         </>
       )}
       {(device.state === 'enrolled' || entries.length > 0) && (
-        <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct} />
+        <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct}
+          onExport={device.state === 'enrolled' ? (kind) => void exportUnsent(kind) : undefined} exportNote={exportNote} />
       )}
     </>
   );
