@@ -32,14 +32,17 @@ function Tally({ entries, format }: { entries: readonly OutboxEntry[]; format: F
     ['people', tally.peopleThisMonth],
   ] as const;
   return (
-    <dl className="outbox-tally" aria-label={t('outbox.tally.title')}>
-      {rows.map(([key, value]) => (
-        <div key={key} data-tally={key}>
-          <dt>{t(`outbox.tally.${key}`)}</dt>
-          <dd>{format.number(value)}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className="outbox-tally">
+      <h3>{t('outbox.tally.title')}</h3>
+      <dl>
+        {rows.map(([key, value]) => (
+          <div key={key} data-tally={key}>
+            <dt>{t(`outbox.tally.${key}`)}</dt>
+            <dd>{format.number(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
