@@ -4,7 +4,7 @@
  * DOM-free; the sync (sync-core.ts) and the form use it.
  */
 import type { LogProblem, SessionLog } from '../sessions/schema.ts';
-import { canonicalJson } from '../sessions/store.ts';
+import { canonicalJson } from '../sessions/canonical-json.ts';
 import { database, type OutboxEntry, type OutboxState } from './db.ts';
 
 export type { OutboxEntry, OutboxState };

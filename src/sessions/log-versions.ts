@@ -4,7 +4,7 @@
  * and refuses a version it does not know (a phone newer than the server, or a made-up number).
  * A phone that has not taken the new code yet, or a log saved before an update, keeps being accepted.
  */
-import { canonicalJson } from './store.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { currentSchemaVersion, describeProblems, maskPhoneNumbers, sessionLogSchema, type LogProblem, type SessionLog } from './schema.ts';
 
 type LogObject = Record<string, unknown>;

@@ -7,8 +7,8 @@
  */
 import { rescueFileSchema } from '../offline/rescue-file.ts';
 import { parseLog } from './log-versions.ts';
-import type { LogProblem, SessionLog } from './schema.ts';
-import type { SessionStore } from './store.ts';
+import type { LogProblem } from './schema.ts';
+import type { InsertResult, SessionStore } from './store.ts';
 
 /** What became of one log of the file. */
 export interface ImportedLog {
@@ -46,9 +46,9 @@ export async function importRescueFile(store: SessionStore, text: string, now = 
 
   const parsed = file.data.logs.map(({ log }) => ({ log, result: parseLog(log) }));
   const valid = parsed.flatMap(({ result }) => (result.success ? [result.data] : []));
-  const stored = [];
+  const stored: InsertResult[] = [];
   for (let start = 0; start < valid.length; start += batchSize) {
-    stored.push(...(await store.insertBatch(valid.slice(start, start + batchSize) as SessionLog[], device.id, team.id, now)));
+    stored.push(...(await store.insertBatch(valid.slice(start, start + batchSize), device.id, team.id, now)));
   }
   let next = 0;
   const results = parsed.map(({ log, result }): ImportedLog => {
