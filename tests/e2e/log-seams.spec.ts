@@ -5,7 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { dataDir } from './api-helpers.ts';
-import { enrolDevice, fillLog, outboxItem, outboxStates, storedIds, deviceId, teamCode } from './log-helpers.ts';
+import { validLog } from '../fixtures/session-logs.ts';
+import { deviceId, enrolDevice, fillLog, outboxItem, outboxStates, queueLogs, storedIds, teamCode } from './log-helpers.ts';
 
 /** No signal: the page is offline and nothing reaches the sessions API, the service worker's requests neither. */
 async function noSignal(page: Page): Promise<void> {
@@ -86,4 +87,23 @@ test('every error shows at once, the date and the totals too, and the status lin
   await expect(outboxItem(page, 'Trường PTDTBT THCS Y Tý')).toContainText('Sent');
   await expect(page.locator('.log-status')).toHaveText('Saved and sent to the server.');
   expect(await storedIds(await deviceId(page))).toHaveLength(1);
+});
+
+test('a save never replaces a different log: a draft holding the client id of a saved log is saved beside it', async ({ page }) => {
+  await page.goto('/en/log/');
+  await enrolDevice(page, teamCode(dataDir));
+  const saved = validLog();
+  await queueLogs(page, [saved]);
+  // The one shared draft of the earlier version, holding the saved log's client id (two tabs did that).
+  await page.evaluate((clientId) => localStorage.setItem('log.draft.v1', JSON.stringify({ values: { clientId, venue: 'Nhà văn hoá thôn Lao Chải' } })), saved.clientId);
+  await page.reload();
+  await expect(page.getByLabel('Venue')).toHaveValue('Nhà văn hoá thôn Lao Chải');
+  await noSignal(page);
+  await fillLog(page, 'Nhà văn hoá thôn Lao Chải', 30);
+  await page.getByRole('button', { name: 'Save and send' }).click();
+  await expect(outboxItem(page, 'Nhà văn hoá thôn Lao Chải')).toContainText('Waiting');
+  await expect(outboxItem(page, 'Trường THCS Y Tý')).toContainText('Waiting');
+  const states = await outboxStates(page);
+  expect(states).toHaveLength(2);
+  expect(states.map(({ clientId }) => clientId)).toContain(saved.clientId);
 });

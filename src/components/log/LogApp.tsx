@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { forgetEnrolment, getEnrolment, type Enrolment } from '../../offline/device.ts';
 import { listLogs, type OutboxEntry } from '../../offline/outbox.ts';
-import { rescueCsv, rescueFileName, rescueJson, unsentEntries } from '../../offline/rescue-file.ts';
 import { savePage } from '../../offline/save.ts';
 import { notify, outboxChannel } from '../../offline/sync-core.ts';
 import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
@@ -97,6 +96,8 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   };
   const exportUnsent = async (kind: 'json' | 'csv') => {
     if (device.state !== 'enrolled') return;
+    // Loaded when first needed (the CSV writer is most of it); the page's offline copy holds it too.
+    const { rescueCsv, rescueFileName, rescueJson, unsentEntries } = await import('../../offline/rescue-file.ts');
     const unsent = unsentEntries(await listLogs());
     const now = new Date();
     const text = kind === 'json' ? rescueJson(device.enrolment, unsent, now) : rescueCsv(device.enrolment, unsent);
