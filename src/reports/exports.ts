@@ -80,14 +80,15 @@ export const logColumns = [
 function logLine(log: StoredSessionLog): Array<string | number> {
   const { attendance } = log;
   return [
-    log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, log.place.venue, log.setting,
-    log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), log.facilitators.join('; '), attendance.total,
+    log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, maskPhoneNumbers(log.place.venue), log.setting,
+    log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), maskPhoneNumbers(log.facilitators.join('; ')), attendance.total,
     ...sexBands.map((band) => attendance.bySex[band]),
     ...ageBands.map((band) => attendance.byAge[band]),
     ...ethnicGroups.map((group) => attendance.byEthnicity[group]),
     log.quiz?.pre?.answered ?? '', log.quiz?.pre?.correct.join('; ') ?? '', log.quiz?.post?.answered ?? '', log.quiz?.post?.correct.join('; ') ?? '',
     ...followUps.map((kind) => log.followUps[kind]),
-    // A log stored before phone numbers were refused may hold one: never in the export.
+    // A log stored before phone numbers were refused may hold one (here, in the venue or the
+    // names too): never in the export.
     maskPhoneNumbers(log.notes), log.receivedAt, log.teamId, log.deviceId,
     // Logs stored before the field existed are version 1.
     (log as { schemaVersion?: number }).schemaVersion ?? 1,

@@ -16,9 +16,19 @@ type LogObject = Record<string, unknown>;
  */
 export const upgrades: Readonly<Record<number, { issued: string; upgrade: (log: LogObject) => LogObject }>> = {
   // Version 1 (issued 2026-01): no `schemaVersion`; a note kept a phone number after a second
-  // tap. Version 2 refuses one, so the number is masked here and never reaches the raw export.
-  1: { issued: '2026-01-01', upgrade: (log) => ({ ...log, notes: typeof log['notes'] === 'string' ? maskPhoneNumbers(log['notes']) : log['notes'], schemaVersion: 2 }) },
+  // tap, and the venue and names were not checked for one. Version 2 refuses them, so they are
+  // masked here and never reach the raw export.
+  1: { issued: '2026-01-01', upgrade: (log) => ({ ...masked(log), schemaVersion: 2 }) },
 };
+
+const mask = (value: unknown) => (typeof value === 'string' ? maskPhoneNumbers(value) : value);
+
+/** A log with every phone number in its free texts (notes, venue, facilitators) masked. */
+function masked(log: LogObject): LogObject {
+  const place = log['place'] && typeof log['place'] === 'object' ? { ...(log['place'] as LogObject), venue: mask((log['place'] as LogObject)['venue']) } : log['place'];
+  const facilitators = Array.isArray(log['facilitators']) ? log['facilitators'].map(mask) : log['facilitators'];
+  return { ...log, notes: mask(log['notes']), place, facilitators };
+}
 
 /** The version a log says it has: a missing field is version 1 (it came before the field). */
 function versionOf(log: LogObject): unknown {

@@ -59,6 +59,8 @@ function numbersOf(value: unknown): number[] | undefined {
   return numbers.every(isNumber) ? numbers : undefined;
 }
 
+const hasNoPhoneNumber = (text: string) => !looksLikePhoneNumber(text);
+
 /** Builds the schema against a clock, so tests can fix "today". */
 export function createSessionLogSchema(now: () => Date = () => new Date()) {
   return z
@@ -71,13 +73,13 @@ export function createSessionLogSchema(now: () => Date = () => new Date()) {
       durationMinutes: z.number().int().min(5).max(600),
       place: z.strictObject({
         communeId: z.string().refine((id) => areaOf(id) !== undefined, { error: 'unknownCommune' }),
-        venue: z.string().trim().min(1).max(200),
+        venue: z.string().trim().min(1).max(200).refine(hasNoPhoneNumber, { error: 'phoneNumber' }),
       }),
       setting: z.enum(sessionSettings),
       audience: z.array(z.enum(audiences)).min(1).max(audiences.length),
       languages: z.array(z.enum(localePaths as [LocalePath, ...LocalePath[]])).min(1).max(localePaths.length),
       materials: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(20),
-      facilitators: z.array(z.string().trim().min(1).max(100)).min(1).max(10),
+      facilitators: z.array(z.string().trim().min(1).max(100).refine(hasNoPhoneNumber, { error: 'phoneNumber' })).min(1).max(10),
       attendance: z.strictObject({
         total: count.min(1),
         bySex: breakdown(sexBands),
@@ -86,8 +88,8 @@ export function createSessionLogSchema(now: () => Date = () => new Date()) {
       }),
       quiz: z.strictObject({ pre: quizRound.optional(), post: quizRound.optional() }).optional(),
       followUps: breakdown(followUps),
-      // A phone number is refused, not only warned about: the raw export must never hold one.
-      notes: z.string().max(2000).refine((text) => !looksLikePhoneNumber(text), { error: 'phoneNumber' }).default(''),
+      // A phone number is refused in every free text, not only warned about: the raw export must never hold one.
+      notes: z.string().max(2000).refine(hasNoPhoneNumber, { error: 'phoneNumber' }).default(''),
     })
     // Runs even when other fields failed, so every problem shows at once (not the date and the
     // sums only after the rest is fixed); it looks only at the parts that are well formed.

@@ -41,7 +41,7 @@ test('the form checks with the shared schema: errors beside their fields, the fi
     await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(/looks like it holds a phone number/);
     for (let press = 0; press < 2; press += 1) {
       await page.getByRole('button', { name: 'Save and send' }).click();
-      await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(/The note holds a phone number\. Remove it to save/);
+      await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(/This holds a phone number\. Remove it to save/);
       await expect(page.getByLabel('Notes')).toBeFocused();
     }
   }

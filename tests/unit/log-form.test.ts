@@ -73,10 +73,17 @@ describe('problems in the user\'s language', () => {
     expect(messages(toCandidate(values))).toEqual(['place.venue: This has only spaces. Write the name, such as "Y Tý lower-secondary school".']);
   });
 
-  it('refuse a phone number in the notes with a reason', () => {
+  it('refuse a phone number in the notes, the venue or the names, with a reason', () => {
     const values = fromLog(validLog());
     values.notes = 'SĐT0912345678';
-    expect(messages(toCandidate(values))).toEqual(["notes: The note holds a phone number. Remove it to save: a log must not hold anyone's contact details."]);
+    expect(messages(toCandidate(values))).toEqual(["notes: This holds a phone number. Remove it to save: a log must not hold anyone's contact details."]);
+    values.notes = '';
+    values.venue = 'Nhà anh Páo, SĐT 0912 345 678';
+    values.facilitators = 'Lò Thị Mai\nGiàng A Páo (+84) 912-345-678';
+    expect(messages(toCandidate(values))).toEqual([
+      "place.venue: This holds a phone number. Remove it to save: a log must not hold anyone's contact details.",
+      "facilitators: This holds a phone number. Remove it to save: a log must not hold anyone's contact details.",
+    ]);
   });
 
   it('ask to fill in or choose what an empty form lacks, beside each field', () => {

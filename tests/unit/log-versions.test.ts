@@ -28,10 +28,10 @@ describe('log schema versions', () => {
     expect(parsed).toMatchObject({ success: true, data: { schemaVersion: currentSchemaVersion } });
   });
 
-  it('upgrades version 1 by masking the phone number its note kept, and nothing else', () => {
+  it('upgrades version 1 by masking the phone numbers its free texts kept, and nothing else', () => {
     const v1 = storedOfVersion(1);
     const upgraded = upgrades[1]!.upgrade(v1);
-    expect(upgraded).toEqual({ ...v1, schemaVersion: 2, notes: 'Cô giáo nhờ gọi lại SĐT[…] về lớp sau.' });
+    expect(upgraded).toEqual({ ...v1, schemaVersion: 2, notes: 'Cô giáo nhờ gọi lại SĐT[…] về lớp sau.', place: { communeId: 'xa-y-ty', venue: 'Trường THCS Y Tý, ĐT […]' } });
   });
 
   it('takes a current log as it is', () => {
