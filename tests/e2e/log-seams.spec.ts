@@ -108,3 +108,18 @@ test('a save never replaces a different log: a draft holding the client id of a 
   expect(states).toHaveLength(2);
   expect(states.map(({ clientId }) => clientId)).toContain(saved.clientId);
 });
+
+test('the update prompt waits while a log is being typed, so the page is not swapped under the draft', async ({ page }) => {
+  await page.goto('/en/log/');
+  await enrolDevice(page, teamCode(dataDir));
+  await page.getByLabel('Venue').fill('Nhà văn hoá thôn Lao Chải');
+  // A new deployment waits (shown as register.ts shows it when workbox reports a waiting worker).
+  await page.locator('[data-update-bar]').evaluate((bar) => void ((bar as HTMLElement).hidden = false));
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByText('A session log is being typed on this page. Save it first, then press Update.')).toBeVisible();
+  await expect(page.getByLabel('Venue')).toHaveValue('Nhà văn hoá thôn Lao Chải');
+  // Nothing left typed: the update goes ahead.
+  await page.getByLabel('Venue').fill('');
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByText('Updating saved packs…')).toBeVisible();
+});

@@ -92,11 +92,15 @@ export async function claimDraft(now = new Date()): Promise<Draft | undefined> {
   }
 }
 
-/** Keeps the draft in this tab's slot; a draft with nothing typed leaves the slot empty. */
+/**
+ * Keeps the draft in this tab's slot; a draft with nothing typed leaves the slot empty. Marks the
+ * page while a draft is open (`data-log-draft-open`): the update prompt waits for it (register.ts).
+ */
 export function saveDraft(draft: Draft): void {
+  const stored = toStored(draft);
+  document.documentElement.dataset['logDraftOpen'] = String(stored !== undefined);
   if (!slot) return;
   try {
-    const stored = toStored(draft);
     if (stored) localStorage.setItem(slot, JSON.stringify(stored));
     else localStorage.removeItem(slot);
   } catch {

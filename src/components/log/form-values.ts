@@ -205,10 +205,17 @@ export interface StoredDraft {
   correcting?: Draft['correcting'];
 }
 
-/** The stored form of a draft, or undefined when nothing was typed (an empty form keeps nothing). */
+/**
+ * The stored form of a draft, or undefined when nothing was typed (an empty form keeps nothing).
+ * A field typed back to blank counts as not typed; a date the person chose is kept as theirs.
+ */
 export function toStored(draft: Draft): StoredDraft | undefined {
-  if (Object.keys(draft.typed).length === 0 && !draft.correcting) return undefined;
-  return { clientId: draft.values.clientId, typed: draft.typed, correcting: draft.correcting };
+  const blank = emptyValues() as unknown as Record<string, unknown>;
+  const typed = Object.fromEntries(
+    Object.entries(draft.typed).filter(([key, value]) => key === 'date' || JSON.stringify(value) !== JSON.stringify(blank[key])),
+  ) as Partial<FormValues>;
+  if (Object.keys(typed).length === 0 && !draft.correcting) return undefined;
+  return { clientId: draft.values.clientId, typed, correcting: draft.correcting };
 }
 
 /** A stored draft as the form opens it: defaults of now, then what was typed. */
