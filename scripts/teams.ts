@@ -9,20 +9,23 @@
  *   release <device id>                 put a quarantined device's logs back into reports
  *   review                              the logs far outside the usual range, by device
  *   init                                on an empty store only: a "Coordinators" team and its code
+ *   import <file.json>                  a phone's exported unsent logs, each stored once, under its device
  *
  * Works on the server's store, chosen the same way (src/sessions/open-store.ts): PostgreSQL when
  * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
  * Names are printed escaped (`names.ts`): a name cannot forge a line of this output.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ensureFirstCoordinator, writeFirstCodeFile } from '../src/sessions/first-run.ts';
 import { escapeName, nameProblem } from '../src/sessions/names.ts';
 import { openStore, readStoreEnv } from '../src/sessions/open-store.ts';
+import { importRescueFile, tally } from '../src/sessions/rescue-import.ts';
 import { minimumLogs, type LogsToReview } from '../src/sessions/review-sql.ts';
 import type { EnrolmentCode, SessionStore, TeamSummary } from '../src/sessions/store.ts';
 
 const usage =
-  'Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | quarantine <device id> | release <device id> | review | init';
+  'Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | quarantine <device id> | release <device id> | review | init | import <file.json>';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
@@ -83,6 +86,18 @@ async function run(store: SessionStore, command: string | undefined, args: strin
     );
   } else if (command === 'review') {
     printReview(await store.logsToReview(), await store.listTeams());
+  } else if (command === 'import' && argument) {
+    const text = await readFile(argument, 'utf8').catch((error: Error) => error);
+    if (text instanceof Error) return fail(`Cannot read ${argument}: ${text.message}`);
+    const answer = await importRescueFile(store, text);
+    if (!answer.ok) return fail(`Refused (${answer.error}): ${answer.message}`);
+    console.log(`From ${escapeName(answer.device.name)} (${answer.device.id}, team ${answer.device.teamId}):`);
+    for (const result of answer.results) {
+      const reasons = result.errors ? `  ${result.errors.map((problem) => problem.message).join('; ')}` : '';
+      console.log(`  ${result.clientId ?? '(no client id)'}  ${result.status}${reasons}`);
+    }
+    const counts = tally(answer.results);
+    console.log(`created ${counts.created}, duplicate ${counts.duplicate}, conflict ${counts.conflict}, invalid ${counts.invalid}`);
   } else if (command === 'init') {
     const first = await ensureFirstCoordinator(store);
     if (first) {

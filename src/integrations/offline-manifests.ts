@@ -48,7 +48,8 @@ export function referencedUrls(html: string): string[] {
 
 /**
  * The URLs plus every script they import, however deep: built chunks import each other with
- * relative specifiers (`from"./save.x.js"`, `import("./y.js")`), which the HTML does not list.
+ * relative specifiers (`from"./save.x.js"`, `import("./y.js")`, and a dynamic import as a
+ * template literal: import(`./z.js`)), which the HTML does not list.
  */
 export function withImports(client: string, urls: readonly string[]): string[] {
   const all = new Set(urls);
@@ -56,8 +57,8 @@ export function withImports(client: string, urls: readonly string[]): string[] {
   for (let url = pending.pop(); url; url = pending.pop()) {
     const file = join(client, url);
     if (!existsSync(file)) continue;
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
-      const imported = new URL(match[1]!, `http://site${url}`).pathname;
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*(["'`])(\.{1,2}\/[^"'`]+\.js)\1/g)) {
+      const imported = new URL(match[2]!, `http://site${url}`).pathname;
       if (!all.has(imported)) {
         all.add(imported);
         pending.push(imported);

@@ -4,6 +4,7 @@
  * DOM-free; the sync (sync-core.ts) and the form use it.
  */
 import type { LogProblem, SessionLog } from '../sessions/schema.ts';
+import { canonicalJson } from '../sessions/canonical-json.ts';
 import { database, type OutboxEntry, type OutboxState } from './db.ts';
 
 export type { OutboxEntry, OutboxState };
@@ -12,14 +13,24 @@ export type { OutboxEntry, OutboxState };
 export const historyDays = 30;
 
 /**
- * Saves a log to send: a new one, or a rejected one corrected under its own client id.
- * Saving the same client id twice (a double tap) keeps one entry. `replaces` names an entry
- * this log takes the place of (a conflict saved again under a new id), removed in the same step.
+ * Saves a log to send, and never in the place of a different log:
+ * - a new client id: a new entry;
+ * - the same log again (a double tap): the one entry is kept as it is;
+ * - `replaces` is its own client id and that entry is rejected: the correction takes its place;
+ * - any other entry under that client id (another tab restored the same draft, or the log was
+ *   sent already): the log is saved beside it under a new client id from `newId`.
+ * `replaces` naming another entry (a conflict saved again under a new id) removes that entry in the same step.
  */
-export async function saveLog(log: SessionLog, replaces?: string, now = new Date()): Promise<OutboxEntry> {
+export async function saveLog(log: SessionLog, replaces?: string, now = new Date(), newId: () => string = () => crypto.randomUUID()): Promise<OutboxEntry> {
   const tx = (await database()).transaction('outbox', 'readwrite');
   const previous = await tx.store.get(log.clientId);
-  const entry: OutboxEntry = { clientId: log.clientId, log, state: 'waiting', createdAt: previous?.createdAt ?? now.toISOString() };
+  const correcting = previous && replaces === log.clientId && previous.state === 'rejected';
+  if (previous && !correcting && canonicalJson(previous.log) === canonicalJson(log)) {
+    await tx.done;
+    return previous;
+  }
+  const saved = previous && !correcting ? { ...log, clientId: newId() } : log;
+  const entry: OutboxEntry = { clientId: saved.clientId, log: saved, state: 'waiting', createdAt: correcting ? previous.createdAt : now.toISOString() };
   await tx.store.put(entry);
   if (replaces && replaces !== log.clientId) await tx.store.delete(replaces);
   await tx.done;

@@ -3,7 +3,7 @@
  * shows "you are offline" while there is no connection, "ready to work offline" after the first
  * install, and "New material available — update" when a new deployment waits. Updating hands
  * over to the new worker, downloads the saved packs again (none is lost: a pack that fails keeps
- * its copy) and reloads.
+ * its copy) and reloads; on the log page, only once the draft being typed is saved.
  */
 import { Workbox } from 'workbox-window';
 import { format, readStrings } from './strings.ts';
@@ -31,6 +31,12 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     if (updateBar) updateBar.hidden = false;
   });
   updateButton?.addEventListener('click', () => {
+    // The log page's code is not swapped under a session log being typed (the log page sets
+    // this while its draft holds anything): saving it first is one tap, a lost session is not.
+    if (document.documentElement.dataset['logDraftOpen'] === 'true') {
+      if (message) message.textContent = format(strings['offline.updateAfterLog']);
+      return;
+    }
     updateButton.disabled = true;
     if (message) message.textContent = format(strings['offline.updating']);
     workbox.addEventListener('controlling', async () => {

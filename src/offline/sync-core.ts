@@ -79,7 +79,8 @@ export function retryAfterSeconds(header: string | null, now: number = Date.now(
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function notify(): void {
+/** Tells the pages (other tabs too) that the outbox changed. */
+export function notify(): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(outboxChannel);
   channel.postMessage({ type: 'changed' });

@@ -3,9 +3,10 @@
  * raw logs as CSV (the coordinator's own, unsuppressed). Every text cell is defused against
  * formula injection: a venue or a note typed as `=HYPERLINK(…)` must stay text in a spreadsheet.
  */
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the same code without Node's Buffer, so the log page's rescue CSV is this very file.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ReportFilter } from '../sessions/report-sql.ts';
-import { ageBands, ethnicGroups, followUps, sexBands } from '../sessions/schema.ts';
+import { ageBands, ethnicGroups, followUps, maskPhoneNumbers, sexBands } from '../sessions/schema.ts';
 import type { StoredSessionLog } from '../sessions/store.ts';
 import { defuseFormula, suppressed, type Cell } from './cells.ts';
 import type { ReportTable } from './tables.ts';
@@ -65,7 +66,10 @@ export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter,
 /** `notStated` → `not_stated`. */
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** The raw logs' columns, in order; a log's lists are joined with "; ". */
+/**
+ * The raw logs' columns, in order; a log's lists are joined with "; ". Spreadsheets and donors'
+ * scripts read them by position: a new column goes at the end, never between (a test pins them).
+ */
 export const logColumns = [
   'client_id', 'date', 'start_time', 'duration_minutes', 'commune_id', 'venue', 'setting', 'audience', 'languages', 'materials', 'facilitators', 'total',
   ...sexBands.map((band) => `sex_${snake(band)}`),
@@ -74,20 +78,25 @@ export const logColumns = [
   'quiz_pre_answered', 'quiz_pre_correct', 'quiz_post_answered', 'quiz_post_correct',
   ...followUps.map((kind) => `follow_up_${snake(kind)}`),
   'notes', 'received_at', 'team_id', 'device_id',
+  'schema_version',
 ] as const;
 
 /** One raw log as a CSV line, in `logColumns` order. */
 function logLine(log: StoredSessionLog): Array<string | number> {
   const { attendance } = log;
   return [
-    log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, log.place.venue, log.setting,
-    log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), log.facilitators.join('; '), attendance.total,
+    log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, maskPhoneNumbers(log.place.venue), log.setting,
+    log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), maskPhoneNumbers(log.facilitators.join('; ')), attendance.total,
     ...sexBands.map((band) => attendance.bySex[band]),
     ...ageBands.map((band) => attendance.byAge[band]),
     ...ethnicGroups.map((group) => attendance.byEthnicity[group]),
     log.quiz?.pre?.answered ?? '', log.quiz?.pre?.correct.join('; ') ?? '', log.quiz?.post?.answered ?? '', log.quiz?.post?.correct.join('; ') ?? '',
     ...followUps.map((kind) => log.followUps[kind]),
-    log.notes, log.receivedAt, log.teamId, log.deviceId,
+    // A log stored before phone numbers were refused may hold one (here, in the venue or the
+    // names too): never in the export.
+    maskPhoneNumbers(log.notes), log.receivedAt, log.teamId, log.deviceId,
+    // Logs stored before the field existed are version 1.
+    (log as { schemaVersion?: number }).schemaVersion ?? 1,
   ];
 }
 

@@ -8,12 +8,16 @@
 /** The largest body a route reads: a batch of 100 logs is far below it; so is a form of the reports page. */
 export const bodyLimit = 256 * 1024;
 
-/** The largest webhook delivery (/api/rebuild/): far above a projection of a document, far below what could fill memory. */
+/**
+ * The largest upload: a webhook delivery (/api/rebuild/), far above a projection of a document, or
+ * a phone's file of unsent logs (/<lang>/reports/import/, about 1,000 logs); far below what could
+ * fill memory.
+ */
 export const deliveryLimit = 1024 * 1024;
 
 /** The most a request to `pathname` may send; the largest of these is also the node adapter's limit. */
 export function bodyLimitFor(pathname: string): number {
-  return pathname.startsWith('/api/rebuild') ? deliveryLimit : bodyLimit;
+  return pathname.startsWith('/api/rebuild') || /^\/[^/]+\/reports\/import\/?$/.test(pathname) ? deliveryLimit : bodyLimit;
 }
 
 /** A JSON answer that no cache keeps. */
@@ -55,6 +59,19 @@ export async function readFormBody(request: Request): Promise<URLSearchParams | 
   if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB.`, { Connection: 'close' });
   if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
   return new URLSearchParams(new TextDecoder().decode(bytes));
+}
+
+/**
+ * The parts of a file upload (`multipart/form-data`), or the answer to give: 415 another type, 413
+ * past `deliveryLimit` (at most that many bytes are read), 400 unreadable.
+ */
+export async function readMultipartBody(request: Request): Promise<FormData | Response> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (contentType.split(';')[0]?.trim().toLowerCase() !== 'multipart/form-data') return apiError(415, 'unsupportedMediaType', 'Send the file as multipart/form-data.', { Connection: 'close' });
+  const bytes = await readLimited(request, deliveryLimit);
+  if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The file is larger than ${deliveryLimit / 1024 / 1024} MB.`, { Connection: 'close' });
+  if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
+  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'Content-Type': contentType } }).formData().catch(() => apiError(400, 'unreadableBody', 'The form could not be read.'));
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import type { SessionLog } from './schema.ts';
+import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type InsertResult } from './store.ts';
 import { toRecord, type Row } from './store-sql.ts';
 
@@ -90,7 +91,7 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
       answered.add(log.clientId);
       return { status: 'created', record: toRecord(row) };
     }
-    return { status: kept['log'] === row['log'] ? 'duplicate' : 'conflict', record: toRecord(kept) };
+    return { status: sameStoredLog(String(kept['log']), String(row['log'])) ? 'duplicate' : 'conflict', record: toRecord(kept) };
   });
   let next = 0;
   return jobs.map(({ logs }) => results.slice(next, (next += logs.length)));

@@ -44,12 +44,28 @@ function aYearBefore(today: string): string {
   return `${year - 1}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
+/**
+ * The version of the log's shape that this code makes. A change of shape bumps it and adds an
+ * upgrade below (log-versions.ts); the server upgrades older logs, so phones that have not
+ * updated yet keep sending. Version 1 had no `schemaVersion` field.
+ */
+export const currentSchemaVersion = 2;
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+/** The numbers of a breakdown, or undefined while one of its cells is not a whole number. */
+function numbersOf(value: unknown): number[] | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const numbers = Object.values(value);
+  return numbers.every(isNumber) ? numbers : undefined;
+}
+
+const hasNoPhoneNumber = (text: string) => !looksLikePhoneNumber(text);
 
 /** Builds the schema against a clock, so tests can fix "today". */
 export function createSessionLogSchema(now: () => Date = () => new Date()) {
   return z
     .strictObject({
+      schemaVersion: z.literal(currentSchemaVersion),
       /** A UUID made on the device: the log's identity, so a resend is never a second log. */
       clientId: z.uuid(),
       date: z.iso.date(),
@@ -57,13 +73,13 @@ export function createSessionLogSchema(now: () => Date = () => new Date()) {
       durationMinutes: z.number().int().min(5).max(600),
       place: z.strictObject({
         communeId: z.string().refine((id) => areaOf(id) !== undefined, { error: 'unknownCommune' }),
-        venue: z.string().trim().min(1).max(200),
+        venue: z.string().trim().min(1).max(200).refine(hasNoPhoneNumber, { error: 'phoneNumber' }),
       }),
       setting: z.enum(sessionSettings),
       audience: z.array(z.enum(audiences)).min(1).max(audiences.length),
       languages: z.array(z.enum(localePaths as [LocalePath, ...LocalePath[]])).min(1).max(localePaths.length),
       materials: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(20),
-      facilitators: z.array(z.string().trim().min(1).max(100)).min(1).max(10),
+      facilitators: z.array(z.string().trim().min(1).max(100).refine(hasNoPhoneNumber, { error: 'phoneNumber' })).min(1).max(10),
       attendance: z.strictObject({
         total: count.min(1),
         bySex: breakdown(sexBands),
@@ -72,26 +88,44 @@ export function createSessionLogSchema(now: () => Date = () => new Date()) {
       }),
       quiz: z.strictObject({ pre: quizRound.optional(), post: quizRound.optional() }).optional(),
       followUps: breakdown(followUps),
-      notes: z.string().max(2000).default(''),
+      // A phone number is refused in every free text, not only warned about: the raw export must never hold one.
+      notes: z.string().max(2000).refine(hasNoPhoneNumber, { error: 'phoneNumber' }).default(''),
     })
-    .superRefine((log, context) => {
-      const today = todayInLaoCai(now());
-      if (log.date > today) context.addIssue({ code: 'custom', path: ['date'], message: 'future' });
-      else if (log.date < aYearBefore(today)) context.addIssue({ code: 'custom', path: ['date'], message: 'tooOld' });
-      for (const part of ['bySex', 'byAge', 'byEthnicity'] as const) {
-        if (sum(log.attendance[part]) !== log.attendance.total) {
-          context.addIssue({ code: 'custom', path: ['attendance', part], message: 'sumMismatch', params: { total: log.attendance.total, sum: sum(log.attendance[part]) } });
+    // Runs even when other fields failed, so every problem shows at once (not the date and the
+    // sums only after the rest is fixed); it looks only at the parts that are well formed.
+    .superRefine(
+      (input, context) => {
+        const log = (input && typeof input === 'object' ? input : {}) as Partial<Record<string, unknown>>;
+        const today = todayInLaoCai(now());
+        if (typeof log['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(log['date'])) {
+          if (log['date'] > today) context.addIssue({ code: 'custom', path: ['date'], message: 'future' });
+          else if (log['date'] < aYearBefore(today)) context.addIssue({ code: 'custom', path: ['date'], message: 'tooOld' });
         }
-      }
-      for (const round of ['pre', 'post'] as const) {
-        const results = log.quiz?.[round];
-        results?.correct.forEach((right, index) => {
-          if (right > results.answered) context.addIssue({ code: 'custom', path: ['quiz', round, 'correct', index], message: 'moreRightThanAnswered' });
-        });
-        if (results && results.answered > log.attendance.total) context.addIssue({ code: 'custom', path: ['quiz', round, 'answered'], message: 'moreThanAttended' });
-      }
-      if (sum(log.followUps) > log.attendance.total) context.addIssue({ code: 'custom', path: ['followUps'], message: 'moreThanAttended' });
-    });
+        const attendance = (log['attendance'] ?? {}) as Record<string, unknown>;
+        const total = isNumber(attendance['total']) ? attendance['total'] : undefined;
+        if (total === undefined) return;
+        for (const part of ['bySex', 'byAge', 'byEthnicity'] as const) {
+          const numbers = numbersOf(attendance[part]);
+          const partSum = numbers?.reduce((a, b) => a + b, 0);
+          if (partSum !== undefined && partSum !== total) context.addIssue({ code: 'custom', path: ['attendance', part], message: 'sumMismatch', params: { total, sum: partSum } });
+        }
+        const quiz = (log['quiz'] ?? {}) as Record<string, { answered?: unknown; correct?: unknown } | undefined>;
+        for (const round of ['pre', 'post'] as const) {
+          const results = quiz[round];
+          if (!results || !isNumber(results.answered)) continue;
+          const answered = results.answered;
+          if (Array.isArray(results.correct)) {
+            results.correct.forEach((right, index) => {
+              if (isNumber(right) && right > answered) context.addIssue({ code: 'custom', path: ['quiz', round, 'correct', index], message: 'moreRightThanAnswered' });
+            });
+          }
+          if (answered > total) context.addIssue({ code: 'custom', path: ['quiz', round, 'answered'], message: 'moreThanAttended' });
+        }
+        const referred = numbersOf(log['followUps']);
+        if (referred && referred.reduce((a, b) => a + b, 0) > total) context.addIssue({ code: 'custom', path: ['followUps'], message: 'moreThanAttended' });
+      },
+      { when: () => true },
+    );
 }
 
 export const sessionLogSchema = createSessionLogSchema();
@@ -117,10 +151,22 @@ export function describeProblems(error: z.ZodError): LogProblem[] {
 }
 
 /**
- * Whether free text looks like it holds a phone number (9 to 11 digits, spaces, dots or dashes
- * allowed between them, optionally +84). Hotline numbers such as 111 or 113 do not count.
- * Example: `looksLikePhoneNumber('Gọi 0912 345 678')` is true.
+ * A Vietnamese phone number in free text: `0`, `(0`, `+84` or `(+84)` then 8 to 10 more digits,
+ * with spaces, dots, dashes or brackets between them, not inside a longer run of digits. Letters
+ * may touch it (`SĐT0912345678`): a word boundary would miss that. Hotlines (111, 113) do not count.
+ */
+const phoneNumber = /(?<!\d)(?:\(?\+\s?84\)?|\(?0)(?:[\s.\-()]*\d){8,10}(?![\s.\-]?\d)/gu;
+
+/**
+ * Whether free text looks like it holds a phone number.
+ * Example: `looksLikePhoneNumber('Gọi (091) 234 5678')` is true; `looksLikePhoneNumber('Gọi 111')` is false.
  */
 export function looksLikePhoneNumber(text: string): boolean {
-  return /(?:\+84|\b0)(?:[\s.-]?\d){8,10}\b/.test(text);
+  phoneNumber.lastIndex = 0;
+  return phoneNumber.test(text);
+}
+
+/** The text with every phone number replaced by `[…]`, for logs made before numbers were refused. */
+export function maskPhoneNumbers(text: string): string {
+  return text.replace(phoneNumber, '[…]');
 }

@@ -15,6 +15,7 @@ import { migrations } from './migrations.ts';
 import { assertName } from './names.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
+import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type AttemptLimit, type Enrolment, type EnrolmentFailure, type InsertResult, type SessionStore, type Team } from './store.ts';
 import { reviewLogs } from './review-sql.ts';
 import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam } from './store-sql.ts';
@@ -91,7 +92,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
-    return { status: stored['log'] === json ? 'duplicate' : 'conflict', record: toRecord(stored) };
+    return { status: sameStoredLog(String(stored['log']), json) ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
 
   /** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */

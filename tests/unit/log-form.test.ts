@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/components/log/i18n.ts';
-import { count, emptyValues, fromLog, newClientId, toCandidate } from '../../src/components/log/form-values.ts';
+import { count, emptyValues, fromLog, fromStored, newClientId, newDraft, toCandidate, toStored, withChange, type StoredDraft } from '../../src/components/log/form-values.ts';
 import { fieldFor, problemMessage } from '../../src/components/log/problems.ts';
 import { batches, maxBatch } from '../../src/offline/sync-core.ts';
 import { backoffDelay } from '../../src/offline/sync.ts';
@@ -48,7 +48,44 @@ describe('the form values', () => {
   });
 });
 
+describe('the draft', () => {
+  it('keeps only what was typed: an empty form stores nothing, and no default (the date) is stored', () => {
+    const opened = newDraft(new Date('2026-11-23T03:00:00Z'));
+    expect(toStored(opened)).toBeUndefined();
+    const typed = withChange(opened, { venue: 'Trường THCS Y Tý' });
+    expect(toStored(typed)).toEqual({ clientId: opened.values.clientId, typed: { venue: 'Trường THCS Y Tý' }, correcting: undefined });
+  });
+
+  it('works the defaults out when the form opens: a draft of 23 November opened on 1 December shows 1 December', () => {
+    const typed = withChange(newDraft(new Date('2026-11-23T03:00:00Z')), { venue: 'Nhà văn hoá thôn Lao Chải' });
+    const reopened = fromStored(JSON.parse(JSON.stringify(toStored(typed))) as StoredDraft, new Date('2026-12-01T03:00:00Z'));
+    expect(reopened.values).toMatchObject({ date: '2026-12-01', venue: 'Nhà văn hoá thôn Lao Chải', clientId: typed.values.clientId });
+    // A date the person chose is theirs, and kept.
+    const chosen = withChange(newDraft(), { date: '2026-11-20' });
+    expect(fromStored(toStored(chosen)!, new Date('2026-12-01T03:00:00Z')).values.date).toBe('2026-11-20');
+  });
+});
+
 describe('problems in the user\'s language', () => {
+  it('say plainly that a venue of only spaces has only spaces', () => {
+    const values = fromLog(validLog());
+    values.venue = '    ';
+    expect(messages(toCandidate(values))).toEqual(['place.venue: This has only spaces. Write the name, such as "Y Tý lower-secondary school".']);
+  });
+
+  it('refuse a phone number in the notes, the venue or the names, with a reason', () => {
+    const values = fromLog(validLog());
+    values.notes = 'SĐT0912345678';
+    expect(messages(toCandidate(values))).toEqual(["notes: This holds a phone number. Remove it to save: a log must not hold anyone's contact details."]);
+    values.notes = '';
+    values.venue = 'Nhà anh Páo, SĐT 0912 345 678';
+    values.facilitators = 'Lò Thị Mai\nGiàng A Páo (+84) 912-345-678';
+    expect(messages(toCandidate(values))).toEqual([
+      "place.venue: This holds a phone number. Remove it to save: a log must not hold anyone's contact details.",
+      "facilitators: This holds a phone number. Remove it to save: a log must not hold anyone's contact details.",
+    ]);
+  });
+
   it('ask to fill in or choose what an empty form lacks, beside each field', () => {
     const found = messages(toCandidate(emptyValues()));
     expect(found).toEqual(

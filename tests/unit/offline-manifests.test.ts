@@ -41,10 +41,11 @@ describe('the scripts a page needs offline', () => {
   it('follows static and dynamic imports between built chunks, once each', () => {
     const client = mkdtempSync(join(tmpdir(), 'chunks-'));
     mkdirSync(join(client, '_astro'));
-    writeFileSync(join(client, '_astro/entry.js'), 'import{a}from"./save.js";import"./strings.js";const l=()=>import("./lazy.js");');
+    writeFileSync(join(client, '_astro/entry.js'), 'import{a}from"./save.js";import"./strings.js";const l=()=>import("./lazy.js");const r=async()=>await import(`./rescue.js`);');
+    writeFileSync(join(client, '_astro/rescue.js'), 'export const c=3;');
     writeFileSync(join(client, '_astro/save.js'), 'import{b}from"./strings.js";export const a=1;');
     writeFileSync(join(client, '_astro/strings.js'), 'export const b=2;');
     writeFileSync(join(client, '_astro/lazy.js'), 'import"./save.js";');
-    expect(withImports(client, ['/_astro/entry.js', '/_astro/Base.css']).sort()).toEqual(['/_astro/Base.css', '/_astro/entry.js', '/_astro/lazy.js', '/_astro/save.js', '/_astro/strings.js']);
+    expect(withImports(client, ['/_astro/entry.js', '/_astro/Base.css']).sort()).toEqual(['/_astro/Base.css', '/_astro/entry.js', '/_astro/lazy.js', '/_astro/rescue.js', '/_astro/save.js', '/_astro/strings.js']);
   });
 });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areaOf, areas } from '../../src/sessions/places.ts';
 import type { Report, ReportFilter } from '../../src/sessions/report-sql.ts';
-import { ageBands, ethnicGroups, followUps, sessionSettings, sexBands, type SessionLog } from '../../src/sessions/schema.ts';
+import { ageBands, currentSchemaVersion, ethnicGroups, followUps, sessionSettings, sexBands, type SessionLog } from '../../src/sessions/schema.ts';
 import type { SessionStore } from '../../src/sessions/store.ts';
 import { enrolDevice } from './store-contract.ts';
 
@@ -46,6 +46,7 @@ export const arbitraryLog: fc.Arbitrary<SessionLog> = fc.integer({ min: 1, max: 
     pre: fc.option(quizRound(total), { nil: undefined }),
     post: fc.option(quizRound(total), { nil: undefined }),
   }).map((drawn) => ({
+    schemaVersion: currentSchemaVersion,
     clientId: randomUUID(),
     date: drawn.date,
     startTime: '09:00',

@@ -100,6 +100,14 @@ describe('formula injection', () => {
     expect(cell('quiz_post_correct')).toBe('27; 25; 29');
   });
 
+  it('never writes a phone number a log stored before they were refused may hold', () => {
+    const log = storedLog({ place: { communeId: 'xa-y-ty', venue: 'Nhà anh Páo 0912 345 678' }, facilitators: ['Lò Thị Mai (091) 234 5678'], notes: 'Gọi SĐT0912345678' });
+    const [header, line] = rows(logsCsv([log]));
+    const cell = (column: string) => line![header!.indexOf(column)];
+    expect([cell('venue'), cell('facilitators'), cell('notes')]).toEqual(['Nhà anh Páo […]', 'Lò Thị Mai […]', 'Gọi SĐT[…]']);
+    expect(cell('schema_version')).toBe('2');
+  });
+
   it('defuses a crafted facilitator list that starts with a formula', () => {
     const [header, line] = rows(logsCsv([storedLog({ facilitators: ['=cmd|"/c calc"!A1'] })]));
     expect(line![header!.indexOf('facilitators')]).toBe('\'=cmd|"/c calc"!A1');

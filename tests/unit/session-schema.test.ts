@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionLogSchema, describeProblems, looksLikePhoneNumber, type SessionLog } from '../../src/sessions/schema.ts';
+import { createSessionLogSchema, describeProblems, looksLikePhoneNumber, maskPhoneNumbers, type SessionLog } from '../../src/sessions/schema.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
 // 10:00 in Lao Cai on 15 March 2026.
@@ -47,8 +47,45 @@ describe('session-log schema', () => {
     ['a client id that is no UUID', (log: SessionLog) => void (log.clientId = 'log-1'), 'clientId', 'invalid_format'],
     ['a start time that is no time', (log: SessionLog) => void (log.startTime = '25:00'), 'startTime', 'time'],
     ['an empty venue', (log: SessionLog) => void (log.place.venue = '   '), 'place.venue', 'too_small'],
+    ['a phone number in the notes', (log: SessionLog) => void (log.notes = 'Gọi lại (091) 234 5678'), 'notes', 'phoneNumber'],
+    ['a log without its schema version', (log: SessionLog) => void delete (log as Partial<SessionLog>).schemaVersion, 'schemaVersion', 'invalid_value'],
   ])('rejects %s, naming the field', (_name, change, path, rule) => {
     expect(problems(withChange(change))).toContainEqual({ path, rule });
+  });
+
+  it('names the date and the sums even while a required field is missing (no errors in instalments)', () => {
+    const log = withChange((log) => {
+      delete (log as Partial<SessionLog>).durationMinutes;
+      delete (log as Partial<SessionLog>).setting;
+      (log.attendance as { total: unknown }).total = undefined;
+      log.date = '2026-03-16';
+      log.attendance.byAge.age12to15 = 1;
+      log.followUps.police = 40;
+    });
+    expect(problems(log)).toEqual(expect.arrayContaining([
+      { path: 'durationMinutes', rule: 'invalid_type' },
+      { path: 'setting', rule: 'invalid_value' },
+      { path: 'attendance.total', rule: 'invalid_type' },
+      { path: 'date', rule: 'future' },
+    ]));
+    const withTotal = withChange((log) => {
+      delete (log as Partial<SessionLog>).durationMinutes;
+      log.date = '2025-01-01';
+      log.attendance.byAge.age12to15 = 1;
+      log.quiz!.pre!.answered = 35;
+      log.followUps.police = 40;
+    });
+    expect(problems(withTotal)).toEqual(expect.arrayContaining([
+      { path: 'durationMinutes', rule: 'invalid_type' },
+      { path: 'date', rule: 'tooOld' },
+      { path: 'attendance.byAge', rule: 'sumMismatch' },
+      { path: 'quiz.pre.answered', rule: 'moreThanAttended' },
+      { path: 'followUps', rule: 'moreThanAttended' },
+    ]));
+  });
+
+  it('judges what is not an object at all without throwing', () => {
+    for (const body of [null, 42, 'log', [], {}, { attendance: 'x', quiz: 3, followUps: [] }]) expect(() => schema.safeParse(body)).not.toThrow();
   });
 
   it('takes today and exactly a year back in Lao Cai time, whatever the server clock zone', () => {
@@ -80,11 +117,15 @@ describe('session-log schema', () => {
 });
 
 describe('looksLikePhoneNumber', () => {
-  it.each(['Gọi 0912 345 678', 'số 0912.345.678', 'Zalo +84 912 345 678', '0912345678', '+84912345678'])('finds a phone number in %j', (text) => {
+  it.each(['Gọi 0912 345 678', 'số 0912.345.678', 'Zalo +84 912 345 678', '0912345678', '+84912345678', 'SĐT0912345678', '(091) 234 5678', '+84 912 345 678', 'Gọi (+84) 912-345-678', 'máy bàn 0214 3840 123', 'ĐT:0912345678.'])('finds a phone number in %j', (text) => {
     expect(looksLikePhoneNumber(text)).toBe(true);
   });
 
-  it.each(['Gọi 111 khi cần giúp đỡ', 'Công an: 113', '34 em, 18 nữ', 'Ngày 2026-03-15, 09:30', 'Lớp 8A và 9B', ''])('finds none in %j', (text) => {
+  it.each(['Gọi 111 khi cần giúp đỡ', 'Công an: 113', '34 em, 18 nữ', 'Ngày 2026-03-15, 09:30', 'Lớp 8A và 9B', '', 'Ngày 05.01.2026 lúc 0 giờ', 'mã 0123456789012345'])('finds none in %j', (text) => {
     expect(looksLikePhoneNumber(text)).toBe(false);
+  });
+
+  it('masks each number for logs made before numbers were refused, and keeps the rest', () => {
+    expect(maskPhoneNumbers('Gọi SĐT0912345678 hoặc (091) 234 5678, đường dây 111')).toBe('Gọi SĐT[…] hoặc […], đường dây 111');
   });
 });

@@ -3,6 +3,8 @@
  * `storeContract('SQLite', () => openSqliteStore(file))`. A PostgreSQL engine runs the same.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseLog } from '../../src/sessions/log-versions.ts';
+import type { SessionLog } from '../../src/sessions/schema.ts';
 import type { SessionStore } from '../../src/sessions/store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
@@ -46,6 +48,17 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         const reordered = Object.fromEntries(Object.entries(log).reverse()) as typeof log;
         const again = await store.insert(reordered, device.deviceId, device.teamId, new Date('2026-03-02T08:00:00Z'));
         expect(again).toEqual({ status: 'duplicate', record: first.record });
+        expect(await store.count()).toBe(1);
+      });
+
+      it('answers the upgraded resend of a log stored in an earlier schema version as a duplicate, not a conflict', async () => {
+        // As stored before log versions existed: no schemaVersion field.
+        const { schemaVersion: _version, ...v1 } = validLog();
+        await store.insert(v1 as SessionLog, device.deviceId, device.teamId);
+        const resent = parseLog(v1);
+        if (!resent.success) throw new Error(JSON.stringify(resent.problems));
+        expect((await store.insert(resent.data, device.deviceId, device.teamId)).status).toBe('duplicate');
+        expect((await store.insert({ ...resent.data, notes: 'changed' }, device.deviceId, device.teamId)).status).toBe('conflict');
         expect(await store.count()).toBe(1);
       });
 

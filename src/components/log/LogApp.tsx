@@ -7,10 +7,12 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { forgetEnrolment, getEnrolment, type Enrolment } from '../../offline/device.ts';
 import { listLogs, type OutboxEntry } from '../../offline/outbox.ts';
 import { savePage } from '../../offline/save.ts';
-import { outboxChannel } from '../../offline/sync-core.ts';
+import { notify, outboxChannel } from '../../offline/sync-core.ts';
 import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
 import { EnrolForm } from './EnrolForm.tsx';
-import { correctionOf, saveDraft } from './form-values.ts';
+import { handOver } from './export-unsent.ts';
+import { claimDraft } from './draft-store.ts';
+import { correctionOf, type Draft } from './form-values.ts';
 import { createI18n, formatters, type Formatters } from './i18n.ts';
 import { OutboxList } from './OutboxList.tsx';
 import { SessionForm, type FormOptions } from './SessionForm.tsx';
@@ -25,18 +27,25 @@ interface Props extends FormOptions {
 
 type Device = { state: 'loading' } | { state: 'none' } | { state: 'enrolled'; enrolment: Enrolment };
 
+/** The draft the form opens with: this tab's own, once claimed (draft-store.ts). */
+type Opening = { claimed: false } | { claimed: true; draft: Draft | undefined };
+
 function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   const { t } = useTranslation();
   const [device, setDevice] = useState<Device>({ state: 'loading' });
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [status, setStatus] = useState<SyncStatus>({ running: false });
   const [formKey, setFormKey] = useState(0);
+  const [opening, setOpening] = useState<Opening>({ claimed: false });
+  const [exportNote, setExportNote] = useState<string>();
+  const [storageMayBeCleared, setStorageMayBeCleared] = useState(false);
   const scheduler = useRef<SyncScheduler>(undefined);
 
   const refresh = useCallback(async () => setEntries(await listLogs()), []);
 
   useEffect(() => {
     void getEnrolment().then((enrolment) => setDevice(enrolment ? { state: 'enrolled', enrolment } : { state: 'none' }));
+    void claimDraft().then((draft) => setOpening({ claimed: true, draft }));
     void refresh();
     const channel = new BroadcastChannel(outboxChannel);
     channel.onmessage = () => void refresh();
@@ -54,6 +63,17 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   }, [enrolled]);
   useEffect(() => {
     if (!enrolled) return;
+    // Logs may wait on this phone for days: ask the browser not to clear them when space runs low.
+    // Asked on enrolment and on each visit until granted; a refusal is said, with the way out.
+    void (async () => {
+      const storage = navigator.storage;
+      if (!storage?.persist) return;
+      const kept = (await storage.persisted?.()) || (await storage.persist().catch(() => false));
+      setStorageMayBeCleared(!kept);
+    })();
+  }, [enrolled]);
+  useEffect(() => {
+    if (!enrolled) return;
     const started = startSync((next) => {
       setStatus(next);
       void refresh();
@@ -62,7 +82,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     return () => started.stop();
   }, [enrolled, refresh]);
 
-  if (device.state === 'loading') return <p>{t('log.loading')}</p>;
+  if (device.state === 'loading' || !opening.claimed) return <p>{t('log.loading')}</p>;
 
   const lostEnrolment = status.outcome?.kind === 'notEnrolled' || status.outcome?.kind === 'revoked';
   const enrolAgain = async () => {
@@ -71,11 +91,24 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     setDevice({ state: 'none' });
   };
   const correct = (entry: OutboxEntry) => {
-    saveDraft(correctionOf(entry));
+    setOpening({ claimed: true, draft: correctionOf(entry) });
     setFormKey((key) => key + 1);
+  };
+  const exportUnsent = async (kind: 'json' | 'csv') => {
+    if (device.state !== 'enrolled') return;
+    // Loaded when first needed (the CSV writer is most of it); the page's offline copy holds it too.
+    const { rescueCsv, rescueFileName, rescueJson, unsentEntries } = await import('../../offline/rescue-file.ts');
+    const unsent = unsentEntries(await listLogs());
+    const now = new Date();
+    const text = kind === 'json' ? rescueJson(device.enrolment, unsent, now) : rescueCsv(device.enrolment, unsent);
+    const file = new File([text], rescueFileName(device.enrolment, now, kind), { type: kind === 'json' ? 'application/json' : 'text/csv' });
+    const handed = await handOver(file);
+    setExportNote(handed === 'cancelled' ? undefined : t(`outbox.export.${handed}`, { number: format.number(unsent.length), name: file.name }));
   };
   const saved = () => {
     void refresh();
+    // Other tabs list the new log too.
+    notify();
     void scheduler.current?.syncNow();
     void requestBackgroundSync();
   };
@@ -87,17 +120,23 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
       ) : (
         <>
           <p className="log-team">{t('enrol.team', { team: device.enrolment.team.name })}</p>
-          {lostEnrolment && (
-            <div className="log-warning" role="alert">
-              <p>{t('enrol.revoked')}</p>
-              <button type="button" className="button" onClick={enrolAgain}>{t('enrol.again')}</button>
-            </div>
-          )}
-          <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} />
+          {storageMayBeCleared && <p className="log-warning" data-storage="may-be-cleared">{t('log.storage.notPersisted')}</p>}
+          <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} initial={opening.draft}
+            stateOf={(clientId) => entries.find((entry) => entry.clientId === clientId)?.state}
+            warning={
+              // Beside the button, where the person is when sending fails, not far up the page.
+              lostEnrolment && (
+                <div className="log-warning" role="alert">
+                  <p>{t('enrol.revoked')}</p>
+                  <button type="button" className="button" onClick={enrolAgain}>{t('enrol.again')}</button>
+                </div>
+              )
+            } />
         </>
       )}
       {(device.state === 'enrolled' || entries.length > 0) && (
-        <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct} />
+        <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct}
+          onExport={device.state === 'enrolled' ? (kind) => void exportUnsent(kind) : undefined} exportNote={exportNote} />
       )}
     </>
   );

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../offline/outbox.ts';
+import { phoneTally } from '../../offline/tally.ts';
 import type { SyncStatus } from '../../offline/sync.ts';
 import type { Formatters } from './i18n.ts';
 import { fieldFor, fieldLabel, problemMessage } from './problems.ts';
@@ -14,6 +15,35 @@ interface Props {
   format: Formatters;
   onSyncNow: () => void;
   onCorrect: (entry: OutboxEntry) => void;
+  /** Exports the unsent logs as a file; absent while the device is not enrolled (no device to name). */
+  onExport?: ((kind: 'json' | 'csv') => void) | undefined;
+  /** What became of the last export, or a warning about storage the browser may clear. */
+  exportNote?: string | undefined;
+}
+
+/** The phone's own tally, to settle with what the coordinator's report shows for this device. */
+function Tally({ entries, format }: { entries: readonly OutboxEntry[]; format: Formatters }) {
+  const { t } = useTranslation();
+  const tally = phoneTally(entries);
+  const rows = [
+    ['waiting', tally.waiting],
+    ['sent', tally.sent],
+    ['rejected', tally.rejected],
+    ['people', tally.peopleThisMonth],
+  ] as const;
+  return (
+    <div className="outbox-tally">
+      <h3>{t('outbox.tally.title')}</h3>
+      <dl>
+        {rows.map(([key, value]) => (
+          <div key={key} data-tally={key}>
+            <dt>{t(`outbox.tally.${key}`)}</dt>
+            <dd>{format.number(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
 }
 
 function StatusLine({ status, waiting, sent, format }: { status: SyncStatus; waiting: number; sent: boolean; format: Formatters }) {
@@ -29,9 +59,10 @@ function StatusLine({ status, waiting, sent, format }: { status: SyncStatus; wai
   return <>{t('outbox.status.waiting', { number })}</>;
 }
 
-export function OutboxList({ entries, status, format, onSyncNow, onCorrect }: Props) {
+export function OutboxList({ entries, status, format, onSyncNow, onCorrect, onExport, exportNote }: Props) {
   const { t } = useTranslation();
   const waiting = entries.filter((entry) => entry.state === 'waiting' || entry.state === 'sending').length;
+  const unsent = entries.filter((entry) => entry.state !== 'sent').length;
   return (
     <section className="outbox" aria-labelledby="outbox-title">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
@@ -42,6 +73,17 @@ export function OutboxList({ entries, status, format, onSyncNow, onCorrect }: Pr
       <p className="outbox-status" role="status">
         <StatusLine status={status} waiting={waiting} sent={entries.some((entry) => entry.state === 'sent')} format={format} />
       </p>
+      <Tally entries={entries} format={format} />
+      {onExport && unsent > 0 && (
+        <div className="outbox-export">
+          <p className="log-hint">{t('outbox.export.hint')}</p>
+          <div className="log-actions">
+            <button type="button" className="button" onClick={() => onExport('json')}>{t('outbox.export.json')}</button>
+            <button type="button" className="button" onClick={() => onExport('csv')}>{t('outbox.export.csv')}</button>
+          </div>
+        </div>
+      )}
+      {exportNote && <p className="log-note" role="status">{exportNote}</p>}
       {entries.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (

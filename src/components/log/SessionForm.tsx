@@ -3,15 +3,16 @@
  * synced. Keeps a draft while the user types; errors stand beside their fields and the first
  * one takes the focus.
  */
-import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblems, followUps, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
 import { audiences } from '../../content/vocabulary.ts';
 import { locales } from '../../i18n/locales.ts';
-import { saveLog, type OutboxEntry } from '../../offline/outbox.ts';
+import { saveLog, type OutboxEntry, type OutboxState } from '../../offline/outbox.ts';
 import { AttendanceFields } from './AttendanceFields.tsx';
 import { Choices, CountField, describedBy, ErrorText, Field } from './fields.tsx';
-import { clearDraft, emptyValues, loadDraft, saveDraft, toCandidate, type Draft, type FormValues } from './form-values.ts';
+import { saveDraft } from './draft-store.ts';
+import { newClientId, newDraft, toCandidate, withChange, type Draft, type FormValues } from './form-values.ts';
 import { fieldFor, fieldId, problemMessage } from './problems.ts';
 import { PlaceFields } from './PlaceFields.tsx';
 import { QuizFields } from './QuizFields.tsx';
@@ -26,9 +27,24 @@ interface Props extends FormOptions {
   /** Take the focus when shown (a correction was just opened). */
   focusOnMount: boolean;
   onSaved: (entry: OutboxEntry) => void;
+  /** The draft this tab opened (draft-store.ts), or none: a new empty form. */
+  initial: Draft | undefined;
+  /** Where each log of the outbox is now, so the line under the button says what became of the saved one. */
+  stateOf: (clientId: string) => OutboxState | undefined;
+  /** A warning that stops sending (a revoked device), shown beside the button. */
+  warning?: ReactNode;
 }
 
-type Status = { kind: 'errors'; count: number } | { kind: 'phone' } | { kind: 'saved' } | { kind: 'failed'; reason: string } | undefined;
+type Status = { kind: 'errors'; count: number } | { kind: 'saved'; clientId: string } | { kind: 'failed'; reason: string } | undefined;
+
+/** The line under the button once a log is saved: what the outbox says of it now, not at the moment of saving. */
+const savedKey: Record<OutboxState, string> = {
+  waiting: 'log.saved',
+  sending: 'log.saved',
+  sent: 'log.saved.sent',
+  rejected: 'log.saved.rejected',
+  conflict: 'log.saved.rejected',
+};
 
 /** Focuses the first field with an error, in the order the page shows them. */
 function focusFirst(fields: Iterable<string>): void {
@@ -39,15 +55,15 @@ function focusFirst(fields: Iterable<string>): void {
   control?.focus();
 }
 
-export function SessionForm({ materials, formatNumber, focusOnMount, onSaved }: Props) {
+export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, initial, stateOf, warning }: Props) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => loadDraft() ?? { values: emptyValues() });
+  const [draft, setDraft] = useState<Draft>(() => initial ?? newDraft());
   const [attempted, setAttempted] = useState(false);
   const [status, setStatus] = useState<Status>();
-  const [phoneAccepted, setPhoneAccepted] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const { values, correcting } = draft;
 
+  // Kept in this tab's slot; an empty form keeps nothing, so no default outlives the day it was worked out.
   useEffect(() => saveDraft(draft), [draft]);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -69,7 +85,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved }: 
 
   const set = (change: Partial<FormValues>) => {
     setStatus(undefined);
-    setDraft((previous) => ({ ...previous, values: { ...previous.values, ...change } }));
+    setDraft((previous) => withChange(previous, change));
   };
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -81,19 +97,11 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved }: 
       requestAnimationFrame(() => focusFirst(found.keys()));
       return;
     }
-    if (looksLikePhoneNumber(values.notes) && phoneAccepted !== values.notes) {
-      // A warning, not a blocker: the second Save keeps the note as it is.
-      setPhoneAccepted(values.notes);
-      setStatus({ kind: 'phone' });
-      document.getElementById(fieldId('notes'))?.focus();
-      return;
-    }
     try {
-      const entry = await saveLog(log, correcting?.clientId);
-      clearDraft();
-      setDraft({ values: emptyValues() });
+      const entry = await saveLog(log, correcting?.clientId, new Date(), newClientId);
+      setDraft(newDraft());
       setAttempted(false);
-      setStatus({ kind: 'saved' });
+      setStatus({ kind: 'saved', clientId: entry.clientId });
       onSaved(entry);
     } catch (error) {
       setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
@@ -101,10 +109,9 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved }: 
   };
 
   const cancelCorrection = () => {
-    clearDraft();
     setAttempted(false);
     setStatus(undefined);
-    setDraft({ values: emptyValues() });
+    setDraft(newDraft());
   };
 
   const phoneWarning = looksLikePhoneNumber(values.notes);
@@ -178,13 +185,13 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved }: 
         )}
       </Field>
 
+      {warning}
       <div className="log-actions">
         <button type="submit" className="button primary">{correcting ? t('log.saveCorrection') : t('log.submit')}</button>
         {correcting && <button type="button" className="button" onClick={cancelCorrection}>{t('log.cancelCorrection')}</button>}
       </div>
       <p className="log-status" role="status">
-        {status?.kind === 'saved' && t('log.saved')}
-        {status?.kind === 'phone' && t('log.notes.phoneConfirm')}
+        {status?.kind === 'saved' && t(savedKey[stateOf(status.clientId) ?? 'waiting'])}
         {status?.kind === 'failed' && t('log.saveFailed', { reason: status.reason })}
       </p>
     </form>

@@ -2,7 +2,7 @@
  * The form's values as typed (strings, so a half-typed count survives a reload), the log built
  * from them for the shared schema, and the draft kept in localStorage while the user types.
  */
-import { ageBands, ethnicGroups, followUps, sexBands, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import { ageBands, currentSchemaVersion, ethnicGroups, followUps, sexBands, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
 import { areaOf } from '../../sessions/places.ts';
 
 type Counts<K extends string> = Record<K, string>;
@@ -53,10 +53,11 @@ export function newClientId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function emptyValues(): FormValues {
+/** The values of an empty form opened at `now`: today's date in Lao Cai, a new client id. */
+export function emptyValues(now = new Date()): FormValues {
   return {
     clientId: newClientId(),
-    date: todayInLaoCai(),
+    date: todayInLaoCai(now),
     startTime: '',
     durationMinutes: '',
     area: '',
@@ -111,6 +112,7 @@ export function toCandidate(values: FormValues): Record<string, unknown> {
   const pre = values.quizOn ? quizRound(values, 'pre') : undefined;
   const post = values.quizOn ? quizRound(values, 'post') : undefined;
   return {
+    schemaVersion: currentSchemaVersion,
     clientId: values.clientId,
     date: values.date,
     startTime: values.startTime,
@@ -163,9 +165,14 @@ export function fromLog(log: SessionLog): FormValues {
   };
 }
 
-/** What the draft holds: the values, and the outbox log they correct, if any. */
+/**
+ * What the draft holds: the values as the form shows them, what of them the person typed (the
+ * only part kept: defaults such as today's date are worked out each time the form opens), and
+ * the outbox log they correct, if any.
+ */
 export interface Draft {
   values: FormValues;
+  typed: Partial<FormValues>;
   /**
    * A rejected log is corrected under its own client id; a conflict (the server holds another
    * log under that id) is saved under a new one and the old entry removed.
@@ -173,32 +180,48 @@ export interface Draft {
   correcting?: { clientId: string; state: 'rejected' | 'conflict' } | undefined;
 }
 
-/** The draft that corrects a log of the outbox. */
+/** A draft with nothing typed: defaults of this moment and a new client id. */
+export function newDraft(now = new Date()): Draft {
+  return { values: emptyValues(now), typed: {} };
+}
+
+/** The draft after the person changed some fields. */
+export function withChange(draft: Draft, change: Partial<FormValues>): Draft {
+  return { ...draft, values: { ...draft.values, ...change }, typed: { ...draft.typed, ...change } };
+}
+
+/** The draft that corrects a log of the outbox: every field of it counts as typed. */
 export function correctionOf(entry: { clientId: string; log: SessionLog; state: string }): Draft {
   const values = fromLog(entry.log);
   const state = entry.state === 'conflict' ? 'conflict' : 'rejected';
-  return { values: state === 'conflict' ? { ...values, clientId: newClientId() } : values, correcting: { clientId: entry.clientId, state } };
+  const { clientId: _id, ...typed } = values;
+  return { values: state === 'conflict' ? { ...values, clientId: newClientId() } : values, typed, correcting: { clientId: entry.clientId, state } };
 }
 
-const draftKey = 'log.draft.v1';
-
-export function loadDraft(): Draft | undefined {
-  try {
-    const draft = JSON.parse(localStorage.getItem(draftKey) ?? 'null') as Draft | null;
-    return draft?.values?.clientId ? { ...draft, values: { ...emptyValues(), ...draft.values } } : undefined;
-  } catch {
-    return undefined;
-  }
+/** What is stored of a draft (draft-store.ts): the client id, the typed fields, the correction. */
+export interface StoredDraft {
+  clientId: string;
+  typed: Partial<FormValues>;
+  correcting?: Draft['correcting'];
 }
 
-export function saveDraft(draft: Draft): void {
-  try {
-    localStorage.setItem(draftKey, JSON.stringify(draft));
-  } catch {
-    // A full or blocked localStorage only loses the draft, never a saved log.
-  }
+/**
+ * The stored form of a draft, or undefined when nothing was typed (an empty form keeps nothing).
+ * A field typed back to blank counts as not typed; a date the person chose is kept as theirs.
+ */
+export function toStored(draft: Draft): StoredDraft | undefined {
+  const blank = emptyValues() as unknown as Record<string, unknown>;
+  const typed = Object.fromEntries(
+    Object.entries(draft.typed).filter(([key, value]) => key === 'date' || JSON.stringify(value) !== JSON.stringify(blank[key])),
+  ) as Partial<FormValues>;
+  if (Object.keys(typed).length === 0 && !draft.correcting) return undefined;
+  return { clientId: draft.values.clientId, typed, correcting: draft.correcting };
 }
 
-export function clearDraft(): void {
-  localStorage.removeItem(draftKey);
+/** A stored draft as the form opens it: defaults of now, then what was typed. */
+export function fromStored(stored: StoredDraft, now = new Date()): Draft {
+  const typed = { ...stored.typed };
+  delete typed.clientId;
+  const values = { ...emptyValues(now), ...typed, clientId: stored.clientId };
+  return { values, typed, correcting: stored.correcting };
 }

@@ -78,6 +78,8 @@ export function problemMessage(problem: LogProblem, log: unknown, t: TFunction, 
   const { path, rule } = problem;
   const value = valueAt(log, path);
   const range = (min: number, max: number) => t('log.error.range', { min: formatNumber(min), max: formatNumber(max) });
+  // A text of only spaces: say so, rather than a vague "check this field".
+  if (typeof value === 'string' && value !== '' && value.trim() === '') return t('log.error.spaces');
   if (isBlank(value)) {
     if (path === 'quiz.pre.correct' || path === 'quiz.post.correct') return range(1, 20);
     if (path === 'place.communeId') return t('log.error.commune');
@@ -94,6 +96,8 @@ export function problemMessage(problem: LogProblem, log: unknown, t: TFunction, 
   switch (rule) {
     case 'sumMismatch':
       return t('log.error.sumMismatch', { sum: formatNumber(sum(value)), total: formatNumber(Number(valueAt(log, 'attendance.total')) || 0) });
+    case 'phoneNumber':
+      return t('log.error.phoneNumber');
     case 'future':
       return t('log.error.future');
     case 'tooOld':

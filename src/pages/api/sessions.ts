@@ -6,7 +6,8 @@ import type { APIRoute } from 'astro';
 import { authenticateRequest } from '../../sessions/auth.ts';
 import { apiError, json, readJsonBody } from '../../sessions/http.ts';
 import { createLogQuota, readQuotaEnv, type LogQuota } from '../../sessions/log-quota.ts';
-import { describeProblems, sessionLogSchema, type SessionLog } from '../../sessions/schema.ts';
+import { parseLog } from '../../sessions/log-versions.ts';
+import type { SessionLog } from '../../sessions/schema.ts';
 import { sessionStore } from '../../sessions/server.ts';
 
 export const prerender = false;
@@ -28,9 +29,9 @@ export const POST: APIRoute = async ({ request }) => {
   const receivedAt = new Date();
 
   if (!Array.isArray(body.value)) {
-    const parsed = sessionLogSchema.safeParse(body.value);
+    const parsed = parseLog(body.value);
     if (!parsed.success) {
-      const errors = describeProblems(parsed.error);
+      const errors = parsed.problems;
       return json(400, { error: 'invalidLog', message: `The log has ${errors.length} problem(s).`, errors });
     }
     const { status, record } = await store.insert(parsed.data, device.deviceId, device.team.id, receivedAt);
@@ -42,11 +43,11 @@ export const POST: APIRoute = async ({ request }) => {
   if (items.length === 0 || items.length > maxBatch) {
     return apiError(400, 'batchSize', `Send 1 to ${maxBatch} logs at a time; this batch has ${items.length}.`);
   }
-  const checked = items.map((item) => sessionLogSchema.safeParse(item));
+  const checked = items.map((item) => parseLog(item));
   const valid = checked.flatMap((result) => (result.success ? [result.data] : []));
   const stored = (await store.insertBatch(valid, device.deviceId, device.team.id, receivedAt)).values();
   const results = checked.map((result, index) => {
-    if (!result.success) return { clientId: clientIdOf(items[index]), status: 'invalid', errors: describeProblems(result.error) };
+    if (!result.success) return { clientId: clientIdOf(items[index]), status: 'invalid', errors: result.problems };
     const { status, record } = stored.next().value!;
     return status === 'conflict' ? { clientId: result.data.clientId, status } : { clientId: result.data.clientId, status, record };
   });
