@@ -55,7 +55,7 @@ export function contentVersion(files: readonly Pick<OfflineFile, 'url' | 'bytes'
 }
 
 /** A built file's entry: its URL, size, hash and kind. */
-function fileEntry(file: string, url: string, kind: OfflineFile['kind']): OfflineFile {
+export function fileEntry(file: string, url: string, kind: OfflineFile['kind']): OfflineFile {
   return { url, bytes: statSync(file).size, hash: hashFile(file), kind };
 }
 

@@ -70,7 +70,7 @@ const parallelDownloads = 6;
 async function reusable(file: Plan['files'][number], from: readonly string[]): Promise<Blob | undefined> {
   if (!file.hash) return undefined;
   for (const name of from) {
-    const cached = await (await caches.open(name)).match(file.url);
+    const cached = await caches.match(file.url, { cacheName: name });
     const blob = await cached?.blob();
     if (blob && (await isIntact(blob, file))) return blob;
   }
@@ -167,13 +167,17 @@ async function askToPersist(): Promise<void> {
  * The search-index files of a language, saved with its first pack and again on a refresh
  * (a new deployment has a new index); empty where the site has no index.
  */
-async function searchPlan(lang: string, refresh: boolean): Promise<{ cacheName: string; files: { url: string; bytes: number }[] }[]> {
-  if (!refresh && (await caches.has(searchCacheName(lang)))) return [];
+async function searchPlan(lang: string, refresh: boolean): Promise<Plan[]> {
+  const cacheName = searchCacheName(lang);
+  const saved = await caches.has(cacheName);
+  if (!refresh && saved) return [];
   try {
-    const list = await fetchJson<{ files: string[]; bytes: number }>(`/pagefind/offline/${lang}.json`);
-    // The list gives one total; spread it so the progress bar still counts megabytes.
+    const list = await fetchJson<{ files: string[]; bytes: number; entries?: { url: string; bytes: number; hash: string }[] }>(`/pagefind/offline/${lang}.json`);
+    // Listed with sizes and hashes: a refresh downloads only the files that changed.
+    if (list.entries) return [{ cacheName, files: list.entries, ...(saved ? { replaces: [cacheName] } : {}) }];
+    // An older list gives one total; spread it so the progress bar still counts megabytes.
     const share = Math.round(list.bytes / Math.max(list.files.length, 1));
-    return [{ cacheName: searchCacheName(lang), files: list.files.map((url) => ({ url, bytes: share })) }];
+    return [{ cacheName, files: list.files.map((url) => ({ url, bytes: share })) }];
   } catch {
     return [];
   }

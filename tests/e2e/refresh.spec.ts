@@ -88,6 +88,8 @@ test.describe.serial('a publish reaches saved packs', () => {
     expect(fetched.urls.filter((url) => !/offline(-versions)?\.json$|^\/en\/$|^\/(sw|workbox-[^/]+)\.js$|\/pagefind\//.test(url)).sort()).toEqual(
       [`/en/materials/${reviewedPack}/`, `/en/materials/${reviewedPack}/present/`].sort(),
     );
+    // The language's search index is refreshed file by file too: its unchanged code is reused.
+    for (const unchanged of ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind']) expect(fetched.urls).not.toContain(unchanged);
 
     await stop(server);
     expect(await headingOffline(page, context)).toBe(newHeading);
