@@ -66,6 +66,8 @@ test.describe.serial('a publish reaches saved packs', () => {
     const after = versions(nextOutDir);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     expect(Object.keys(before).filter((key) => before[key]!.version !== after[key]!.version)).toEqual([`en/${reviewedPack}`]);
+    // The service worker did not change: no "new material" prompt can carry this publish.
+    expect(readFileSync(join(nextOutDir, 'client/sw.js'), 'utf8')).toBe(readFileSync(join(outDir, 'client/sw.js'), 'utf8'));
   });
 
   test('a saved pack refreshes itself on the first online visit after a publish, with no click, downloading only what changed', async ({ page, context }) => {
