@@ -6,7 +6,7 @@
 import type { SavedPackMeta } from './cache-names.ts';
 import { checkForUpdates, checkSaved, repair, updateModeKey, updatesOnlyWhenPressed } from './refresh.ts';
 import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
-import { listSaved, removeAllSaved, removeSaved } from './save.ts';
+import { listSaved, removeAllSaved, removeSaved } from './saved.ts';
 import { dates, format, megabytes, readStrings, type Strings } from './strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-library]');

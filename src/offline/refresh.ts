@@ -9,7 +9,8 @@
  */
 import { savedPrefix, type SavedPackMeta } from './cache-names.ts';
 import { exclusive, isIntact } from './integrity.ts';
-import { fetchJson, listSaved, savedCopies, savePacksLocked, SaveError, updateMeta, type PackManifest, type SaveProgress } from './save.ts';
+import { fetchJson, savePacksLocked, SaveError, type PackManifest, type SaveProgress } from './save.ts';
+import { listSaved, savedCopies, updateMeta } from './saved.ts';
 
 /** The published index of versions, keyed `lang/slug` (OfflineVersionIndex at build time). */
 interface VersionIndex {

@@ -3,7 +3,8 @@
  * list page, with one progress bar (files and MB), a clear error, and a saved badge after.
  */
 import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
-import { fetchJson, isSaved, listSaved, savePacks, SaveError, type PackManifest, type SaveProgress } from './save.ts';
+import { fetchJson, savePacks, SaveError, type PackManifest, type SaveProgress } from './save.ts';
+import { isSaved, listSaved } from './saved.ts';
 import { dates, format, megabytes, readStrings, type Strings } from './strings.ts';
 
 interface PackList {

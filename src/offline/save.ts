@@ -4,8 +4,9 @@
  * own cache. A failure leaves no new cache behind, and a pack that was saved before keeps a
  * complete copy. DOM-free, so the offline library and the update flow reuse it.
  */
-import { appPageCacheName, isPackCache, metaPath, packCacheName, savedPrefix, searchCacheName, type SavedPackMeta } from './cache-names.ts';
+import { appPageCacheName, metaPath, packCacheName, searchCacheName, type SavedPackMeta } from './cache-names.ts';
 import { exclusive, isIntact } from './integrity.ts';
+import { canSave, copiesOf } from './saved.ts';
 
 /** The `offline.json` of a pack, written at build time (src/integrations/offline-manifests.ts). */
 export interface PackManifest {
@@ -40,10 +41,6 @@ export class SaveError extends Error {
 
 /** Marks the save's own requests, which the service worker sends straight to the network. */
 const fetchHeaders = { 'x-offline-save': '1' };
-
-export function canSave(): boolean {
-  return 'caches' in globalThis && 'fetch' in globalThis;
-}
 
 export async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: fetchHeaders, cache: 'no-cache' });
@@ -183,11 +180,6 @@ async function searchPlan(lang: string, refresh: boolean): Promise<Plan[]> {
   }
 }
 
-/** The caches of every copy of a pack on the device, oldest first. */
-async function copiesOf(lang: string, slug: string): Promise<string[]> {
-  return (await caches.keys()).filter((name) => isPackCache(name, lang, slug));
-}
-
 /** A pack's description as saved with it. */
 export function metaOf(manifest: PackManifest, savedAt: string): SavedPackMeta {
   const contents = manifest.files.flatMap((file) => (file.hash ? [{ url: file.url, bytes: file.bytes, hash: file.hash }] : []));
@@ -245,55 +237,4 @@ export async function savePage(lang: string, page: string): Promise<void> {
   const manifest = await fetchJson<{ files: { url: string; bytes: number; hash?: string }[] }>(`/${lang}/${page}/offline.json`);
   const downloads = await download([{ cacheName: appPageCacheName(lang, page), files: manifest.files }], () => {});
   await write(downloads);
-}
-
-/** A saved copy: its description and the cache that holds it. */
-export interface SavedCopy {
-  meta: SavedPackMeta;
-  cacheName: string;
-}
-
-/** Every whole saved copy (one with its description: that is written last), newest first. */
-export async function savedCopies(): Promise<SavedCopy[]> {
-  if (!canSave()) return [];
-  const copies: SavedCopy[] = [];
-  for (const cacheName of await caches.keys()) {
-    if (!cacheName.startsWith(`${savedPrefix}pack/`)) continue;
-    const meta = await (await caches.open(cacheName)).match(metaPath);
-    if (meta) copies.push({ meta: (await meta.json()) as SavedPackMeta, cacheName });
-  }
-  return copies.sort((a, b) => b.meta.savedAt.localeCompare(a.meta.savedAt));
-}
-
-/** Every saved pack (its newest whole copy), newest first. */
-export async function listSaved(): Promise<SavedPackMeta[]> {
-  const seen = new Set<string>();
-  return (await savedCopies()).flatMap(({ meta }) => {
-    const key = `${meta.lang}/${meta.slug}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [meta];
-  });
-}
-
-/** Rewrites the description of a saved pack (a mark, a waiting update), in each cache that holds it. */
-export async function updateMeta(lang: string, slug: string, change: (meta: SavedPackMeta) => SavedPackMeta): Promise<void> {
-  for (const { meta, cacheName } of await savedCopies()) {
-    if (meta.lang !== lang || meta.slug !== slug) continue;
-    await (await caches.open(cacheName)).put(metaPath, new Response(JSON.stringify(change(meta)), { headers: { 'Content-Type': 'application/json' } }));
-  }
-}
-
-export async function isSaved(lang: string, slug: string): Promise<boolean> {
-  return canSave() && (await listSaved()).some((pack) => pack.lang === lang && pack.slug === slug);
-}
-
-export async function removeSaved(lang: string, slug: string): Promise<void> {
-  for (const name of await copiesOf(lang, slug)) await caches.delete(name);
-  const others = (await listSaved()).filter((pack) => pack.lang === lang);
-  if (others.length === 0) await caches.delete(searchCacheName(lang));
-}
-
-export async function removeAllSaved(): Promise<void> {
-  for (const name of await caches.keys()) if (name.startsWith(savedPrefix)) await caches.delete(name);
 }

@@ -73,7 +73,7 @@ test('a missing page under a language answers 404 in that language, and leaves t
   const response = await page.goto('/hmong/materials/no-such-pack/');
   expect(response?.status()).toBe(404);
   await expect(page.locator('html')).toHaveAttribute('lang', 'hmn-Latn-VN');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hmong['notFound.title']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hmong['notFound.title']!);
   expect((await context.cookies()).find((cookie) => cookie.name === 'lang')?.value).toBe('dao');
   const root = await page.request.get('/', { maxRedirects: 0 });
   expect(root.headers()['location']).toBe('/dao/');

@@ -198,7 +198,7 @@ test('audio played online plays offline, its byte ranges answered from the whole
   const range = await page.evaluate(async (src) => {
     const response = await fetch(src, { headers: { Range: 'bytes=100-199' } });
     return { status: response.status, length: (await response.arrayBuffer()).byteLength, contentRange: response.headers.get('content-range') };
-  }, await page.locator('audio').first().getAttribute('src'));
+  }, (await page.locator('audio').first().getAttribute('src'))!);
   expect(range).toMatchObject({ status: 206, length: 100 });
   expect(range.contentRange).toMatch(/^bytes 100-199\/\d+$/);
 });
