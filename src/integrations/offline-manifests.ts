@@ -4,13 +4,19 @@
  * scripts, every image variant and the audio. Written next to each pack as `offline.json`, and
  * per language as `materials/offline.json` for "save every pack in this language".
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeHtmlText } from '../content/html-text.ts';
 
-/** One file to save, with its size so the progress bar can count megabytes. */
+/**
+ * One file to save, with its size so the progress bar can count megabytes, and its SHA-256 (hex)
+ * so the device can check what it downloaded and a refresh can skip files that did not change.
+ */
 export interface OfflineFile {
   url: string;
   bytes: number;
+  hash: string;
   kind: 'page' | 'image' | 'audio' | 'other';
 }
 
@@ -20,9 +26,37 @@ export interface PackOfflineManifest {
   slug: string;
   title: string;
   url: string;
+  /** The content version: a hash over exactly `files` (see contentVersion). */
+  version: string;
   files: OfflineFile[];
   bytes: number;
   audioBytes: number;
+}
+
+/** The published index of every pack's version (`/offline-versions.json`), keyed `lang/slug`. */
+export interface OfflineVersionIndex {
+  packs: Record<string, { version: string; bytes: number }>;
+}
+
+/** Where the published index of versions is served. */
+export const versionIndexPath = 'offline-versions.json';
+
+/** SHA-256 of a built file, hex. */
+const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * A pack's content version: a hash over the URL, size and hash of each of its files, in URL
+ * order, so it changes when any saved byte changes and never when nothing did.
+ * Example: `contentVersion([{ url: '/a', bytes: 1, hash: 'ab…' }])` is 16 hex digits.
+ */
+export function contentVersion(files: readonly Pick<OfflineFile, 'url' | 'bytes' | 'hash'>[]): string {
+  const lines = files.map((file) => `${file.url} ${file.bytes} ${file.hash}\n`).sort();
+  return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 16);
+}
+
+/** A built file's entry: its URL, size, hash and kind. */
+export function fileEntry(file: string, url: string, kind: OfflineFile['kind']): OfflineFile {
+  return { url, bytes: statSync(file).size, hash: hashFile(file), kind };
 }
 
 /**
@@ -75,23 +109,33 @@ const kindOf = (url: string): OfflineFile['kind'] =>
 export function packManifest(client: string, lang: string, slug: string): PackOfflineManifest {
   const pageUrls = [`/${lang}/materials/${slug}/`, `/${lang}/materials/${slug}/present/`].filter((url) => existsSync(join(client, url, 'index.html')));
   const html = pageUrls.map((url) => readFileSync(join(client, url, 'index.html'), 'utf8'));
-  const title = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html[0] ?? '')?.[1]?.replace(/<[^>]+>/g, '').trim() ?? slug;
-  const files: OfflineFile[] = pageUrls.map((url) => ({ url, bytes: statSync(join(client, url, 'index.html')).size, kind: 'page' }));
+  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html[0] ?? '')?.[1];
+  const title = heading ? decodeHtmlText(heading) : slug;
+  const files: OfflineFile[] = pageUrls.map((url) => fileEntry(join(client, url, 'index.html'), url, 'page'));
   for (const url of withImports(client, [...new Set(html.flatMap(referencedUrls))])) {
     const file = join(client, decodeURI(url.split('?')[0]!));
-    if (existsSync(file) && statSync(file).isFile()) files.push({ url, bytes: statSync(file).size, kind: kindOf(url) });
+    if (existsSync(file) && statSync(file).isFile()) files.push(fileEntry(file, url, kindOf(url)));
   }
   const sum = (list: OfflineFile[]) => list.reduce((total, file) => total + file.bytes, 0);
-  return { lang, slug, title, url: pageUrls[0] ?? `/${lang}/materials/${slug}/`, files, bytes: sum(files), audioBytes: sum(files.filter((file) => file.kind === 'audio')) };
+  return {
+    lang,
+    slug,
+    title,
+    url: pageUrls[0] ?? `/${lang}/materials/${slug}/`,
+    version: contentVersion(files),
+    files,
+    bytes: sum(files),
+    audioBytes: sum(files.filter((file) => file.kind === 'audio')),
+  };
 }
 
 /** The files an app page needs offline: its HTML and what it loads. */
 export function pageManifest(client: string, url: string): { files: OfflineFile[]; bytes: number } {
   const html = readFileSync(join(client, url, 'index.html'), 'utf8');
-  const files: OfflineFile[] = [{ url, bytes: statSync(join(client, url, 'index.html')).size, kind: 'page' }];
+  const files: OfflineFile[] = [fileEntry(join(client, url, 'index.html'), url, 'page')];
   for (const asset of withImports(client, referencedUrls(html))) {
     const file = join(client, asset);
-    if (existsSync(file) && statSync(file).isFile()) files.push({ url: asset, bytes: statSync(file).size, kind: kindOf(asset) });
+    if (existsSync(file) && statSync(file).isFile()) files.push(fileEntry(file, asset, kindOf(asset)));
   }
   return { files, bytes: files.reduce((total, file) => total + file.bytes, 0) };
 }
@@ -99,9 +143,13 @@ export function pageManifest(client: string, url: string): { files: OfflineFile[
 /** App pages a device keeps for work offline once it needs them (not precached: too heavy for every visitor). */
 const appPages = ['log'];
 
-/** Writes every pack's `offline.json` and each language's list; returns how many packs. */
+/**
+ * Writes every pack's `offline.json`, each language's list and the published index of versions
+ * (`/offline-versions.json`); returns how many packs.
+ */
 export function writeOfflineManifests(client: string, languages: readonly string[]): number {
   let count = 0;
+  const index: OfflineVersionIndex = { packs: {} };
   for (const lang of languages) {
     for (const page of appPages) {
       if (existsSync(join(client, lang, page, 'index.html'))) {
@@ -119,9 +167,11 @@ export function writeOfflineManifests(client: string, languages: readonly string
       writeFileSync(join(materials, slug, 'offline.json'), JSON.stringify(manifest));
       const { files: _files, ...summary } = manifest;
       packs.push(summary);
+      index.packs[`${lang}/${slug}`] = { version: manifest.version, bytes: manifest.bytes };
       count += 1;
     }
     writeFileSync(join(materials, 'offline.json'), JSON.stringify({ lang, packs }));
   }
+  writeFileSync(join(client, versionIndexPath), JSON.stringify(index));
   return count;
 }

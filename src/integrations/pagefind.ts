@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { locales } from '../i18n/locales.ts';
+import { fileEntry } from './offline-manifests.ts';
 import { offlineFiles, type BundleFile, type PagefindEntry } from './pagefind-files.ts';
 
 /** Parts of a pack page that are controls or repeated on every pack, not its content. */
@@ -66,7 +67,9 @@ export function pagefindSearch(): AstroIntegration {
         mkdirSync(join(output, 'offline'), { recursive: true });
         const summary = locales.map((locale) => {
           const { language, files, bytes } = offlineFiles(entry, bundle, locale.tag);
-          writeFileSync(join(output, 'offline', `${locale.path}.json`), `${JSON.stringify({ language, files, bytes })}\n`);
+          // Each file's size and hash too: a refresh checks what it downloads and reuses what did not change.
+          const entries = files.map((url) => fileEntry(join(site, url), url, 'other'));
+          writeFileSync(join(output, 'offline', `${locale.path}.json`), `${JSON.stringify({ language, files, bytes, entries })}\n`);
           const own = language === locale.tag.toLowerCase();
           if (!own) logger.warn(`no lesson pack in ${locale.path}: its search page would search "${language}"`);
           return `${locale.path} ${own ? (entry.languages[language]?.page_count ?? 0) : 0}`;

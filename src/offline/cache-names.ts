@@ -7,8 +7,16 @@
 /** Prefix of every cache of a saved pack or a saved search index. Bump to drop old formats. */
 export const savedPrefix = 'saved-v1:';
 
-/** The cache of one saved pack, e.g. `saved-v1:pack/hmong/fake-jobs`. */
-export const packCacheName = (lang: string, slug: string) => `${savedPrefix}pack/${lang}/${slug}`;
+/**
+ * The cache of one saved pack, e.g. `saved-v1:pack/hmong/fake-jobs`; with its content version,
+ * `saved-v1:pack/hmong/fake-jobs@3f2a…`. A refresh writes the new version into a cache of its
+ * own and deletes the old one only once the new one is whole, so the old copy serves until then
+ * (the service worker answers from the first cache created that holds a URL).
+ */
+export const packCacheName = (lang: string, slug: string, version?: string) => `${savedPrefix}pack/${lang}/${slug}${version ? `@${version}` : ''}`;
+
+/** Whether a cache holds (a version of) the given pack. */
+export const isPackCache = (name: string, lang: string, slug: string) => name === packCacheName(lang, slug) || name.startsWith(`${packCacheName(lang, slug)}@`);
 
 /** The cache of a language's saved search index. */
 export const searchCacheName = (lang: string) => `${savedPrefix}search/${lang}`;
@@ -28,7 +36,14 @@ export const runtimeCaches = { pages: 'pages-v1', images: 'images-v1', media: 'm
 /** Where a saved pack's own description is kept inside its cache. */
 export const metaPath = '/__saved__/meta.json';
 
-/** What the library shows of a saved pack. */
+/** One saved file as the build listed it: what the integrity check compares the cache with. */
+export interface SavedFile {
+  url: string;
+  bytes: number;
+  hash: string;
+}
+
+/** What the library shows of a saved pack, and what a refresh compares with the published index. */
 export interface SavedPackMeta {
   lang: string;
   slug: string;
@@ -36,5 +51,14 @@ export interface SavedPackMeta {
   url: string;
   bytes: number;
   files: number;
+  /** When this copy was saved or last updated (ISO). */
   savedAt: string;
+  /** Its content version (absent on copies saved before versions existed). */
+  version?: string;
+  /** Its files with size and hash. */
+  contents?: SavedFile[];
+  /** The pack is no longer published: kept until the teacher removes it. */
+  unpublished?: boolean;
+  /** A newer version waits for the teacher to press "update" (update only when I press). */
+  pending?: { version: string; bytes: number };
 }

@@ -1,39 +1,67 @@
-/** My offline library: lists saved packs (all languages), storage, remove one or all, refresh all. */
-import { listSaved, refreshSaved, removeAllSaved, removeSaved } from './save.ts';
-import { format, megabytes, readStrings } from './strings.ts';
+/**
+ * My offline library: lists saved packs (all languages) with size, last update, a newer version
+ * waiting or "no longer published"; storage; remove one or all; update all; "update only when I
+ * press"; check the saved files and repair a damaged pack.
+ */
+import type { SavedPackMeta } from './cache-names.ts';
+import { checkForUpdates, checkSaved, repair, updateModeKey, updatesOnlyWhenPressed } from './refresh.ts';
+import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
+import { listSaved, removeAllSaved, removeSaved } from './saved.ts';
+import { dates, format, megabytes, readStrings, type Strings } from './strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-library]');
 
-async function render(root: HTMLElement): Promise<void> {
-  const strings = readStrings(root);
-  const list = root.querySelector<HTMLUListElement>('[data-saved-list]')!;
-  const packs = await listSaved();
-  const dateFormat = new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'], { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
-  list.replaceChildren(
-    ...packs.map((pack) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = pack.url;
-      link.textContent = pack.title;
-      const size = document.createElement('span');
-      size.textContent = format(strings['offline.library.size'], { size: megabytes(pack.bytes), date: dateFormat.format(new Date(pack.savedAt)) });
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'button';
-      remove.textContent = format(strings['offline.remove']);
-      remove.setAttribute('aria-label', `${format(strings['offline.remove'])}: ${pack.title}`);
-      remove.addEventListener('click', async () => {
-        await removeSaved(pack.lang, pack.slug);
-        await render(root);
-      });
-      const text = document.createElement('div');
-      text.append(link, document.createElement('br'), size);
-      item.append(text, remove);
-      return item;
+function button(text: string, label: string, onClick: () => Promise<void>): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = 'button';
+  element.textContent = text;
+  element.setAttribute('aria-label', label);
+  element.addEventListener('click', async () => {
+    element.disabled = true;
+    await onClick();
+    element.disabled = false;
+  });
+  return element;
+}
+
+function item(root: HTMLElement, pack: SavedPackMeta, strings: Strings): HTMLLIElement {
+  const element = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = pack.url;
+  link.textContent = pack.title;
+  const size = document.createElement('span');
+  size.textContent = format(strings['offline.library.size'], { size: megabytes(pack.bytes), date: dates().format(new Date(pack.savedAt)) });
+  const text = document.createElement('div');
+  text.append(link, document.createElement('br'), size);
+  const actions: HTMLButtonElement[] = [];
+  if (pack.unpublished) {
+    const note = document.createElement('p');
+    note.textContent = format(strings['offline.unpublished']);
+    text.append(note);
+  } else if (pack.pending) {
+    const note = document.createElement('p');
+    note.textContent = format(strings['offline.updateWaiting'], { size: megabytes(pack.pending.bytes) });
+    text.append(note);
+    actions.push(button(format(strings['offline.updateButton']), `${format(strings['offline.updateButton'])}: ${pack.title}`, () => updateAll(root)));
+  }
+  actions.push(
+    button(format(strings['offline.remove']), `${format(strings['offline.remove'])}: ${pack.title}`, async () => {
+      await removeSaved(pack.lang, pack.slug);
+      await render(root);
     }),
   );
+  element.append(text, ...actions);
+  return element;
+}
+
+async function render(root: HTMLElement): Promise<void> {
+  const strings = readStrings(root);
+  const packs = await listSaved();
+  root.querySelector<HTMLUListElement>('[data-saved-list]')!.replaceChildren(...packs.map((pack) => item(root, pack, strings)));
   root.querySelector<HTMLElement>('[data-empty]')!.hidden = packs.length > 0;
   root.querySelector<HTMLElement>('[data-remove-all]')!.hidden = packs.length === 0;
+  root.querySelector<HTMLElement>('[data-check]')!.hidden = packs.length === 0;
   root.querySelector<HTMLElement>('[data-refresh-all]')!.hidden = packs.length === 0 || !navigator.onLine;
   const estimate = await navigator.storage?.estimate?.();
   if (estimate?.quota) {
@@ -44,6 +72,20 @@ async function render(root: HTMLElement): Promise<void> {
   }
 }
 
+/** Updates every saved pack that has a newer version, as pressed by the teacher. */
+async function updateAll(root: HTMLElement): Promise<void> {
+  const strings = readStrings(root);
+  const status = root.querySelector<HTMLElement>('[data-library-status]')!;
+  const report = await checkForUpdates({
+    pressed: true,
+    onProgress: (progress) => {
+      status.textContent = format(strings['offline.saving'], { files: progress.files, totalFiles: progress.totalFiles, done: megabytes(progress.bytes), total: megabytes(progress.totalBytes) });
+    },
+  });
+  status.textContent = refreshMessage(report, strings) || format(strings['offline.saved']);
+  await render(root);
+}
+
 if (root) {
   const strings = readStrings(root);
   const status = root.querySelector<HTMLElement>('[data-library-status]')!;
@@ -52,19 +94,33 @@ if (root) {
     root.querySelector<HTMLElement>('[data-not-saved]')!.hidden = false;
     root.querySelector<HTMLElement>('[data-library-heading]')!.hidden = true;
   }
+  const onlyWhenPressed = root.querySelector<HTMLInputElement>('[data-update-mode]')!;
+  onlyWhenPressed.checked = updatesOnlyWhenPressed();
+  onlyWhenPressed.addEventListener('change', () => {
+    if (onlyWhenPressed.checked) localStorage.setItem(updateModeKey, '1');
+    else localStorage.removeItem(updateModeKey);
+  });
   root.querySelector('[data-remove-all]')!.addEventListener('click', async () => {
     await removeAllSaved();
     await render(root);
   });
   root.querySelector('[data-refresh-all]')!.addEventListener('click', async (event) => {
-    const button = event.currentTarget as HTMLButtonElement;
-    button.disabled = true;
-    const failed = await refreshSaved((progress) => {
-      status.textContent = format(strings['offline.saving'], { files: progress.files, totalFiles: progress.totalFiles, done: megabytes(progress.bytes), total: megabytes(progress.totalBytes) });
-    });
-    status.textContent = failed.length > 0 ? format(strings['offline.refreshFailed'], { titles: failed.map((pack) => pack.title).join(', ') }) : format(strings['offline.saved']);
-    button.disabled = false;
+    const element = event.currentTarget as HTMLButtonElement;
+    element.disabled = true;
+    await updateAll(root);
+    element.disabled = false;
+  });
+  root.querySelector('[data-check]')!.addEventListener('click', async (event) => {
+    const element = event.currentTarget as HTMLButtonElement;
+    element.disabled = true;
+    const damaged = await checkSaved();
+    const report = damaged.length > 0 ? await repair(damaged) : undefined;
+    const failed = refreshMessage({ ...(report ?? { waiting: [], unpublished: [], downloaded: 0, failed: [] }), updated: [] }, strings);
+    const repaired = report?.updated.length ? format(strings['offline.repaired'], { titles: report.updated.map((pack) => pack.title).join(', ') }) : '';
+    status.textContent = [failed, repaired].filter(Boolean).join(' ') || format(strings['offline.checkOk']);
+    element.disabled = false;
     await render(root);
   });
+  addEventListener(savedPacksChanged, () => void render(root));
   void render(root);
 }

@@ -2,10 +2,15 @@
  * On every page (production builds only): registers the service worker with workbox-window,
  * shows "you are offline" while there is no connection, "ready to work offline" after the first
  * install, and "New material available — update" when a new deployment waits. Updating hands
- * over to the new worker, downloads the saved packs again (none is lost: a pack that fails keeps
+ * over to the new worker, brings the saved packs up to date (none is lost: a pack that fails keeps
  * its copy) and reloads; on the log page, only once the draft being typed is saved.
+ *
+ * Saved packs do not wait for that prompt: a content-only deployment may not change the worker at
+ * all. Whenever the app is online (this page load, the `online` event, a worker activation) they
+ * are compared with the published versions and refreshed in the background (src/offline/refresh.ts).
  */
 import { Workbox } from 'workbox-window';
+import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
 import { format, readStrings } from './strings.ts';
 
 const status = document.querySelector<HTMLElement>('[data-offline-status]');
@@ -22,8 +27,21 @@ addEventListener('online', showConnection);
 addEventListener('offline', showConnection);
 showConnection();
 
+/** Compares the saved packs with the published versions and says what changed. */
+async function refreshInBackground(): Promise<void> {
+  if (!navigator.onLine) return;
+  const { checkForUpdates } = await import('./refresh.ts');
+  const report = await checkForUpdates().catch(() => undefined);
+  if (!report) return;
+  const text = refreshMessage(report, strings);
+  if (text && message) message.textContent = text;
+  if (report.updated.length + report.waiting.length + report.unpublished.length + report.failed.length > 0) dispatchEvent(new Event(savedPacksChanged));
+}
+
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   const workbox = new Workbox('/sw.js');
+  addEventListener('online', () => void refreshInBackground());
+  workbox.addEventListener('activated', () => void refreshInBackground());
   workbox.addEventListener('installed', (event) => {
     if (!event.isUpdate && message) message.textContent = format(strings['offline.ready']);
   });
@@ -40,17 +58,17 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     updateButton.disabled = true;
     if (message) message.textContent = format(strings['offline.updating']);
     workbox.addEventListener('controlling', async () => {
-      const { refreshSaved } = await import('./save.ts');
-      const failed = await refreshSaved();
-      if (failed.length > 0) sessionStorage.setItem('offline.refreshFailed', failed.map((pack) => pack.title).join(', '));
+      const { checkForUpdates } = await import('./refresh.ts');
+      const text = refreshMessage(await checkForUpdates({ pressed: true }), strings);
+      if (text) sessionStorage.setItem('offline.refreshMessage', text);
       location.reload();
     });
     workbox.messageSkipWaiting();
   });
-  const failed = sessionStorage.getItem('offline.refreshFailed');
-  if (failed && message) {
-    message.textContent = format(strings['offline.refreshFailed'], { titles: failed });
-    sessionStorage.removeItem('offline.refreshFailed');
+  const told = sessionStorage.getItem('offline.refreshMessage');
+  if (told && message) {
+    message.textContent = told;
+    sessionStorage.removeItem('offline.refreshMessage');
   }
-  void workbox.register();
+  void workbox.register().then(() => refreshInBackground());
 }

@@ -2,8 +2,10 @@
  * The "save for offline" controls: one pack on its page, or every pack of a language on the
  * list page, with one progress bar (files and MB), a clear error, and a saved badge after.
  */
-import { fetchJson, isSaved, savePacks, SaveError, type PackManifest, type SaveProgress } from './save.ts';
-import { format, megabytes, readStrings, type Strings } from './strings.ts';
+import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
+import { fetchJson, savePacks, SaveError, type PackManifest, type SaveProgress } from './save.ts';
+import { isSaved, listSaved } from './saved.ts';
+import { dates, format, megabytes, readStrings, type Strings } from './strings.ts';
 
 interface PackList {
   lang: string;
@@ -15,6 +17,7 @@ function errorMessage(error: unknown, strings: Strings): string {
     return format(strings['offline.error.quota'], { needed: megabytes(error.detail.needed ?? 0), free: megabytes(error.detail.free ?? 0) });
   }
   if (error instanceof SaveError && error.reason === 'unsupported') return format(strings['offline.error.unsupported']);
+  // A file that arrived altered is, for the teacher, a download that failed.
   const file = error instanceof SaveError ? (error.detail.url ?? '') : '';
   return format(strings['offline.error.network'], { file });
 }
@@ -68,6 +71,7 @@ function wire(control: HTMLElement): void {
     try {
       await savePacks(await manifestsFor(control), show);
       showDone();
+      await showSavedCopy(control);
     } catch (error) {
       status.textContent = errorMessage(error, strings);
       status.classList.add('error');
@@ -79,4 +83,44 @@ function wire(control: HTMLElement): void {
   control.hidden = false;
 }
 
-document.querySelectorAll<HTMLElement>('[data-save-offline]').forEach(wire);
+/**
+ * On a saved pack's page: when its copy was last updated, and a newer version waiting (with its
+ * size and an update button) or "no longer published".
+ */
+async function showSavedCopy(control: HTMLElement): Promise<void> {
+  const { lang, slug } = control.dataset;
+  const lastUpdated = control.querySelector<HTMLElement>('[data-last-updated]');
+  const notice = control.querySelector<HTMLElement>('[data-pack-notice]');
+  const update = control.querySelector<HTMLButtonElement>('[data-pack-update]');
+  if (!lastUpdated || !notice || !update) return;
+  const strings = readStrings(control);
+  const pack = (await listSaved()).find((saved) => saved.lang === lang && saved.slug === slug);
+  lastUpdated.hidden = !pack;
+  notice.hidden = !pack?.unpublished && !pack?.pending;
+  update.hidden = !pack?.pending || !!pack.unpublished;
+  if (!pack) return;
+  lastUpdated.textContent = format(strings['offline.lastUpdated'], { date: dates().format(new Date(pack.savedAt)) });
+  notice.textContent = pack.unpublished ? format(strings['offline.unpublished']) : pack.pending ? format(strings['offline.updateWaiting'], { size: megabytes(pack.pending.bytes) }) : '';
+}
+
+function wireUpdate(control: HTMLElement): void {
+  const update = control.querySelector<HTMLButtonElement>('[data-pack-update]');
+  if (!update) return;
+  update.addEventListener('click', async () => {
+    update.disabled = true;
+    const { checkForUpdates } = await import('./refresh.ts');
+    const report = await checkForUpdates({ pressed: true });
+    update.disabled = false;
+    if (report.updated.length > 0) return location.reload();
+    await showSavedCopy(control);
+    const text = refreshMessage(report, readStrings(control));
+    if (text) control.querySelector<HTMLElement>('[role="status"]')!.textContent = text;
+  });
+  void showSavedCopy(control);
+  addEventListener(savedPacksChanged, () => void showSavedCopy(control));
+}
+
+document.querySelectorAll<HTMLElement>('[data-save-offline]').forEach((control) => {
+  wire(control);
+  wireUpdate(control);
+});

@@ -17,3 +17,8 @@ export function megabytes(bytes: number): string {
   const locale = document.documentElement.dataset['formatLocale'] ?? 'vi-VN';
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
+
+/** Dates in the page's formatting locale (never a minority-language tag, which Intl does not know). */
+export function dates(): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? 'vi-VN', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
+}

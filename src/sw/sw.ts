@@ -9,7 +9,7 @@
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
-import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { createPartialResponse } from 'workbox-range-requests';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
@@ -72,10 +72,27 @@ registerRoute(
   new CacheFirst({ cacheName: runtimeCaches.images, plugins: [neverNoStore, savedFirst, new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
 );
 
-// Audio players ask for byte ranges; a cached whole file answers them through the range plugin.
+/**
+ * Audio players ask for byte ranges, and a server answers a range with a 206, which no cache can
+ * keep. So the worker asks the network for the whole file (a 200, which the media cache keeps)
+ * and answers every range, online or off, with a 206 sliced from that whole file: audio a teacher
+ * played online plays offline.
+ */
+const wholeFile: WorkboxPlugin = {
+  requestWillFetch: async ({ request }) => {
+    if (!request.headers.has('range')) return request;
+    const headers = new Headers(request.headers);
+    headers.delete('range');
+    return new Request(request.url, { headers, credentials: request.credentials, cache: request.cache === 'only-if-cached' ? 'default' : request.cache });
+  },
+};
+const media = new CacheFirst({ cacheName: runtimeCaches.media, plugins: [neverNoStore, savedFirst, wholeFile, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] });
 registerRoute(
   ({ request, url }) => request.destination === 'audio' || url.pathname.startsWith('/media/'),
-  new CacheFirst({ cacheName: runtimeCaches.media, plugins: [neverNoStore, savedFirst, new RangeRequestsPlugin(), new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
+  async (options) => {
+    const response = await media.handle(options);
+    return options.request.headers.has('range') && response.status === 200 ? createPartialResponse(options.request, response) : response;
+  },
 );
 
 // Pagefind asks for its entry file with a fresh `?ts=` each time: the expiry keeps that bounded.

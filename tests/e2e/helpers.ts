@@ -29,9 +29,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/** The names of the caches that hold saved packs. */
+/** The names of the caches that hold saved packs, without the content version a pack's name ends with (`@…`). */
 export function savedCaches(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('saved-')));
+  return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('saved-')).map((name) => name.split('@')[0]!));
 }
 
 /** Saves the pack whose page is open and waits until it is saved (and says so, if `savedText`). */

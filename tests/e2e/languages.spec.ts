@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { languages, partlyTranslatedPack, reviewedPack } from './helpers.ts';
+
+const hmong = JSON.parse(readFileSync('src/i18n/ui/hmong.json', 'utf8')) as Record<string, string>;
 
 for (const { path, tag } of languages) {
   test(`${path}: home, list and pack pages carry lang="${tag}"`, async ({ page }) => {
@@ -63,4 +66,15 @@ test('an unknown language path gets the 404 page in Vietnamese with links to eve
   for (const { path, tag } of languages) {
     await expect(page.locator(`main a[href="/${path}/"]`)).toHaveAttribute('lang', tag);
   }
+});
+
+test('a missing page under a language answers 404 in that language, and leaves the saved choice alone', async ({ page, context }) => {
+  await page.goto('/dao/');
+  const response = await page.goto('/hmong/materials/no-such-pack/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hmn-Latn-VN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hmong['notFound.title']!);
+  expect((await context.cookies()).find((cookie) => cookie.name === 'lang')?.value).toBe('dao');
+  const root = await page.request.get('/', { maxRedirects: 0 });
+  expect(root.headers()['location']).toBe('/dao/');
 });

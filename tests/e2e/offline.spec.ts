@@ -55,7 +55,7 @@ test('the offline library lists saved packs with their size, removes one, and ha
   await savePack(page, 'Saved on this device');
   await page.goto('/en/offline/');
   const item = page.getByRole('listitem').filter({ hasText: pack.title.en });
-  await expect(item).toContainText(/MB, saved on/);
+  await expect(item).toContainText(/MB, last updated \d{1,2} [A-Z][a-z]{2} \d{4}/);
   await expect(page.getByText(/Storage used: .* MB/)).toBeVisible();
   await expectNoAxeViolations(page);
   await item.getByRole('button', { name: `Remove: ${pack.title.en}` }).click();
@@ -119,4 +119,86 @@ test('Chromium finds the site installable, with the start URL of the chosen lang
   expect(manifest).toMatchObject({ start_url: '/dao/', display: 'standalone', lang: 'ium-Latn-VN' });
   expect(manifest.icons.some((icon: { purpose?: string }) => icon.purpose === 'maskable')).toBe(true);
   await context.close();
+});
+
+test('the library finds a saved file that was altered or lost, and repairs the pack', async ({ page, context }) => {
+  await page.goto(`/en/materials/${reviewedPack}/`);
+  await waitForServiceWorker(page);
+  await savePack(page);
+  const image = await page.evaluate(async (slug) => {
+    const cache = await caches.open((await caches.keys()).find((name) => name.startsWith(`saved-v1:pack/en/${slug}@`))!);
+    await cache.put(`/en/materials/${slug}/`, new Response('<h1>Tampered</h1>', { headers: { 'Content-Type': 'text/html' } }));
+    const image = (await cache.keys()).map((request) => new URL(request.url).pathname).find((path) => path.endsWith('.webp'))!;
+    await cache.delete(image);
+    return image;
+  }, reviewedPack);
+
+  await page.goto('/en/offline/');
+  await page.getByRole('button', { name: 'Check saved packs' }).click();
+  await expect(page.getByText(`Repaired packs with a missing or damaged file: ${pack.title.en}`)).toBeVisible({ timeout: 30_000 });
+  const repaired = await page.evaluate(
+    async ({ slug, image }) => {
+      const cache = await caches.open((await caches.keys()).find((name) => name.startsWith(`saved-v1:pack/en/${slug}@`))!);
+      return { page: await (await cache.match(`/en/materials/${slug}/`))!.text(), image: !!(await cache.match(image)) };
+    },
+    { slug: reviewedPack, image },
+  );
+  expect(repaired.page).not.toContain('Tampered');
+  expect(repaired.image).toBe(true);
+  await page.getByRole('button', { name: 'Check saved packs' }).click();
+  await expect(page.getByText('Every saved pack is complete.')).toBeVisible();
+
+  await context.setOffline(true);
+  await page.goto(`/en/materials/${reviewedPack}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pack.title.en);
+});
+
+test('a saved pack that is no longer published is marked in the library, and kept', async ({ page, context }) => {
+  await page.goto(`/en/materials/${reviewedPack}/`);
+  await waitForServiceWorker(page);
+  await savePack(page);
+  // The next deployment publishes every pack but this one.
+  await context.route('**/offline-versions.json', async (route) => {
+    const index = await (await route.fetch()).json();
+    delete index.packs[`en/${reviewedPack}`];
+    await route.fulfill({ json: index });
+  });
+  await page.goto('/en/offline/');
+  const item = page.getByRole('listitem').filter({ hasText: pack.title.en });
+  await expect(item).toContainText('No longer published. This copy stays until you remove it.', { timeout: 30_000 });
+  expect(await savedCaches(page)).toContain(`saved-v1:pack/en/${reviewedPack}`);
+  await page.goto(`/en/materials/${reviewedPack}/`);
+  await expect(page.getByText('No longer published. This copy stays until you remove it.')).toBeVisible();
+});
+
+test('audio played online plays offline, its byte ranges answered from the whole file kept', async ({ page, context }) => {
+  const url = `/vi/materials/${reviewedPack}/`;
+  await page.goto(url);
+  await waitForServiceWorker(page);
+  await page.reload();
+  const play = () =>
+    page.locator('audio').first().evaluate(async (audio: HTMLAudioElement) => {
+      audio.muted = true;
+      await audio.play();
+      await new Promise<void>((resolve, reject) => {
+        audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)));
+        const check = () => (audio.currentTime > 0.2 ? resolve() : setTimeout(check, 50));
+        check();
+      });
+      audio.pause();
+      return { error: audio.error?.code ?? null, at: audio.currentTime > 0 };
+    });
+  expect(await play()).toEqual({ error: null, at: true });
+
+  // No signal: nothing reaches the server, the service worker's requests included.
+  await context.route('**/*', (route) => route.abort());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pack.title.vi);
+  expect(await play()).toEqual({ error: null, at: true });
+  const range = await page.evaluate(async (src) => {
+    const response = await fetch(src, { headers: { Range: 'bytes=100-199' } });
+    return { status: response.status, length: (await response.arrayBuffer()).byteLength, contentRange: response.headers.get('content-range') };
+  }, (await page.locator('audio').first().getAttribute('src'))!);
+  expect(range).toMatchObject({ status: 206, length: 100 });
+  expect(range.contentRange).toMatch(/^bytes 100-199\/\d+$/);
 });

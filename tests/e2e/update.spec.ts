@@ -1,8 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { buildChanged, outDir, serve as serveOn, stop } from './deploys.ts';
 import { reviewedPack, savePack, waitForServiceWorker } from './helpers.ts';
 
 /**
@@ -10,46 +8,20 @@ import { reviewedPack, savePack, waitForServiceWorker } from './helpers.ts';
  * on the same origin; the teacher sees "New material available", updates, and the saved pack
  * shows the new text and is still saved, offline too.
  */
-const outDir = process.env['E2E_OUT_DIR'] ?? './dist-test';
 const nextOutDir = `${outDir}-next`;
 const port = Number(process.env['E2E_PORT'] ?? 4329) + 17;
 const newTitle = 'Updated fixture pack title';
-
-function serve(dir: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(dir, 'server/entry.mjs')], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) return resolve(server);
-      } catch {}
-      if (Date.now() - started > 20_000) return reject(new Error(`server for ${dir} did not start`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
-}
-
-function stop(server: ChildProcess | undefined): Promise<void> {
-  if (!server || server.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.once('exit', () => resolve());
-    server.kill('SIGKILL');
-  });
-}
 
 test.describe.serial('a new deployment', () => {
   test.setTimeout(240_000);
   let server: ChildProcess | undefined;
 
+  const serve = (dir: string) => serveOn(dir, port);
+
   test.beforeAll(() => {
-    const dataset = mkdtempSync(join(tmpdir(), 'dataset-next-'));
-    cpSync('tests/fixtures/dataset', dataset, { recursive: true });
-    const file = join(dataset, 'data.ndjson');
-    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    for (const doc of lines) if (doc.slug?.current === reviewedPack) doc.title.en = newTitle;
-    writeFileSync(file, lines.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
-    execFileSync('npx', ['astro', 'build'], { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DATASET_DIR: dataset, OUT_DIR: nextOutDir }, stdio: 'ignore' });
+    buildChanged(nextOutDir, (docs) => {
+      for (const doc of docs) if (doc.slug?.current === reviewedPack) (doc['title'] as { en: string }).en = newTitle;
+    });
   });
 
   test.afterEach(() => stop(server));

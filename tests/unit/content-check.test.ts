@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../../studio/check/checkDataset.ts';
 import { formatPath } from '../../studio/check/problems.ts';
+import { retiredHotlineProblems } from '../../studio/check/texts.ts';
+import { mentionsRetiredHotline } from '../../studio/schemaTypes/validation/retiredHotline.ts';
 
 const run = promisify(execFile);
 const broken = 'tests/fixtures/broken-dataset';
@@ -36,7 +38,15 @@ describe('content:check', () => {
       'material-same-slug slug',
       'banner-1 _type',
       'material-quiz-off-by-one quiz[0].correctOption',
+      'material-old-hotline summary.hmong',
+      'material-old-hotline slides[0].heading.vi',
     ]);
+  });
+
+  it('lists drafts and release versions as warnings by id: the site leaves them out', async () => {
+    const { problems } = await checkDataset(broken);
+    const unpublished = problems.filter((problem) => problem.message.startsWith('Not published')).map(({ id, level }) => `${level} ${id}`);
+    expect(unpublished).toEqual(['warning drafts.material-complete', 'warning versions.rSpring.material-complete']);
   });
 
   it('names what is wrong in words an editor can act on', async () => {
@@ -45,6 +55,7 @@ describe('content:check', () => {
     expect(message('material-hmong-gap')).toMatch(/Tiếng Mông.*slides\[1\]\.heading/);
     expect(message('material-missing-cover')).toMatch(/images\/not-there\.png/);
     expect(message('helpContact-18001567')).toMatch(/111/);
+    expect(problems.find((problem) => problem.id === 'material-dangling-contact' && problem.level === 'error')?.message).toMatch(/points to "helpContact-999", which is not in the dataset/);
   });
 
   it('lists each warning once', async () => {
@@ -61,7 +72,7 @@ describe('content:check', () => {
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toContain('error    material-hmong-gap  translations.hmong.status:');
-    expect(failed?.stdout).toMatch(/10 documents, 11 error\(s\)/);
+    expect(failed?.stdout).toMatch(/13 documents, 13 error\(s\)/);
     const { stdout } = await run('npm', ['run', '--silent', 'content:check']);
     expect(stdout).toMatch(/studio\/dataset: \d+ documents, 0 error\(s\)/);
   });
@@ -73,6 +84,18 @@ describe('content:check', () => {
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toMatch(/10 documents, 11 error\(s\)/);
+  });
+});
+
+describe('the retired hotline', () => {
+  it('is found however it is spaced or punctuated, in any text, and never inside a longer number', () => {
+    for (const text of ['Gọi 1800 1567', '1800-1567', '(1800) 15.67', 'call 1 8 0 0 1 5 6 7 now', '18001567']) expect(mentionsRetiredHotline(text), text).toBe(true);
+    for (const text of ['111', '1800 15670', '218001567', '1800 1566']) expect(mentionsRetiredHotline(text), text).toBe(false);
+  });
+
+  it('is named by document and field wherever it is: quiz, key messages, notes, any language', () => {
+    const document = { _id: 'm', _type: 'material', _ref: '1800 1567', quiz: [{ explanation: { en: 'Not 1800 1567' } }], keyMessages: { thai: ['ꪎꪳ 1800.1567'] }, notes: 'ok' };
+    expect(retiredHotlineProblems(document).map(({ id, field, level }) => `${level} ${id} ${field}`)).toEqual(['error m quiz[0].explanation.en', 'error m keyMessages.thai[0]']);
   });
 });
 

@@ -72,7 +72,7 @@ describe('content:import and content:export', () => {
   it('import refuses a dataset with errors and writes nothing', async () => {
     const result = await npmRun('content:import', ['tests/fixtures/broken-dataset'], { ...project(), SANITY_TOKEN: 'write-token' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/11 error\(s\); nothing was imported/);
+    expect(result.stderr).toMatch(/13 error\(s\); nothing was imported/);
     expect(standIn.requests).toEqual([]);
   });
 

@@ -108,3 +108,13 @@ describe('the Sanity source', () => {
     expect(url.searchParams.get('perspective')).toBe('published');
   });
 });
+
+describe('the embedded source reads what is published', () => {
+  it('leaves out drafts and release versions, as the published perspective does', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dataset-releases-'));
+    const doc = (id: string, title: string) => JSON.stringify({ _id: id, _type: 'topic', title });
+    writeFileSync(join(folder, 'data.ndjson'), [doc('topic-a', 'Published'), doc('drafts.topic-a', 'Draft'), doc('versions.rSpring.topic-a', 'Release'), doc('drafts.topic-b', 'Only a draft')].join('\n'));
+    const titles = await createEmbeddedSource(folder).fetch<string[]>('*[_type == "topic"].title');
+    expect(titles).toEqual(['Published']);
+  });
+});

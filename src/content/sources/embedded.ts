@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate, parse } from 'groq-js';
+import { isPublishedId } from '../published.ts';
 import type { ContentSource } from '../source.ts';
 
 /** A problem in the dataset file, naming the line so it can be fixed by hand. */
@@ -41,7 +42,10 @@ export function readDataset(file: string): Record<string, unknown>[] {
   return documents;
 }
 
-/** A source over an export folder (`data.ndjson`, `images/`, `files/`). */
+/**
+ * A source over an export folder (`data.ndjson`, `images/`, `files/`). It answers as Sanity's
+ * published perspective does: drafts and release versions in the export never reach the site.
+ */
 export function createEmbeddedSource(folder: string): ContentSource {
   const root = isAbsolute(folder) ? folder : resolve(process.cwd(), folder);
   const file = join(root, 'data.ndjson');
@@ -49,7 +53,7 @@ export function createEmbeddedSource(folder: string): ContentSource {
   return {
     description: `embedded dataset ${relative(process.cwd(), root) || '.'}`,
     async fetch<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
-      dataset ??= readDataset(file);
+      dataset ??= readDataset(file).filter((document) => isPublishedId(document['_id'] as string));
       const result = await evaluate(parse(query, { params }), { dataset, params });
       return (await result.get()) as T;
     },

@@ -1,12 +1,10 @@
 import { defineField, defineType } from 'sanity';
 import { translationsField } from '../fields/translations.ts';
+import { mentionsRetiredHotline, retiredHotlineMessage } from '../validation/retiredHotline.ts';
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
 
 /** Digits, spaces and a leading "+" only, so a phone can dial the number when it is tapped. */
 const dialable = /^[0-9 +]+$/;
-
-/** The old anti-trafficking hotline, replaced by 111; publishing it as current misleads callers. */
-const retiredNumbers = new Set(['18001567']);
 
 /** A hotline or service learners can call, listed at the end of lesson packs. */
 export const helpContact = defineType({
@@ -30,12 +28,7 @@ export const helpContact = defineType({
       validation: (rule) => [
         rule.required(),
         rule.regex(dialable).error('Use digits, spaces and + only, so phones can dial it.'),
-        rule.custom(
-          (value: string | undefined) =>
-            !value ||
-            !retiredNumbers.has(value.replace(/\D/g, '')) ||
-            '1800 1567 is no longer the hotline: use 111, which now also takes trafficking calls.',
-        ),
+        rule.custom((value: string | undefined) => !value || !mentionsRetiredHotline(value) || retiredHotlineMessage),
       ],
     }),
     defineField({
