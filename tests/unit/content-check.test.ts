@@ -13,6 +13,8 @@ import { mentionsRetiredHotline } from '../../studio/schemaTypes/validation/reti
 
 const run = promisify(execFile);
 const broken = 'tests/fixtures/broken-dataset';
+/** What content:check says of the broken fixture, whichever way it is named. */
+const brokenSummary = /13 documents, 13 error\(s\)/;
 
 const errorsOf = async (folder: string) =>
   (await checkDataset(folder)).problems
@@ -72,7 +74,7 @@ describe('content:check', () => {
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toContain('error    material-hmong-gap  translations.hmong.status:');
-    expect(failed?.stdout).toMatch(/13 documents, 13 error\(s\)/);
+    expect(failed?.stdout).toMatch(brokenSummary);
     const { stdout } = await run('npm', ['run', '--silent', 'content:check']);
     expect(stdout).toMatch(/studio\/dataset: \d+ documents, 0 error\(s\)/);
   });
@@ -83,7 +85,7 @@ describe('content:check', () => {
       (error: { code: number; stdout: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stdout).toMatch(/10 documents, 11 error\(s\)/);
+    expect(failed?.stdout).toMatch(brokenSummary);
   });
 });
 
