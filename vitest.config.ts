@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Hooks create and drop real PostgreSQL schemas and SQLite files: on a busy 2-core machine that can pass 10 s.
+    hookTimeout: 60_000,
   },
 });
