@@ -18,7 +18,9 @@ async function coordinatorPage(page: Page): Promise<Page> {
   const response = await page.request.post('/api/enrol/', { data: { code, deviceName: 'Máy của chị Mai' } });
   const { token } = (await response.json()) as { token: string };
   const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
-  await context.addCookies([{ name: 'lc_device', value: token, url: new URL(page.url()).origin }]);
+  // The context's requests share its cookies: the session cookie sign-in sets is the browser's.
+  const signedIn = await context.request.post('/api/sign-in/', { headers: { Authorization: `Bearer ${token}` }, data: {} });
+  expect(signedIn.ok()).toBe(true);
   return context.newPage();
 }
 
