@@ -163,11 +163,9 @@ test('a saved pack that is no longer published is marked in the library, and kep
   await waitForServiceWorker(page);
   await savePack(page);
   // The next deployment publishes every pack but this one.
-  await context.route('**/offline-versions.json', async (route) => {
-    const index = await (await route.fetch()).json();
-    delete index.packs[`en/${reviewedPack}`];
-    await route.fulfill({ json: index });
-  });
+  const index = JSON.parse(readFileSync(join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client/offline-versions.json'), 'utf8'));
+  delete index.packs[`en/${reviewedPack}`];
+  await context.route('**/offline-versions.json', (route) => route.fulfill({ json: index }));
   await page.goto('/en/offline/');
   const item = page.getByRole('listitem').filter({ hasText: pack.title.en });
   await expect(item).toContainText('No longer published. This copy stays until you remove it.', { timeout: 30_000 });
