@@ -64,5 +64,5 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     message.textContent = told;
     sessionStorage.removeItem('offline.refreshMessage');
   }
-  void workbox.register().then(() => refreshInBackground());
+  void workbox.register().then(() => refreshInBackground(), () => {});
 }
