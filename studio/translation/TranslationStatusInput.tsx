@@ -4,10 +4,10 @@
  * a warning says so and a reviewer confirms the translation against the new text with one button.
  */
 import { Button, Card, Stack, Text } from '@sanity/ui';
-import { useCallback } from 'react';
-import { PatchEvent, set, useFormValue, type FormPatch, type ObjectInputProps } from 'sanity';
+import { useCallback, useEffect, useRef } from 'react';
+import { set, useFormValue, type ObjectInputProps } from 'sanity';
 import { isOutdated, reviewedSourceHash, sourceHash } from '../../src/content/sourceHash.ts';
-import { today, withSourceHash } from './reviewPatches.ts';
+import { marksReviewed, today } from './reviewPatches.ts';
 
 export function TranslationStatusInput(props: ObjectInputProps) {
   const document = useFormValue([]);
@@ -15,22 +15,22 @@ export function TranslationStatusInput(props: ObjectInputProps) {
   const hash = sourceHash(document);
   const { onChange } = props;
 
-  const onStatusChange = useCallback(
-    (event: PatchEvent | FormPatch | FormPatch[]) => {
-      const patches = PatchEvent.from(event).patches;
-      onChange(withSourceHash(patches, hash, (value) => set(value, ['sourceHash'])));
-    },
-    [onChange, hash],
-  );
+  const status = props.value?.['status'];
+  const previous = useRef(status);
+  useEffect(() => {
+    // Marked reviewed just now: record which Vietnamese the reviewer checked.
+    if (marksReviewed(previous.current, status)) onChange(set(hash, ['sourceHash']));
+    previous.current = status;
+  }, [status, hash, onChange]);
   const confirm = useCallback(() => {
     onChange([set(hash, ['sourceHash']), set(today(), ['reviewedAt'])]);
   }, [onChange, hash]);
 
   const outdated = isOutdated(document, lang, hash);
-  const reviewedWithoutHash = props.value?.['status'] === 'reviewed' && reviewedSourceHash(document, lang) === undefined;
+  const reviewedWithoutHash = status === 'reviewed' && reviewedSourceHash(document, lang) === undefined;
   return (
     <Stack gap={3}>
-      {props.renderDefault({ ...props, onChange: onStatusChange })}
+      {props.renderDefault(props)}
       {(outdated || reviewedWithoutHash) && (
         <Card tone="caution" padding={3} radius={2} border>
           <Stack gap={3}>

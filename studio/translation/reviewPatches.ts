@@ -1,28 +1,20 @@
 /**
- * What the translation-status input adds to an editor's change: when a language is marked
- * reviewed, the hash of the Vietnamese it was reviewed against (src/content/sourceHash.ts). Kept
- * apart from the React component so that it is tested without a browser.
+ * When the translation-status input records the hash of the Vietnamese a review checked
+ * (src/content/sourceHash.ts). Kept apart from the React component so that it is tested without
+ * a browser.
  */
-
-/** The shape of Sanity's form patches that matters here (a subset of `FormPatch`). */
-export interface StatusPatch {
-  readonly type: string;
-  readonly path: readonly unknown[];
-  readonly value?: unknown;
-}
 
 /**
- * `patches` plus a `set` of `sourceHash` to `hash` when one of them marks the language reviewed.
+ * Whether a change of a language's status from `previous` to `next` marks it reviewed, so that the
+ * input records the source hash. Sanity sends a field's patches to the form, not to the object's
+ * input, so the input watches the value instead of intercepting the patch.
  *
  * @example
- * withSourceHash([{ type: 'set', path: ['status'], value: 'reviewed' }], 'ab12');
- * // [..., { type: 'set', path: ['sourceHash'], value: 'ab12' }]
+ * marksReviewed('needsReview', 'reviewed'); // true
+ * marksReviewed('reviewed', 'reviewed'); // false: already reviewed, perhaps against an earlier text
  */
-export function withSourceHash<P extends StatusPatch>(patches: readonly P[], hash: string, make: (hash: string) => P): P[] {
-  const marksReviewed = patches.some(
-    (patch) => patch.type === 'set' && patch.path.length === 1 && patch.path[0] === 'status' && patch.value === 'reviewed',
-  );
-  return marksReviewed ? [...patches, make(hash)] : [...patches];
+export function marksReviewed(previous: unknown, next: unknown): boolean {
+  return previous !== 'reviewed' && next === 'reviewed';
 }
 
 /** Today as `YYYY-MM-DD` in the editor's time zone, for `reviewedAt`. */

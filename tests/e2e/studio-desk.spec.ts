@@ -90,6 +90,8 @@ test('Tai Dam lists as outdated the pack reviewed against an earlier Vietnamese 
   await outdated.click();
   await expect(page.getByText('Thái 100% · duyệt 100% · lỗi thời')).toBeVisible();
   await expect(page.getByText('Mông 100% · duyệt 100%', { exact: true })).toBeVisible();
+  // The Tai Dam status says why, with the reviewer's way out (the stand-in is read-only: not pressed).
+  await expect(page.getByRole('button', { name: /Confirm against the current Vietnamese/ })).toHaveCount(1);
 });
 
 test('a translator sees the Vietnamese source beside each translated field, read-only', async ({ page }) => {

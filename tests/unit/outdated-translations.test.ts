@@ -13,7 +13,7 @@ import { createEmbeddedSource, readDataset } from '../../src/content/sources/emb
 import { contentCounts, outdatedCount } from '../../src/i18n/status.ts';
 import { translatedLocalePaths } from '../../src/i18n/locales.ts';
 import { progressBadge, translationProgress } from '../../studio/badges/translationProgress.ts';
-import { withSourceHash } from '../../studio/translation/reviewPatches.ts';
+import { marksReviewed } from '../../studio/translation/reviewPatches.ts';
 import { outdatedDocuments } from '../../studio/translation/outdatedDocuments.ts';
 
 const text = (texts: Record<string, string>): Record<string, string> => ({ _type: 'localeString', ...texts });
@@ -132,11 +132,11 @@ describe('where outdated shows', () => {
     expect(outdatedDocuments([pack()], 'dao').map((doc) => doc._id)).toEqual(['material-x']);
   });
 
-  it('records the hash when the status input marks a language reviewed, and only then', () => {
-    const make = (value: string) => ({ type: 'set', path: ['sourceHash'], value });
-    const marked = withSourceHash([{ type: 'set', path: ['status'], value: 'reviewed' }], 'abc', make);
-    expect(marked).toContainEqual(make('abc'));
-    expect(withSourceHash([{ type: 'set', path: ['status'], value: 'draft' }], 'abc', make)).not.toContainEqual(make('abc'));
+  it('records the hash when the status input sees a language marked reviewed, and only then', () => {
+    expect(marksReviewed('needsReview', 'reviewed')).toBe(true);
+    expect(marksReviewed(undefined, 'reviewed')).toBe(true);
+    expect(marksReviewed('reviewed', 'reviewed')).toBe(false);
+    expect(marksReviewed('draft', 'needsReview')).toBe(false);
   });
 
   it('gives the site the last reviewed text, marked outdated, for a pack reviewed against earlier Vietnamese', async () => {
