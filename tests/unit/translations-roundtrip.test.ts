@@ -208,3 +208,33 @@ describe('the import', () => {
     expect(written['translations']).toMatchObject({ dao: { status: 'needsReview' } });
   });
 });
+
+describe('the import into a Sanity project', () => {
+  it('sends one transaction that sets each translated field and the language\'s status, by key paths', async () => {
+    const { createClient } = await import('@sanity/client');
+    const { startSanityStandIn } = await import('./sanity-stand-in.ts');
+    const { sanityStore } = await import('../../src/content/translations/store.ts');
+    const standIn = await startSanityStandIn({ documents: [pack() as never, other as never] });
+    try {
+      const client = createClient({ projectId: 'p', dataset: 'production', apiVersion: '2025-10-01', token: 't', useCdn: false, apiHost: standIn.url, useProjectHostname: false });
+      const store = sanityStore(client, 'stand-in');
+      const documents = await store.documents();
+      const file = [
+        { id: 'material-trip|slides[s1].body[p2]', source: exportUnits(documents, 'dao').find((unit) => unit.field === 'slides[s1].body[p2]')!.source, target: ['Hu ', { id: '1', text: '111' }, ' ', { id: '2', text: 'nov' }] },
+        { id: 'material-trip|title', source: ['Việc làm giả'], target: ['Gong'] },
+      ];
+      const plan = planImport(documents, file, 'dao');
+      expect(plan.outcomes.map((outcome) => outcome.result)).toEqual(['updated', 'updated']);
+      await store.write(plan.changes, 'dao');
+      expect(standIn.patches).toHaveLength(1);
+      const set = (standIn.patches[0] as { id: string; set: Record<string, unknown> }).set;
+      expect(standIn.patches[0]).toMatchObject({ id: 'material-trip' });
+      expect(Object.keys(set).sort()).toEqual(['slides[_key=="s1"].body.dao', 'title.dao', 'translations.dao']);
+      expect(set['title.dao']).toBe('Gong');
+      expect(set['translations.dao']).toEqual({ _type: 'translationStatus', status: 'needsReview' });
+      expect((set['slides[_key=="s1"].body.dao'] as { _key: string }[]).map((block) => block._key)).toEqual(['p2']);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
