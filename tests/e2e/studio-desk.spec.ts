@@ -21,7 +21,10 @@ test.afterAll(async () => {
   await studio.close();
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The Studio keeps fetching after a test's last check: stop routing before the stand-in closes,
+  // or a late request fails the test with ECONNREFUSED.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   await standIn?.close();
 });
 
@@ -91,6 +94,7 @@ test('Tai Dam lists as outdated the pack reviewed against an earlier Vietnamese 
   await expect(page.getByText('Thái 100% · duyệt 100% · lỗi thời')).toBeVisible();
   await expect(page.getByText('Mông 100% · duyệt 100%', { exact: true })).toBeVisible();
   // The Tai Dam status says why, with the reviewer's way out (the stand-in is read-only: not pressed).
+  await page.getByRole('tab', { name: 'Translations', exact: true }).click();
   await expect(page.getByRole('button', { name: /Confirm against the current Vietnamese/ })).toHaveCount(1);
 });
 
