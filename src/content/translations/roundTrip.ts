@@ -5,6 +5,7 @@
  * native speaker's review (`needsReview`).
  */
 import { isLocalePath, locales, type LocalePath } from '../../i18n/locales.ts';
+import { glossaryTerms } from '../glossary.ts';
 import { checkUnit, type FileUnit, type UnitOutcome } from './checks.ts';
 import { csvToUnits, unitsToCsv, unitsToXlsx, xlsxToUnits } from './sheet.ts';
 import { applyUnit, documentUnits, type PathStep, type TranslationUnit } from './units.ts';
@@ -34,7 +35,8 @@ export function exportUnits(documents: readonly Doc[], lang: LocalePath, pack?: 
     ? documents
     : documents.filter((doc) => doc['_type'] === 'material' && (doc['slug'] as { current?: unknown } | undefined)?.current === pack);
   if (pack !== undefined && chosen.length === 0) throw new Error(`no lesson pack has the slug "${pack}"`);
-  return chosen.filter((doc) => !String(doc['_id']).startsWith('drafts.')).flatMap((doc) => documentUnits(doc, lang));
+  const glossary = glossaryTerms(documents);
+  return chosen.filter((doc) => !String(doc['_id']).startsWith('drafts.')).flatMap((doc) => documentUnits(doc, lang, glossary));
 }
 
 /** The file of the units in a format: text for XLIFF and CSV, bytes for XLSX. */

@@ -4,6 +4,7 @@
  * import reads them back and `applyUnit` writes a translation into the document.
  */
 import { sourceLocale } from '../../i18n/locales.ts';
+import { glossaryLine, glossaryMatches, type GlossaryTerm } from '../glossary.ts';
 import { isOutdated } from '../sourceHash.ts';
 import { hasText, localizedTextTypes, translationStatus } from '../translation.ts';
 import { blockToSegment, segmentText, segmentToBlock, type Block, type SegmentPart } from './segments.ts';
@@ -131,8 +132,11 @@ function documentTitle(document: Record<string, unknown>): string {
   return String(document['_id']);
 }
 
-/** Every unit of `document` in `lang`, in document order. */
-export function documentUnits(document: Record<string, unknown>, lang: string): TranslationUnit[] {
+/**
+ * Every unit of `document` in `lang`, in document order; the context names the glossary terms
+ * its Vietnamese contains.
+ */
+export function documentUnits(document: Record<string, unknown>, lang: string, glossary: readonly GlossaryTerm[] = []): TranslationUnit[] {
   const documentId = String(document['_id']);
   const status = isOutdated(document, lang) ? 'outdated' : (translationStatus(document, lang) ?? 'missing');
   const about = `${String(document['_type'])} “${documentTitle(document)}”`;
@@ -141,7 +145,9 @@ export function documentUnits(document: Record<string, unknown>, lang: string): 
     const kind = kinds[String(field['_type'])]!;
     const unit = (path: PathStep[], source: SegmentPart[], target: SegmentPart[]) => {
       const text = formatPath(path);
-      units.push({ id: `${documentId}|${text}`, documentId, field: text, kind, source, target, status, context: `${about} · ${text} · ${kindHints[kind]}` });
+      const terms = glossaryLine(glossaryMatches(segmentText(source), glossary), lang);
+      const context = `${about} · ${text} · ${kindHints[kind]}${terms ? ` · ${terms}` : ''}`;
+      units.push({ id: `${documentId}|${text}`, documentId, field: text, kind, source, target, status, context });
     };
     const source = field[sourceLocale];
     if (kind !== 'block') {
