@@ -238,3 +238,17 @@ describe('the import into a Sanity project', () => {
     }
   });
 });
+
+describe('a spreadsheet as Excel leaves it', () => {
+  it('reads a number, a formula\'s result and rich text runs as the cell\'s text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('hmong');
+    sheet.addRow(['id', 'source', 'target']);
+    sheet.addRow(['material-trip|title', 'Việc làm giả', { richText: [{ text: 'Hauj lwm ' }, { text: 'cuav', font: { bold: true } }] }]);
+    sheet.addRow(['material-trip|summary', 'Dòng một\nDòng hai', { formula: '"Kab"&" ib"', result: 'Kab ib' }]);
+    sheet.addRow(['material-trip|slides[s1].heading', 'Trang một', 111]);
+    const { lang, units } = await readUnits(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xlsx');
+    expect(lang).toBe('hmong');
+    expect(units.map((unit) => unit.target)).toEqual([['Hauj lwm cuav'], ['Kab ib'], ['111']]);
+  });
+});

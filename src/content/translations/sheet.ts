@@ -60,6 +60,20 @@ export async function unitsToXlsx(units: readonly TranslationUnit[], lang: strin
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A cell's text however the spreadsheet stored it: rich text runs (a word made bold), a number
+ * (a translation that is only "111"), a formula's result, a hyperlink's text.
+ */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('');
+  if ('result' in value) return cellText((value as { result: unknown }).result);
+  if ('text' in value) return cellText((value as { text: unknown }).text);
+  return '';
+}
+
 /** The units of an XLSX workbook's first sheet, read by its header row, and the sheet's name. */
 export async function xlsxToUnits(data: Uint8Array): Promise<{ sheetName: string; units: FileUnit[] }> {
   const workbook = new ExcelJS.Workbook();
@@ -73,11 +87,7 @@ export async function xlsxToUnits(data: Uint8Array): Promise<{ sheetName: string
     const values = row.values as unknown[];
     const record: Record<string, unknown> = {};
     header.forEach((name, column) => {
-      const value = values[column];
-      // A cell a spreadsheet turned rich (bold typed in it) comes back as rich text runs.
-      record[name] = typeof value === 'object' && value !== null && 'richText' in value
-        ? (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('')
-        : value;
+      record[name] = cellText(values[column]);
     });
     units.push(fromRow(record, `row ${number}`));
   });
