@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { allDocumentsQuery } from '../src/content/queries.ts';
 import { createContentSource } from '../src/content/source.ts';
 import { locales, sourceLocale } from '../src/i18n/locales.ts';
-import { contentCounts, formatStatusTable, missingUiKeys, uiCounts, type LanguageStatus } from '../src/i18n/status.ts';
+import { contentCounts, formatStatusTable, missingUiKeys, outdatedCount, uiCounts, type LanguageStatus } from '../src/i18n/status.ts';
 
 const uiFolder = new URL('../src/i18n/ui/', import.meta.url);
 
@@ -39,10 +39,12 @@ async function main(): Promise<void> {
     name: locale.name,
     ui: uiCounts(source, strings.get(locale.path), locale.path === sourceLocale ? 'reviewed' : review[locale.path]?.status),
     content: contentCounts(documents, locale.path),
+    outdated: outdatedCount(documents, locale.path),
   }));
 
   console.log(`Translation status. Source: Vietnamese. Content: ${content.description}, ${documents.length} published documents.`);
   console.log('Reviewed counts only documents whose translation a native speaker marked reviewed; only those are published.');
+  console.log('Outdated documents are reviewed, but their Vietnamese changed since: still published, with a notice, until a reviewer confirms them.');
   console.log('UI strings are reviewed per language file (src/i18n/ui-review.json).\n');
   console.log(formatStatusTable(rows));
   for (const [path, file] of strings) {

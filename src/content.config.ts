@@ -30,6 +30,7 @@ const materials = defineCollection({
       translationStatus: z.string(),
       reviewedAt: z.string().optional(),
       fellBack: z.boolean(),
+      outdated: z.boolean(),
       title: text,
       summary: text,
       audience: z.array(z.enum(audiences)),
@@ -59,7 +60,7 @@ const materials = defineCollection({
 
 const topics = defineCollection({
   loader: groqLoader({ query: topicsQuery, schema: topicSchema, id: (doc) => doc.slug, toEntry: toTopicEntry }),
-  schema: z.object({ lang, slug: z.string(), title: text, description: text.optional(), fellBack: z.boolean() }),
+  schema: z.object({ lang, slug: z.string(), title: text, description: text.optional(), fellBack: z.boolean(), outdated: z.boolean() }),
 });
 
 const helpContacts = defineCollection({
@@ -72,12 +73,13 @@ const helpContacts = defineCollection({
     serves: text.optional(),
     order: z.number(),
     fellBack: z.boolean(),
+    outdated: z.boolean(),
   }),
 });
 
 const siteSettings = defineCollection({
   loader: groqLoader({ query: siteSettingsQuery, schema: siteSettingsSchema, id: () => 'site', toEntry: toSiteSettingsEntry }),
-  schema: z.object({ lang, title: text, banner: text.optional(), fellBack: z.boolean() }),
+  schema: z.object({ lang, title: text, banner: text.optional(), fellBack: z.boolean(), outdated: z.boolean() }),
 });
 
 export const collections = { materials, topics, helpContacts, siteSettings };

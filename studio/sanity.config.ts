@@ -8,6 +8,8 @@ import { dataset, projectId } from './env.ts';
 import { languageFilterConfig } from './languageFilter.ts';
 import { localizedDocumentTypes, schemaTypes } from './schemaTypes/index.ts';
 import { defaultDocumentNode, singletonTypes, structure } from './structure/index.ts';
+import { translationInput } from './translation/formComponents.tsx';
+import { publishMinorEdit } from './translation/minorEditAction.tsx';
 
 /** Actions that make sense for a singleton: no duplicating, no deleting the one document. */
 const singletonActions = new Set(['publish', 'discardChanges', 'restore']);
@@ -31,11 +33,12 @@ export default defineConfig({
     // Singletons are opened from the desk, never created from the "new document" menu.
     templates: (templates) => templates.filter(({ schemaType }) => !singletonTypes.has(schemaType)),
   },
+  form: { components: { input: translationInput } },
   document: {
     actions: (actions, { schemaType }) =>
       singletonTypes.has(schemaType)
-        ? actions.filter(({ action }) => action !== undefined && singletonActions.has(action))
-        : actions,
+        ? [...actions.filter(({ action }) => action !== undefined && singletonActions.has(action)), publishMinorEdit]
+        : [...actions, publishMinorEdit],
     badges: (badges, { schemaType }) =>
       schemaType === 'material' ? [...badges, ...translationProgressBadges] : badges,
   },

@@ -53,6 +53,8 @@ export const translationStatusSchema = z.object({
   status: z.enum(['missing', 'draft', 'needsReview', 'reviewed']).default('missing'),
   reviewer: z.string().nullish(),
   reviewedAt: z.string().nullish(),
+  /** The hash of the Vietnamese text the review was made against (src/content/sourceHash.ts). */
+  sourceHash: z.string().nullish(),
 });
 
 const translationsSchema = z

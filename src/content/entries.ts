@@ -11,6 +11,7 @@ import type {
   TopicDocument,
 } from './documents.ts';
 import { createPicker, type Localized } from './localize.ts';
+import { isOutdated } from './sourceHash.ts';
 import type { ContentSource } from './source.ts';
 
 type Picker = ReturnType<typeof createPicker>;
@@ -44,6 +45,7 @@ export function toTopicEntry(topic: TopicDocument, lang: LocalePath) {
     title: picker.required(topic.title),
     description: picker.text(topic.description),
     fellBack: picker.fellBack(),
+    outdated: isOutdated(topic, lang),
   };
 }
 
@@ -57,12 +59,13 @@ export function toHelpContactEntry(contact: HelpContactDocument, lang: LocalePat
     serves: picker.text(contact.serves),
     order: contact.order ?? 0,
     fellBack: picker.fellBack(),
+    outdated: isOutdated(contact, lang),
   };
 }
 
 export function toSiteSettingsEntry(settings: SiteSettingsDocument, lang: LocalePath) {
   const picker = createPicker(lang, settings.translations);
-  return { lang, title: picker.required(settings.title), banner: picker.text(settings.banner), fellBack: picker.fellBack() };
+  return { lang, title: picker.required(settings.title), banner: picker.text(settings.banner), fellBack: picker.fellBack(), outdated: isOutdated(settings, lang) };
 }
 
 export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, source: ContentSource) {
@@ -106,5 +109,6 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, so
     })),
     keyMessages: present((material.keyMessages ?? []).map((message) => picker.text(message))),
   };
-  return { ...entry, fellBack: picker.fellBack() };
+  // Reviewed against an earlier Vietnamese text: the reviewed text stays, with a notice.
+  return { ...entry, fellBack: picker.fellBack(), outdated: isOutdated(material, lang) };
 }

@@ -6,6 +6,7 @@
  * come from the Studio's completeness rule, so that the report and Studio's "reviewed means
  * complete" check never disagree.
  */
+import { isOutdated } from '../content/sourceHash.ts';
 import {
   hasText,
   localizedTextTypes,
@@ -33,6 +34,8 @@ export interface LanguageStatus {
   readonly name: string;
   readonly ui: ContentCounts;
   readonly content: ContentCounts;
+  /** Documents reviewed in this language whose Vietnamese changed since (still published). */
+  readonly outdated: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -113,6 +116,14 @@ export function contentCounts(documents: readonly unknown[], lang: string): Cont
 }
 
 /**
+ * How many of `documents` are outdated in `lang`: marked reviewed against a Vietnamese text that
+ * has changed since (src/content/sourceHash.ts). They are still published, with a notice.
+ */
+export function outdatedCount(documents: readonly unknown[], lang: string): number {
+  return documents.filter((document) => isOutdated(document, lang)).length;
+}
+
+/**
  * A count as a whole percentage, rounded down so that 100% means complete; 100 when there is
  * nothing to translate. Example: `percent({ done: 2, total: 3 })` is `66`.
  */
@@ -134,6 +145,7 @@ export function formatStatusTable(rows: readonly LanguageStatus[]): string {
     'UI reviewed'.padStart(15),
     'content translated'.padStart(20),
     'content reviewed'.padStart(20),
+    'outdated docs'.padStart(13),
   ];
   const lines = rows.map((row) =>
     [
@@ -142,6 +154,7 @@ export function formatStatusTable(rows: readonly LanguageStatus[]): string {
       cell(row.ui.reviewed),
       cell(row.content.translated).padStart(20),
       cell(row.content.reviewed).padStart(20),
+      String(row.outdated).padStart(13),
     ].join('  '),
   );
   const head = header.join('  ');

@@ -5,6 +5,7 @@
  * report never disagree.
  */
 import type { DocumentBadgeComponent, DocumentBadgeDescription } from 'sanity';
+import { isOutdated } from '../../src/content/sourceHash.ts';
 import { translationStatus } from '../../src/content/translation.ts';
 import { getLocale, translatedLocalePaths, type LocalePath } from '../../src/i18n/locales.ts';
 import { contentCounts, percent } from '../../src/i18n/status.ts';
@@ -16,7 +17,10 @@ export interface LanguageProgress {
   readonly translated: number;
   /** Whole percent reviewed: the translated share once the language is marked reviewed, else 0. */
   readonly reviewed: number;
-  /** The document's translation status for the language, `missing` when it records none. */
+  /**
+   * The document's translation status for the language, `missing` when it records none, and
+   * `outdated` for a reviewed language whose Vietnamese changed since (src/content/sourceHash.ts).
+   */
   readonly status: string;
 }
 
@@ -32,9 +36,10 @@ export interface LanguageProgress {
 export function translationProgress(document: unknown): LanguageProgress[] {
   return translatedLocalePaths.map((lang) => {
     const counts = contentCounts([document], lang);
-    const status = translationStatus(document, lang) ?? 'missing';
+    const recorded = translationStatus(document, lang) ?? 'missing';
+    const status = isOutdated(document, lang) ? 'outdated' : recorded;
     // `percent` calls nothing-to-count 100%; nothing is reviewed until a reviewer says so.
-    const reviewed = status === 'reviewed' ? percent(counts.reviewed) : 0;
+    const reviewed = recorded === 'reviewed' ? percent(counts.reviewed) : 0;
     return { lang, translated: percent(counts.translated), reviewed, status };
   });
 }
@@ -45,14 +50,16 @@ function shortName(lang: LocalePath): string {
 }
 
 /**
- * One badge: green when all is reviewed (published), amber when there is text a reviewer has not
- * passed yet, red when nothing is translated.
+ * One badge: green when all is reviewed (published) against the current Vietnamese, amber when
+ * there is text a reviewer has not passed yet or the Vietnamese changed since the review
+ * ("lỗi thời", outdated), red when nothing is translated.
  */
 export function progressBadge(progress: LanguageProgress): DocumentBadgeDescription {
   const { lang, translated, reviewed, status } = progress;
-  const color = reviewed === 100 ? 'success' : translated > 0 ? 'warning' : 'danger';
+  const outdated = status === 'outdated';
+  const color = reviewed === 100 && !outdated ? 'success' : translated > 0 ? 'warning' : 'danger';
   return {
-    label: `${shortName(lang)} ${translated}% · duyệt ${reviewed}%`,
+    label: `${shortName(lang)} ${translated}% · duyệt ${reviewed}%${outdated ? ' · lỗi thời' : ''}`,
     title: `${getLocale(lang).nameVi}: ${translated}% of the texts translated, ${reviewed}% reviewed and published (status: ${status}).`,
     color,
   };

@@ -1,4 +1,5 @@
 /** Every schema type of the Studio; the same schemas describe the embedded dataset. */
+import { glossaryTerm } from './documents/glossaryTerm.ts';
 import { helpContact } from './documents/helpContact.ts';
 import { material } from './documents/material.ts';
 import { siteSettings } from './documents/siteSettings.ts';
@@ -24,6 +25,7 @@ export const schemaTypes = [
   topic,
   helpContact,
   siteSettings,
+  glossaryTerm,
   slide,
   quizQuestion,
   translationStatus,

@@ -23,6 +23,7 @@ export const structure: StructureResolver = (S) =>
       translationLists(S, localizedDocumentTypes),
       S.divider(),
       S.documentTypeListItem('topic').title('Topics (chủ đề)'),
+      S.documentTypeListItem('glossaryTerm').title('Glossary (thuật ngữ)'),
       S.listItem()
         .id('help-contacts')
         .title('Help contacts (đường dây hỗ trợ)')

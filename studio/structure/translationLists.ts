@@ -10,7 +10,11 @@ import { translationStatusValues } from '../../src/content/translation.ts';
 import { getLocale, translatedLocalePaths, type LocalePath } from '../../src/i18n/locales.ts';
 import { languageTitle } from '../schemaTypes/objects/localized.ts';
 import { statusTitles } from '../schemaTypes/objects/translationStatus.ts';
+import { OutdatedList } from '../translation/OutdatedList.tsx';
 import { deskApiVersion } from './apiVersion.ts';
+
+/** The desk title of the list of reviewed documents whose Vietnamese changed since. */
+export const outdatedTitle = 'Outdated (lỗi thời)';
 
 function languageLists(S: StructureBuilder, lang: LocalePath, types: readonly string[]): ListItemBuilder {
   const language = languageTitle(getLocale(lang));
@@ -20,8 +24,8 @@ function languageLists(S: StructureBuilder, lang: LocalePath, types: readonly st
     .child(
       S.list()
         .title(language)
-        .items(
-          translationStatusValues.map((status) =>
+        .items([
+          ...translationStatusValues.map((status) =>
             S.listItem()
               .id(`${lang}-${status}`)
               .title(statusTitles[status])
@@ -34,7 +38,17 @@ function languageLists(S: StructureBuilder, lang: LocalePath, types: readonly st
                   .params({ types: [...types] }),
               ),
           ),
-        ),
+          // Reviewed, but the Vietnamese changed since: a sub-list of "reviewed", decided by hash.
+          S.listItem()
+            .id(`${lang}-outdated`)
+            .title(outdatedTitle)
+            .child(
+              S.component(OutdatedList)
+                .id(`${lang}-outdated`)
+                .title(`${language}: ${outdatedTitle}`)
+                .options({ lang, types: [...types] }),
+            ),
+        ]),
     );
 }
 

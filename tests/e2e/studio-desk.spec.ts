@@ -21,7 +21,10 @@ test.afterAll(async () => {
   await studio.close();
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The Studio keeps fetching after a test's last check: stop routing before the stand-in closes,
+  // or a late request fails the test with ECONNREFUSED.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   await standIn?.close();
 });
 
@@ -78,4 +81,31 @@ test('a lesson pack shows its translation progress and links to its page in each
   const siteLinks = page.locator('a[target="_blank"][href^="http://localhost:4321/"]');
   await expect(siteLinks).toHaveCount(5);
   await expect(siteLinks.filter({ hasText: 'Tiếng Mông · Hmoob' })).toHaveAttribute('href', 'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/');
+});
+
+test('Tai Dam lists as outdated the pack reviewed against an earlier Vietnamese text, and its badge says so', async ({ page }) => {
+  await open(page, 'Translations (bản dịch)');
+  await open(page, 'Tiếng Thái · ꪼꪕꪒꪾ');
+  await open(page, 'Outdated (lỗi thời)');
+  // Pack A's Tai Dam review records an earlier Vietnamese text (tests/fixtures/dataset/README.md).
+  const outdated = page.getByRole('link', { name: 'Gói bài học trường học (kiểm thử)' });
+  await expect(outdated).toHaveCount(1);
+  await outdated.click();
+  await expect(page.getByText('Thái 100% · duyệt 100% · lỗi thời')).toBeVisible();
+  await expect(page.getByText('Mông 100% · duyệt 100%', { exact: true })).toBeVisible();
+  // The Tai Dam status says why, with the reviewer's way out (the stand-in is read-only: not pressed).
+  await page.getByRole('tab', { name: 'Translations', exact: true }).click();
+  await expect(page.getByRole('button', { name: /Confirm against the current Vietnamese/ })).toHaveCount(1);
+});
+
+test('a translator sees the Vietnamese source beside each translated field, read-only', async ({ page }) => {
+  await open(page, 'Translations (bản dịch)');
+  await open(page, 'Tiếng Mông · Hmoob');
+  await open(page, 'Needs review (chờ duyệt)');
+  await listed(page, 'Tiếng Mông · Hmoob: Needs review (chờ duyệt)').getByRole('link').click();
+  const beside = page.getByTestId('source-beside-hmong').first();
+  await expect(beside).toContainText('Tiếng Việt (nguồn)');
+  await expect(beside).toContainText('Gói bài học trung tâm việc làm (kiểm thử)');
+  await expect(beside.getByRole('textbox')).toHaveValue(/\S/);
+  await expect(page.getByTestId('source-beside-vi')).toHaveCount(0);
 });

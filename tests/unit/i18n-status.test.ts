@@ -123,12 +123,12 @@ describe('the report', () => {
 
   it('prints one row per language with counts and shares', () => {
     const table = formatStatusTable([
-      { lang: 'vi', name: 'Vietnamese', ui: uiCounts(ui, ui, 'reviewed'), content: contentCounts(documents, 'vi') },
-      { lang: 'dao', name: 'Iu Mien (Dao Đỏ)', ui: uiCounts(ui, { a: 'Ib' }, 'needsReview'), content: contentCounts(documents, 'dao') },
+      { lang: 'vi', name: 'Vietnamese', ui: uiCounts(ui, ui, 'reviewed'), content: contentCounts(documents, 'vi'), outdated: 0 },
+      { lang: 'dao', name: 'Iu Mien (Dao Đỏ)', ui: uiCounts(ui, { a: 'Ib' }, 'needsReview'), content: contentCounts(documents, 'dao'), outdated: 2 },
     ]);
     const rows = table.split('\n').slice(2);
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatch(/^dao\s+Iu Mien \(Dao Đỏ\)\s+1\/3\s+33%\s+0\/3\s+0%\s+2\/9\s+22%\s+1\/9\s+11%$/);
+    expect(rows[1]).toMatch(/^dao\s+Iu Mien \(Dao Đỏ\)\s+1\/3\s+33%\s+0\/3\s+0%\s+2\/9\s+22%\s+1\/9\s+11%\s+2$/);
   });
 
   it('counts UI strings as reviewed only when the language file is marked reviewed', () => {

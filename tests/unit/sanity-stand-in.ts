@@ -22,6 +22,8 @@ export interface SanityStandIn {
   readonly url: string;
   readonly documents: Map<string, Document>;
   readonly requests: RecordedRequest[];
+  /** `patch` mutations as the client sent them: recorded, not applied (no patch engine here). */
+  readonly patches: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
   const documents = new Map((options.documents ?? []).map((document) => [document._id, document]));
   const files = new Map<string, Buffer>();
   const requests: RecordedRequest[] = [];
+  const patches: Record<string, unknown>[] = [];
   let base = '';
 
   async function query(text: string, params: Record<string, unknown>, perspective: string | null) {
@@ -89,6 +92,10 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
       if (operation === 'delete') {
         documents.delete((value as unknown as { id: string }).id);
         return { id: (value as unknown as { id: string }).id, operation: 'delete' };
+      }
+      if (operation === 'patch' && value) {
+        patches.push(value);
+        return { id: (value as unknown as { id: string }).id, operation: 'update' };
       }
       if (!value || !['create', 'createOrReplace', 'createIfNotExists'].includes(operation ?? '')) throw new Error(`unsupported mutation ${operation}`);
       if (!(operation === 'createIfNotExists' && documents.has(value._id))) documents.set(value._id, value);
@@ -137,6 +144,7 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
     url: base,
     documents,
     requests,
+    patches,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

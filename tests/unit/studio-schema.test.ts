@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { localePaths, translatedLocalePaths } from '../../src/i18n/locales.ts';
 import { schemaTypes } from '../../studio/schemaTypes/index.ts';
 import { localizedTypeNames } from '../../studio/schemaTypes/objects/localized.ts';
+import { sourceHash } from '../../src/content/sourceHash.ts';
 import {
   missingTranslations,
   reviewedTranslationGaps,
@@ -40,9 +41,12 @@ const doc = (_type: string, fields: Record<string, unknown>): SanityDocument => 
   ...fields,
 });
 
-/** A lesson pack whose Hmong translation, marked reviewed, has every text Vietnamese has. */
+/**
+ * A lesson pack whose Hmong translation, marked reviewed, has every text Vietnamese has, and
+ * records the Vietnamese it was reviewed against as the Studio does.
+ */
 function reviewedMaterial(): SanityDocument {
-  return doc('material', {
+  const material = doc('material', {
     title: localeString({ vi: 'Việc làm lương cao bên kia biên giới', hmong: 'HMONG title' }),
     slug: { _type: 'slug', current: 'viec-lam-gia' },
     summary: localeText({ vi: 'Nhận biết lời mời việc làm giả.', hmong: 'HMONG summary' }),
@@ -60,6 +64,8 @@ function reviewedMaterial(): SanityDocument {
       dao: { _type: 'translationStatus', status: 'draft' },
     },
   });
+  (material['translations'] as { hmong: Record<string, unknown> }).hmong['sourceHash'] = sourceHash(material);
+  return material;
 }
 
 /** The same lesson pack, with the Hmong heading of the first slide left out. */
@@ -170,6 +176,14 @@ describe('document validation', () => {
         path: 'translations.hmong.status',
         message: expect.stringMatching(/Tiếng Mông.*slides\[0\]\.heading/),
       }),
+    ]);
+  });
+
+  it('warns about a reviewed language that records no Vietnamese version to compare with', async () => {
+    const material = reviewedMaterial();
+    delete (material['translations'] as { hmong: Record<string, unknown> }).hmong['sourceHash'];
+    expect(await validate(material)).toEqual([
+      expect.objectContaining({ level: 'warning', path: 'translations.hmong.sourceHash', message: expect.stringMatching(/confirm the review/) }),
     ]);
   });
 

@@ -20,16 +20,16 @@ const projectHelp =
  * uploads files, which only a token with Editor rights may do.
  */
 export function createTransferClient(
-  command: 'content:export' | 'content:import',
+  command: 'content:export' | 'content:import' | 'translations -- import',
   env: Record<string, string | undefined> = process.env,
 ): SanityClient {
   const settings = readContentEnv(env);
   if (!settings.SANITY_PROJECT_ID) {
     throw new TransferSetupError(`npm run ${command} needs a Sanity project, and none is configured.\n${projectHelp}`);
   }
-  if (command === 'content:import' && !settings.SANITY_TOKEN) {
+  if (command !== 'content:export' && !settings.SANITY_TOKEN) {
     throw new TransferSetupError(
-      'npm run content:import writes to the project and needs SANITY_TOKEN: a token with Editor rights ' +
+      `npm run ${command} writes to the project and needs SANITY_TOKEN: a token with Editor rights ` +
         `(sanity.io/manage → project ${settings.SANITY_PROJECT_ID} → API → Tokens).`,
     );
   }

@@ -11,7 +11,8 @@
  * 16 kHz, 24 kbit/s). Both must be installed: apt-get install espeak-ng ffmpeg.
  *
  * Run from the repository root:  node studio/dataset/source/build.mjs
- * (node 20 or later; `--no-audio` keeps the existing audio files and skips speech synthesis).
+ * (node 24, e.g. `npx node`, which imports src/content/sourceHash.ts; `--no-audio` keeps the existing
+ * audio files and skips speech synthesis).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { sourceHash } from '../../../src/content/sourceHash.ts';
 import { render } from './scenes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,9 +82,22 @@ function translations(value = {}, defaults) {
     let entry = value[lang] ?? 'missing';
     if (typeof entry === 'string') entry = { status: entry };
     if (entry.status === 'reviewed') entry = { reviewer: defaults.reviewer, reviewedAt: defaults.reviewedAt, ...entry };
-    out[lang] = { _type: 'translationStatus', status: entry.status, ...(entry.reviewer ? { reviewer: entry.reviewer } : {}), ...(entry.reviewedAt ? { reviewedAt: entry.reviewedAt } : {}) };
+    out[lang] = { _type: 'translationStatus', status: entry.status, ...(entry.reviewer ? { reviewer: entry.reviewer } : {}), ...(entry.reviewedAt ? { reviewedAt: entry.reviewedAt } : {}), ...(entry.sourceHash ? { sourceHash: entry.sourceHash } : {}) };
   }
   return out;
+}
+
+/**
+ * A reviewed language records the Vietnamese it was reviewed against, as the Studio does when a
+ * reviewer marks it. A source may give its own `sourceHash` (the fixture's "reviewed against an
+ * earlier Vietnamese text"); otherwise the review is of the current text.
+ */
+function stampReviews(doc) {
+  const hash = sourceHash(doc);
+  for (const entry of Object.values(doc.translations ?? {})) {
+    if (entry.status === 'reviewed' && !entry.sourceHash) entry.sourceHash = hash;
+  }
+  return doc;
 }
 
 const ref = (id, key) => ({ _type: 'reference', _ref: id, _key: key });
@@ -239,7 +254,7 @@ async function writeDataset(dir, docs, assets) {
   if (withAudio) rmSync(join(dir, 'files'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await assets.write();
-  writeFileSync(join(dir, 'data.ndjson'), docs.map((d) => JSON.stringify(clean(d))).join('\n') + '\n');
+  writeFileSync(join(dir, 'data.ndjson'), docs.map((d) => JSON.stringify(stampReviews(clean(d)))).join('\n') + '\n');
   console.log(`${dir}: ${docs.length} documents, ${assets.images.size} images, ${withAudio ? assets.audio.size : 0} audio files`);
 }
 

@@ -62,6 +62,23 @@ export const translationStatus = defineType({
             !isReviewed(context.parent) || Boolean(value) || 'Give the date of the review.',
         ),
     }),
+    defineField({
+      name: 'sourceHash',
+      title: 'Reviewed against (Vietnamese version)',
+      type: 'string',
+      readOnly: true,
+      description:
+        'Recorded when the language is marked reviewed: which Vietnamese text the review checked. When the Vietnamese changes, the translation is “outdated” (lỗi thời) until a reviewer confirms it.',
+      validation: (rule) =>
+        rule
+          .custom(
+            (value: string | undefined, context) =>
+              !isReviewed(context.parent) ||
+              Boolean(value) ||
+              'Reviewed, but not against a recorded Vietnamese version: confirm the review so later changes are noticed.',
+          )
+          .warning(),
+    }),
   ],
   preview: {
     select: { status: 'status', reviewer: 'reviewer' },
