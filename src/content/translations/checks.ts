@@ -7,6 +7,10 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { placeholderIds, segmentText, segmentToCell, type SegmentPart } from './segments.ts';
 import type { TranslationUnit } from './units.ts';
+// One rule for the retired hotline, shared with the Studio's field validation and content:check.
+import { mentionsRetiredHotline, retiredHotlineMessage } from '../../../studio/schemaTypes/validation/retiredHotline.ts';
+
+export { mentionsRetiredHotline };
 
 /** A unit as a file gives it back. */
 export interface FileUnit {
@@ -28,18 +32,6 @@ export interface UnitOutcome {
 /** A short fingerprint of a target, kept in the export to notice a translation changed since. */
 export function targetFingerprint(parts: readonly SegmentPart[]): string {
   return bytesToHex(sha256(utf8ToBytes(segmentToCell(parts)))).slice(0, 12);
-}
-
-/** Hotlines that no longer take calls (1800 1567 was folded into 111): never hand them out. */
-export const retiredHotlines: readonly string[] = ['18001567'];
-
-/** Whether a text gives a retired hotline number, however it is spaced or dotted. */
-export function mentionsRetiredHotline(text: string): boolean {
-  return retiredHotlines.some((number) => {
-    // Each digit may be followed by a space, dot or dash; the number stands alone (no digit around it).
-    const spaced = [...number].join('[\\s.\\-\\u00a0]?');
-    return new RegExp(`(?<!\\d)${spaced}(?!\\d)`, 'u').test(text);
-  });
 }
 
 const thaiOfThailand = /[\u0E00-\u0E7F]/u;
@@ -76,7 +68,7 @@ export function checkUnit(unit: FileUnit, current: TranslationUnit | undefined, 
   if (expected !== found) return refuse(`${where}: the tags are [${found}], the Vietnamese has [${expected}]: keep each tag once`);
   const script = scriptProblem(lang, text);
   if (script) return refuse(`${where}: ${script}`);
-  if (mentionsRetiredHotline(text)) return refuse(`${where}: gives 1800 1567, which is no longer the hotline: use 111`);
+  if (mentionsRetiredHotline(text)) return refuse(`${where}: ${retiredHotlineMessage}`);
   if (unit.exportedTarget !== undefined && unit.exportedTarget !== targetFingerprint(current.target)) {
     return { id: unit.id, result: 'conflict', reason: `${where}: the translation was changed in the content since the export; not overwritten` };
   }
