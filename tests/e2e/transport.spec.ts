@@ -122,6 +122,37 @@ test.describe('canonical paths', () => {
     expect((await request.get('/en/reports/', { maxRedirects: 0 })).status()).toBe(401);
   });
 
+  test('the node server redirects a variant of a static page too (its file server answers before the middleware), query kept', async ({ request, baseURL }) => {
+    const variants = [
+      ['/en//help/', '/en/help/'],
+      ['/en/h%65lp/', '/en/help/'],
+      ['/en/help', '/en/help/'],
+      ['/en/materials//fixture-school-pack', '/en/materials/fixture-school-pack/'],
+      ['/en/%6Daterials/fixture-school-pack/', '/en/materials/fixture-school-pack/'],
+    ];
+    for (const [path, canonical] of variants) {
+      const response = await request.get(`${baseURL}${path}?q=1`, { maxRedirects: 0 });
+      expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, `${canonical}?q=1`]);
+      expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await request.get('/en/help/', { maxRedirects: 0 })).status()).toBe(200);
+  });
+
+  test('every file the node server serves itself carries the security headers: static pages, pack pages, assets, the worker', async ({ request }) => {
+    const html = await (await request.get('/en/help/')).text();
+    const asset = /(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/.exec(html)?.[1];
+    expect(asset).toBeTruthy();
+    const pages = ['/en/help/', '/en/materials/fixture-school-pack/', '/vi/'];
+    for (const path of [...pages, asset!, '/sw.js', '/favicon.svg']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect([path, response.status()]).toEqual([path, 200]);
+      expect([path, headers['content-security-policy']]).toEqual([path, expect.stringContaining("frame-ancestors 'none'")]);
+      if (pages.includes(path)) expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+      expect([path, headers['x-content-type-options'], headers['x-frame-options'], headers['referrer-policy']]).toEqual([path, 'nosniff', 'DENY', 'same-origin']);
+    }
+  });
+
   test('a page the service worker answers from its precache carries the security headers', async ({ page }) => {
     await page.goto('/en/');
     await waitForServiceWorker(page);
