@@ -13,7 +13,7 @@
  *    keeps its own: Node lets `writeHead` override what `setHeader` set.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { canonicalPath } from '../security/canonical-path.ts';
+import { canonicalPath, isFileName } from '../security/canonical-path.ts';
 import { apiPolicy, filePolicy, pagePolicy, securityHeaders } from '../security/headers.ts';
 
 export interface HeaderEntry {
@@ -34,8 +34,7 @@ function resolvedPath(target: string): string {
 export function headersFor(path: string, pages: ReadonlyMap<string, HeaderEntry['headers']>): [string, string][] {
   const page = pages.get(path);
   if (page) return page.map(({ key, value }) => [key, value]);
-  const isFile = /\.[a-z0-9]+$/i.test(path);
-  const policy = path.startsWith('/api/') ? apiPolicy : isFile ? filePolicy : pagePolicy;
+  const policy = path.startsWith('/api/') ? apiPolicy : isFileName(path) ? filePolicy : pagePolicy;
   return [['Content-Security-Policy', policy], ...Object.entries(securityHeaders)];
 }
 

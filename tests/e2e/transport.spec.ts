@@ -5,7 +5,8 @@
  * and enrolment attempts counted with the requests in flight, on SQLite and PostgreSQL.
  */
 import { request as httpRequest } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
@@ -151,6 +152,21 @@ test.describe('canonical paths', () => {
       if (pages.includes(path)) expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
       expect([path, headers['x-content-type-options'], headers['x-frame-options'], headers['referrer-policy']]).toEqual([path, 'nosniff', 'DENY', 'same-origin']);
     }
+  });
+
+  test('every file the build wrote is served at its own address, never redirected (Pagefind\'s .pf_meta included)', async ({ request }) => {
+    const client = join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client');
+    // `_headers` is the header file for a static host, which serves it to nobody either.
+    const files = (readdirSync(client, { recursive: true, withFileTypes: true }) as Dirent[]).filter((entry) => entry.isFile() && entry.name !== '_headers');
+    expect(files.length).toBeGreaterThan(100);
+    const answers = await Promise.all(
+      files.map(async (entry) => {
+        const path = '/' + relative(client, join(entry.parentPath, entry.name)).split(sep).map(encodeURIComponent).join('/');
+        const url = path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+        return [url, (await request.head(url, { maxRedirects: 0 })).status()] as const;
+      }),
+    );
+    expect(answers.filter(([, status]) => status !== 200)).toEqual([]);
   });
 
   test('a page the service worker answers from its precache carries the security headers', async ({ page }) => {
