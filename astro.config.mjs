@@ -6,6 +6,7 @@ import { datasetMedia } from './src/integrations/dataset-media.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
+import { nodeServerEntry } from './src/integrations/node-server.ts';
 import { deliveryLimit } from './src/sessions/http.ts';
 import { localePaths, sourceLocale } from './src/i18n/locales.ts';
 
@@ -29,13 +30,15 @@ export default defineConfig({
     csp: true,
   },
   // Rendering a few pages at once hides the wait on image metadata and file writes (2 cores here).
-  build: { format: 'directory', concurrency: 4 },
+  // The adapter's entry is astro.mjs: server/entry.mjs is ours (src/server/entry.ts), which puts the
+  // canonical-path redirect and the security headers in front of the adapter's static file server.
+  build: { format: 'directory', concurrency: 4, serverEntry: 'astro.mjs' },
   i18n: {
     locales: [...localePaths],
     defaultLocale: sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), securityHeadersFile()],
+  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), securityHeadersFile(), nodeServerEntry()],
   image: { domains: ['cdn.sanity.io'] },
   devToolbar: { enabled: false },
 });

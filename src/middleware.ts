@@ -2,8 +2,9 @@
  * What every request to the node server passes before a route sees it, and what every answer
  * carries after, in this order: canonical path (redirect), body size (413 at once), origin of a
  * request that changes something (403), the client's address for the routes (TRUST_PROXY), then
- * the security headers on the answer. Static pages never reach this: their headers come from
- * `_headers.json` (src/integrations/security-headers.ts).
+ * the security headers on the answer. Static files never reach this: the node server's front
+ * (src/server/front.ts) redirects their variants and gives them their headers (`_headers.json`,
+ * src/integrations/security-headers.ts).
  */
 import { defineMiddleware } from 'astro:middleware';
 import { canonicalPath } from './security/canonical-path.ts';

@@ -1,6 +1,6 @@
 /**
  * Security headers for the static pages, which the node server serves without running the
- * middleware: after the build, each page's entry of `_headers.json` (where the node adapter, with
+ * middleware (src/server/front.ts sends them): after the build, each page's entry of `_headers.json` (where the node adapter, with
  * `staticHeaders`, keeps the page's Content-Security-Policy that Astro computed with its script
  * hashes) gets the headers of src/security/headers.ts too. The same headers go to
  * `<client>/_headers`, the format static hosts and CDNs read (Netlify, Cloudflare Pages); the

@@ -17,7 +17,14 @@ export function canonicalPath(pathname: string): string {
     .replace(unreserved, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))
     .replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
     .replace(/\/{2,}/g, '/');
-  const isFile = /\.[a-z0-9]+$/i.test(path);
-  if (!path.startsWith('/api/') && !isFile && !path.endsWith('/')) path += '/';
+  if (!path.startsWith('/api/') && !isFileName(path) && !path.endsWith('/')) path += '/';
   return path;
+}
+
+/**
+ * Whether a path names a file (its last segment has an extension), which keeps its address as it
+ * is. Extensions hold `_` and `-` too: Pagefind writes `.pf_meta`, `.pf_fragment`, `.pf_index`.
+ */
+export function isFileName(path: string): boolean {
+  return /\.[\w-]+$/.test(path);
 }

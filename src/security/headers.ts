@@ -15,6 +15,12 @@ export const pagePolicy = "frame-ancestors 'none'; object-src 'none'; base-uri '
 /** The API answers JSON or files, never a page: nothing in it may run or load. */
 export const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * Any other file (scripts, styles, images, the service worker): no framing, no plugins. No fetch
+ * limits: a worker script's CSP governs the worker, which fetches what the pages need.
+ */
+export const filePolicy = "frame-ancestors 'none'; object-src 'none'";
+
 /** Headers beside the CSP, on every answer. */
 export const securityHeaders: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -5,7 +5,8 @@
  * and enrolment attempts counted with the requests in flight, on SQLite and PostgreSQL.
  */
 import { request as httpRequest } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
@@ -120,6 +121,52 @@ test.describe('canonical paths', () => {
       expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, '/en/reports/?from=2026-01-01']);
     }
     expect((await request.get('/en/reports/', { maxRedirects: 0 })).status()).toBe(401);
+  });
+
+  test('the node server redirects a variant of a static page too (its file server answers before the middleware), query kept', async ({ request, baseURL }) => {
+    const variants = [
+      ['/en//help/', '/en/help/'],
+      ['/en/h%65lp/', '/en/help/'],
+      ['/en/help', '/en/help/'],
+      ['/en/materials//fixture-school-pack', '/en/materials/fixture-school-pack/'],
+      ['/en/%6Daterials/fixture-school-pack/', '/en/materials/fixture-school-pack/'],
+    ];
+    for (const [path, canonical] of variants) {
+      const response = await request.get(`${baseURL}${path}?q=1`, { maxRedirects: 0 });
+      expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, `${canonical}?q=1`]);
+      expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await request.get('/en/help/', { maxRedirects: 0 })).status()).toBe(200);
+  });
+
+  test('every file the node server serves itself carries the security headers: static pages, pack pages, assets, the worker', async ({ request }) => {
+    const html = await (await request.get('/en/help/')).text();
+    const asset = /(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/.exec(html)?.[1];
+    expect(asset).toBeTruthy();
+    const pages = ['/en/help/', '/en/materials/fixture-school-pack/', '/vi/'];
+    for (const path of [...pages, asset!, '/sw.js', '/favicon.svg']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect([path, response.status()]).toEqual([path, 200]);
+      expect([path, headers['content-security-policy']]).toEqual([path, expect.stringContaining("frame-ancestors 'none'")]);
+      if (pages.includes(path)) expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+      expect([path, headers['x-content-type-options'], headers['x-frame-options'], headers['referrer-policy']]).toEqual([path, 'nosniff', 'DENY', 'same-origin']);
+    }
+  });
+
+  test('every file the build wrote is served at its own address, never redirected (Pagefind\'s .pf_meta included)', async ({ request }) => {
+    const client = join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client');
+    // `_headers` is the header file for a static host, which serves it to nobody either.
+    const files = (readdirSync(client, { recursive: true, withFileTypes: true }) as Dirent[]).filter((entry) => entry.isFile() && entry.name !== '_headers');
+    expect(files.length).toBeGreaterThan(100);
+    const answers = await Promise.all(
+      files.map(async (entry) => {
+        const path = '/' + relative(client, join(entry.parentPath, entry.name)).split(sep).map(encodeURIComponent).join('/');
+        const url = path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+        return [url, (await request.head(url, { maxRedirects: 0 })).status()] as const;
+      }),
+    );
+    expect(answers.filter(([, status]) => status !== 200)).toEqual([]);
   });
 
   test('a page the service worker answers from its precache carries the security headers', async ({ page }) => {

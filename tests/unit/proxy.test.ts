@@ -72,5 +72,7 @@ describe('canonicalPath', () => {
     expect(canonicalPath('/api/sessions')).toBe('/api/sessions');
     expect(canonicalPath('/api//sessions/')).toBe('/api/sessions/');
     expect(canonicalPath('/sw.js')).toBe('/sw.js');
+    expect(canonicalPath('/pagefind/pagefind.en_2a7a2bfd55.pf_meta')).toBe('/pagefind/pagefind.en_2a7a2bfd55.pf_meta');
+    expect(canonicalPath('/pagefind/fragment/en_1a2b.pf_fragment')).toBe('/pagefind/fragment/en_1a2b.pf_fragment');
   });
 });
