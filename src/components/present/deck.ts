@@ -54,7 +54,7 @@ export function startDeck(): void {
     nextButton?.setAttribute('aria-disabled', String(target === slides.length - 1));
     for (const button of listenButtons) button.hidden = button.dataset['listen'] !== slide.id;
     history.replaceState(history.state, '', `#${slide.id}`);
-    window.scrollTo(0, 0);
+    deck.scrollTo(0, 0);
     if (announce && live) live.textContent = `${slide.dataset['position']}: ${slide.querySelector('h1, h2')?.textContent?.trim() ?? ''}`;
     // A control that just disappeared with its slide would leave focus nowhere.
     if (focused && focused !== document.body && focused.getClientRects().length === 0) slide.focus();
