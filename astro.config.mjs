@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import { datasetMedia } from './src/integrations/dataset-media.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { localePaths, sourceLocale } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -21,7 +22,7 @@ export default defineConfig({
     defaultLocale: sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch()],
+  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), precompress()],
   image: { domains: ['cdn.sanity.io'] },
   devToolbar: { enabled: false },
 });

@@ -3,8 +3,8 @@ import { launchOptions } from './tests/e2e/browser.ts';
 
 /**
  * Browser tests run against the built site (never the dev server), built from the test-fixture
- * dataset, served by the real node server. Debian's Chromium is used where it is installed;
- * elsewhere (a laptop) Playwright's own browser.
+ * dataset, served by the real node server with compression (scripts/serve.ts, as `npm run serve`).
+ * Debian's Chromium is used where it is installed; elsewhere (a laptop) Playwright's own browser.
  */
 const port = Number(process.env['E2E_PORT'] ?? 4329);
 /** Where the fixture build goes; set it to run two suites side by side. */
@@ -24,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     // The session store starts empty each run; the API tests open it (tests/e2e/api-helpers.ts).
-    command: `OUT_DIR=${outDir} npm run build:test && rm -rf ${outDir}-data && DATA_DIR=${outDir}-data HOST=127.0.0.1 PORT=${port} exec node --disable-warning=ExperimentalWarning ${outDir}/server/entry.mjs`,
+    command: `OUT_DIR=${outDir} npm run build:test && rm -rf ${outDir}-data && OUT_DIR=${outDir} DATA_DIR=${outDir}-data HOST=127.0.0.1 PORT=${port} exec node --experimental-strip-types --disable-warning=ExperimentalWarning scripts/serve.ts`,
     url: `http://127.0.0.1:${port}/vi/`,
     timeout: 240_000,
     reuseExistingServer: !process.env['CI'],
