@@ -18,8 +18,10 @@ const one = <T extends Element = HTMLElement>(selector: string) => document.quer
 
 /** Starts the deck on the present page; does nothing elsewhere. */
 export function startDeck(): void {
-  const deck = one('[data-deck]');
-  if (!deck) return;
+  const found = one('[data-deck]');
+  if (!found) return;
+  /** The slides' own scrolling box (present.css), under the bar. */
+  const deck: HTMLElement = found;
   const slides = all('.p-slide', deck);
   const live = one('[data-live]');
   const counter = one('[data-counter]');
