@@ -8,6 +8,7 @@ import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
 import { nodeServerEntry } from './src/integrations/node-server.ts';
 import { deliveryLimit } from './src/sessions/http.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { localePaths, sourceLocale } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -38,7 +39,7 @@ export default defineConfig({
     defaultLocale: sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), securityHeadersFile(), nodeServerEntry()],
+  integrations: [react(), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), securityHeadersFile(), nodeServerEntry(), precompress()],
   image: { domains: ['cdn.sanity.io'] },
   devToolbar: { enabled: false },
 });

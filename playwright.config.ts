@@ -3,8 +3,8 @@ import { launchOptions } from './tests/e2e/browser.ts';
 
 /**
  * Browser tests run against the built site (never the dev server), built from the test-fixture
- * dataset, served by the real node server. Debian's Chromium is used where it is installed;
- * elsewhere (a laptop) Playwright's own browser.
+ * dataset, served by the real node server (dist/server/entry.mjs, as `npm run serve`: redirects, headers, compression).
+ * Debian's Chromium is used where it is installed; elsewhere (a laptop) Playwright's own browser.
  */
 const port = Number(process.env['E2E_PORT'] ?? 4329);
 /** Where the fixture build goes; set it to run two suites side by side. */

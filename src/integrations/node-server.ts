@@ -24,6 +24,8 @@ export function nodeServerEntry(): AstroIntegration {
           entryPoints: [fileURLToPath(new URL('../server/entry.ts', import.meta.url))],
           outfile: fileURLToPath(new URL('entry.mjs', serverDir)),
           bundle: true,
+          // Packages (compression, send) stay imports from node_modules, like the adapter's own.
+          packages: 'external',
           platform: 'node',
           format: 'esm',
           target: 'node22',

@@ -70,6 +70,9 @@ function labelled(svg: SVGSVGElement | HTMLElement, title: string): string {
     part.removeAttribute('aria-label');
     part.removeAttribute('aria-description');
   }
+  // Plot asks for tabular digits with font-variant="tabular-nums", a value SVG's attribute does not
+  // allow (invalid HTML); reports.css asks for them in CSS instead.
+  for (const part of element.querySelectorAll('[font-variant]')) part.removeAttribute('font-variant');
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   return element.outerHTML;

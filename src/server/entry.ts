@@ -3,13 +3,16 @@
  * file there; the node adapter's own entry becomes `astro.mjs` beside it, astro.config.mjs
  * `build.serverEntry`). It listens like the adapter's standalone server did (`HOST`, `PORT`, `https`
  * with `SERVER_CERT_PATH` and `SERVER_KEY_PATH`) but answers every request through src/server/front.ts
- * first, static files included. Body limits, `TRUST_PROXY` and the routes stay the adapter's and
+ * first, static files included, then src/server/compress.ts (stored brotli or gzip copies, or compression
+ * on the fly). Body limits, `TRUST_PROXY` and the routes stay the adapter's and
  * the middleware's.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { withCompression } from './compress.ts';
 import { front, type HeaderEntry } from './front.ts';
 
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
@@ -25,7 +28,7 @@ try {
   console.warn('[server] no _headers.json beside the build: static pages get the generic page policy');
 }
 
-const listener = front(adapter.handler, entries);
+const listener = front(withCompression(adapter.handler, fileURLToPath(new URL('../client', import.meta.url))), entries);
 const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = process.env;
 const server = cert && key ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createHttpServer(listener);
 // The adapter's defaults, as its standalone server reads them.

@@ -50,7 +50,9 @@ function restrictAccess(file: string): void {
 export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   restrictAccess(file);
   const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+  // busy_timeout first: switching a new file to WAL takes a lock, and two processes opening it at
+  // once (a server and a test, two servers) failed with "database is locked" instead of waiting.
+  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
 
   const statements = new Map<string, StatementSync>();
   /** A prepared statement, kept for the next call with the same SQL. */

@@ -49,9 +49,9 @@ export interface TestDevice {
   teamId: string;
 }
 
-/** A device of a new team, enrolled through POST /api/enrol. */
-export async function enrolDevice(request: APIRequestContext): Promise<TestDevice> {
-  const { code, teamId } = await newCode();
+/** A device of a new team (of `role`), enrolled through POST /api/enrol. */
+export async function enrolDevice(request: APIRequestContext, role: Role = 'team'): Promise<TestDevice> {
+  const { code, teamId } = await newCode(role);
   const response = await request.post('/api/enrol/', { data: { code, deviceName: 'Test phone' } });
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { token: string; deviceId: string };

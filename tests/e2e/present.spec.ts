@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, reviewedPack } from './helpers.ts';
+import { expectNoAxeViolations, languages, partlyTranslatedPack, reviewedPack } from './helpers.ts';
 
 const present = (lang: string) => `/${lang}/materials/${reviewedPack}/present/`;
 
@@ -197,6 +197,38 @@ for (const width of [360, 1280]) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `slide ${number} scrolls sideways`).toBeLessThanOrEqual(0);
       await page.keyboard.press('ArrowRight');
+    }
+  });
+}
+
+/** Where the title slide's sample label and title are, against the bar and the screen. */
+function titleSlideGeometry(page: Page) {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const deck = document.querySelector<HTMLElement>('[data-deck]')!;
+    const bar = document.querySelector('.p-bar')!.getBoundingClientRect();
+    const kicker = document.querySelector('#slide-1 .p-kicker')!;
+    const title = document.querySelector('#slide-1 h1')!.getBoundingClientRect();
+    const label = kicker.getBoundingClientRect();
+    const hit = document.elementFromPoint(label.left + label.width / 2, label.top + label.height / 2);
+    return {
+      labelShown: hit !== null && kicker.contains(hit) && label.top >= bar.bottom,
+      titleBelowBar: title.top >= bar.bottom,
+      fits: deck.scrollHeight <= deck.clientHeight + 1 && document.documentElement.scrollHeight <= window.innerHeight + 1,
+    };
+  });
+}
+
+for (const { path } of languages) {
+  test(`the ${path} title slide of a sample pack fits 1280×800 with its sample label; on a phone it starts under the bar`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/${path}/materials/${partlyTranslatedPack}/present/`);
+    expect(await titleSlideGeometry(page)).toEqual({ labelShown: true, titleBelowBar: true, fits: true });
+    for (const viewport of [{ width: 360, height: 740 }, { width: 740, height: 360 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`/${path}/materials/${partlyTranslatedPack}/present/#slide-1`);
+      const { labelShown, titleBelowBar } = await titleSlideGeometry(page);
+      expect({ labelShown, titleBelowBar }, `${viewport.width}×${viewport.height}`).toEqual({ labelShown: true, titleBelowBar: true });
     }
   });
 }

@@ -166,6 +166,35 @@ test.describe('a coordinator at work', () => {
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
+  test('prints every chart at the full width of its column with labels of 7 pt or more', async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ Authorization: `Bearer ${tokens.coordinator}` });
+    // A4's printable width at the page's 12 mm margins: 186 mm = 703 CSS px.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    for (const { path } of languages) {
+      await page.goto(`${server.origin}/${path}/reports/`);
+      const charts = await page.locator('.report-chart svg').evaluateAll((svgs) =>
+        svgs.filter((svg) => svg.getClientRects().length > 0).map((svg) => {
+          const box = (svg as SVGSVGElement).viewBox.baseVal;
+          const rect = svg.getBoundingClientRect();
+          // The drawing's scale: an SVG letterboxed by a height cap is drawn smaller than its box.
+          const scale = Math.min(rect.width / box.width, rect.height / box.height);
+          const sizes = [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale * 0.75);
+          return {
+            chart: svg.closest('[data-table]')?.getAttribute('data-table'),
+            widthShare: Math.round((box.width * scale * 100) / svg.parentElement!.getBoundingClientRect().width) / 100,
+            smallestLabelPt: Math.round(Math.min(...sizes) * 10) / 10,
+          };
+        }),
+      );
+      expect(charts.length, path).toBeGreaterThan(3);
+      for (const chart of charts) {
+        expect(chart.widthShare, `${path} ${chart.chart}`).toBeGreaterThanOrEqual(0.95);
+        expect(chart.smallestLabelPt, `${path} ${chart.chart}`).toBeGreaterThanOrEqual(7);
+      }
+    }
+  });
+
   test('shows a browser without a token how to sign in, in its language, and passes axe', async ({ page }) => {
     const response = await page.goto(`${server.origin}/en/reports/`);
     expect(response?.status()).toBe(401);

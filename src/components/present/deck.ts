@@ -4,6 +4,8 @@
  * Every text it shows is rendered by the server into data attributes, in the page's language.
  */
 
+import { fitSlide } from './fit.ts';
+
 const next = ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'];
 const previous = ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'];
 /** Where Space and Enter belong to the focused control, not to the deck. */
@@ -16,8 +18,10 @@ const one = <T extends Element = HTMLElement>(selector: string) => document.quer
 
 /** Starts the deck on the present page; does nothing elsewhere. */
 export function startDeck(): void {
-  const deck = one('[data-deck]');
-  if (!deck) return;
+  const found = one('[data-deck]');
+  if (!found) return;
+  /** The slides' own scrolling box (present.css), under the bar. */
+  const deck: HTMLElement = found;
   const slides = all('.p-slide', deck);
   const live = one('[data-live]');
   const counter = one('[data-counter]');
@@ -54,7 +58,8 @@ export function startDeck(): void {
     nextButton?.setAttribute('aria-disabled', String(target === slides.length - 1));
     for (const button of listenButtons) button.hidden = button.dataset['listen'] !== slide.id;
     history.replaceState(history.state, '', `#${slide.id}`);
-    window.scrollTo(0, 0);
+    fitSlide(slide, deck);
+    deck.scrollTo(0, 0);
     if (announce && live) live.textContent = `${slide.dataset['position']}: ${slide.querySelector('h1, h2')?.textContent?.trim() ?? ''}`;
     // A control that just disappeared with its slide would leave focus nowhere.
     if (focused && focused !== document.body && focused.getClientRects().length === 0) slide.focus();
@@ -69,6 +74,13 @@ export function startDeck(): void {
     notesShown = shown;
     notesButton?.setAttribute('aria-pressed', String(shown));
     for (const note of notes) note.open = shown;
+    refit();
+  }
+
+  /** Fits the slide on screen again after its content or the screen changed size. */
+  function refit(): void {
+    const slide = slides[current];
+    if (slide) fitSlide(slide, deck);
   }
 
   function toggleAnswer(slide: HTMLElement | undefined): void {
@@ -95,6 +107,7 @@ export function startDeck(): void {
     answer.addEventListener('toggle', () => {
       button?.setAttribute('aria-expanded', String(answer.open));
       slide?.classList.toggle('is-revealed', answer.open);
+      refit();
     });
   }
 
@@ -146,6 +159,9 @@ export function startDeck(): void {
     deck.style.touchAction = (window.visualViewport?.scale ?? 1) > 1 ? 'auto' : '';
   });
 
+  window.addEventListener('resize', refit);
+  // The Tai Viet font arrives after the first layout, and its lines are taller.
+  document.fonts.addEventListener('loadingdone', refit);
   window.addEventListener('hashchange', () => go(fromHash() ?? current));
   go(fromHash() ?? 0, false);
 }
