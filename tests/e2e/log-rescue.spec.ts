@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { todayInLaoCai, type SessionLog } from '../../src/sessions/schema.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { dataDir, newCode, root, withStore } from './api-helpers.ts';
+import { waitForServiceWorker } from './helpers.ts';
 import { deviceId, enrolDevice, outboxItem, putOutbox, queueLogs, staleLog, storedIds, teamCode } from './log-helpers.ts';
 
 /** A coordinator's browser context, signed in with the cookie the sign-in page sets. */
@@ -42,6 +43,8 @@ test('exported offline, imported on the reports page: one row each, a second imp
     Object.defineProperty(navigator, 'share', { value: async (data: { files: File[] }) => void shared.push(...data.files.map((file) => ({ name: file.name, text: file.text() }))) });
   });
   await page.goto('/en/log/');
+  // Offline, the reload below is answered by the worker: it must control the page first.
+  await waitForServiceWorker(page);
   await enrolDevice(page, teamCode(dataDir));
   const device = await deviceId(page);
   // No signal from now on, the service worker's requests neither.
