@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { enrolDevice } from './api-helpers.ts';
 import { layoutProblems } from './geometry.ts';
-import { languages, partlyTranslatedPack, reviewedPack } from './helpers.ts';
+import { languages, pageTypes, presentPages, reviewedPack } from './helpers.ts';
 
 const viewports = [
   { width: 360, height: 740 },
@@ -17,20 +17,6 @@ const viewports = [
   { width: 1280, height: 800 },
 ] as const;
 
-/** Every page type: static pages, the log form, reports (signed in) and the 404 page. */
-const pageTypes = (lang: string) => [
-  `/${lang}/`,
-  `/${lang}/materials/`,
-  `/${lang}/materials/schools/`,
-  `/${lang}/materials/${reviewedPack}/`,
-  `/${lang}/materials/${partlyTranslatedPack}/`,
-  `/${lang}/search/`,
-  `/${lang}/offline/`,
-  `/${lang}/help/`,
-  `/${lang}/log/`,
-  `/${lang}/reports/`,
-];
-const presentPages = (lang: string) => [`/${lang}/materials/${reviewedPack}/present/`, `/${lang}/materials/${partlyTranslatedPack}/present/`];
 
 const artefacts = 'test-results/geometry';
 mkdirSync(artefacts, { recursive: true });

@@ -14,6 +14,23 @@ export const languages = [
 export const reviewedPack = 'fixture-school-pack';
 export const partlyTranslatedPack = 'fixture-jobcentre-pack';
 
+/** Every page type of a language but present mode: static pages, the log form and reports. */
+export const pageTypes = (lang: string) => [
+  `/${lang}/`,
+  `/${lang}/materials/`,
+  `/${lang}/materials/schools/`,
+  `/${lang}/materials/${reviewedPack}/`,
+  `/${lang}/materials/${partlyTranslatedPack}/`,
+  `/${lang}/search/`,
+  `/${lang}/offline/`,
+  `/${lang}/help/`,
+  `/${lang}/log/`,
+  `/${lang}/reports/`,
+];
+
+/** The present mode of a fully reviewed pack and of a partly translated one. */
+export const presentPages = (lang: string) => [`/${lang}/materials/${reviewedPack}/present/`, `/${lang}/materials/${partlyTranslatedPack}/present/`];
+
 /** Resolves once the page's service worker is activated and controls the page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {

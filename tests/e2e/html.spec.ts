@@ -11,24 +11,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generatedLogs } from '../fixtures/report-logs.ts';
 import { enrolDevice, withStore } from './api-helpers.ts';
-import { languages, partlyTranslatedPack, reviewedPack } from './helpers.ts';
+import { languages, pageTypes, presentPages } from './helpers.ts';
 
 const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
-const pageTypes = (lang: string) => [
-  `/${lang}/`,
-  `/${lang}/materials/`,
-  `/${lang}/materials/schools/`,
-  `/${lang}/materials/${reviewedPack}/`,
-  `/${lang}/materials/${partlyTranslatedPack}/`,
-  `/${lang}/materials/${reviewedPack}/present/`,
-  `/${lang}/materials/${partlyTranslatedPack}/present/`,
-  `/${lang}/search/`,
-  `/${lang}/offline/`,
-  `/${lang}/help/`,
-  `/${lang}/log/`,
-  `/${lang}/reports/`,
-];
 
 interface Message {
   type: string;
@@ -47,7 +33,7 @@ test('the Nu checker finds no error on any page type in any language', async ({ 
   const folder = mkdtempSync(join(tmpdir(), 'vnu-'));
   const files = new Map<string, string>();
   try {
-    const pages = [...languages.flatMap(({ path }) => pageTypes(path).map((url) => ({ url, signedIn: true }))),
+    const pages = [...languages.flatMap(({ path }) => [...pageTypes(path), ...presentPages(path)].map((url) => ({ url, signedIn: true }))),
       { url: '/vi/reports/', signedIn: false }, { url: '/nowhere/', signedIn: false }];
     for (const [index, { url, signedIn }] of pages.entries()) {
       const response = await request.get(url, { headers: signedIn ? { Authorization: `Bearer ${coordinator.token}` } : {} });
