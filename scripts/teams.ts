@@ -48,10 +48,10 @@ function printTeams(teams: TeamSummary[]): void {
 }
 
 function printReview(review: LogsToReview, teams: TeamSummary[]): void {
-  if (!review.range) return console.log(`Not enough logs yet to know the usual range (${minimumLogs} needed).`);
+  if (!review.range) { console.log(`Not enough logs yet to know the usual range (${minimumLogs} needed).`); return; }
   const { q1, q3, fence } = review.range;
   console.log(`Usual range: the middle half of sessions had ${q1} to ${q3} people (every device counted the same); more than ${fence} is far outside it.`);
-  if (review.byDevice.length === 0) return console.log('No log is far outside the usual range.');
+  if (review.byDevice.length === 0) { console.log('No log is far outside the usual range.'); return; }
   const names = new Map(teams.flatMap((team) => team.devices.map((device) => [device.id, escapeName(device.name)])));
   for (const { deviceId, flagged } of review.byDevice) console.log(`  ${deviceId}  ${names.get(deviceId) ?? '?'}  ${flagged} log(s) far outside`);
   console.log('To take a device\'s logs out of reports: npm run teams -- quarantine <device id>');

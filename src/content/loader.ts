@@ -32,7 +32,7 @@ export interface EntryOptions<D> {
  * Throws a ContentError or DatasetError naming the document and field, or the file line.
  */
 export async function loadEntries<D>(content: ContentSource, options: EntryOptions<D>) {
-  const result = await content.fetch<unknown>(options.query);
+  const result = await content.fetch(options.query);
   const documents = checkDocuments(options.schema, result == null ? [] : Array.isArray(result) ? result : [result]);
   return documents.flatMap((document) =>
     localePaths.map((lang) => ({ id: `${lang}/${options.id(document)}`, data: options.toEntry(document, lang, content) })),

@@ -18,7 +18,7 @@ export function datasetMedia(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use('/media/files/', (request, response, next) => {
           const file = join(filesDir(), basename(decodeURIComponent(request.url ?? '')));
-          if (!existsSync(file) || !statSync(file).isFile()) return next();
+          if (!existsSync(file) || !statSync(file).isFile()) { next(); return; }
           response.setHeader('Content-Type', types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
           createReadStream(file).pipe(response);
         });

@@ -111,7 +111,7 @@ function wireUpdate(control: HTMLElement): void {
     const { checkForUpdates } = await import('./refresh.ts');
     const report = await checkForUpdates({ pressed: true });
     update.disabled = false;
-    if (report.updated.length > 0) return location.reload();
+    if (report.updated.length > 0) { location.reload(); return; }
     await showSavedCopy(control);
     const text = refreshMessage(report, readStrings(control));
     if (text) control.querySelector<HTMLElement>('[role="status"]')!.textContent = text;

@@ -16,7 +16,7 @@ export function groupCommit<Job, Result>(commit: (jobs: readonly Job[]) => Resul
       const results = commit(group.map(({ job }) => job));
       group.forEach(({ done }, index) => done(results[index]!));
     } catch (groupError) {
-      if (group.length === 1) return group[0]!.fail(groupError);
+      if (group.length === 1) { group[0]!.fail(groupError); return; }
       for (const { job, done, fail } of group) {
         try {
           done(commit([job])[0]!);
@@ -50,7 +50,7 @@ export function groupCommitAsync<Job, Result>(commit: (jobs: readonly Job[]) => 
       const results = await commit(group.map(({ job }) => job));
       group.forEach(({ done }, index) => done(results[index]!));
     } catch (groupError) {
-      if (group.length === 1) return group[0]!.fail(groupError);
+      if (group.length === 1) { group[0]!.fail(groupError); return; }
       await Promise.all(group.map(({ job, done, fail }) => commit([job]).then((results) => done(results[0]!), fail)));
     }
   }

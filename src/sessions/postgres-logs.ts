@@ -60,7 +60,7 @@ async function insertNew(query: Query, ordered: readonly string[], firsts: Map<s
  */
 export async function insertJobs(query: Query, transaction: <T>(work: (run: Query) => Promise<T>) => Promise<T>, jobs: readonly InsertJob[]): Promise<InsertResult[][]> {
   const entries = jobs.flatMap(({ logs, deviceId, teamId, receivedAt }) =>
-    logs.map((log) => ({ log, row: { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: canonicalJson(log), ...logColumns(log) } as Row })),
+    logs.map((log) => ({ log, row: { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: canonicalJson(log), ...logColumns(log) } })),
   );
   const firsts = new Map<string, { row: Row; log: SessionLog }>();
   for (const entry of entries) if (!firsts.has(entry.log.clientId)) firsts.set(entry.log.clientId, entry);
@@ -91,7 +91,7 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
       answered.add(log.clientId);
       return { status: 'created', record: toRecord(row) };
     }
-    return { status: sameStoredLog(String(kept['log']), String(row['log'])) ? 'duplicate' : 'conflict', record: toRecord(kept) };
+    return { status: sameStoredLog(String(kept['log']), String(row.log)) ? 'duplicate' : 'conflict', record: toRecord(kept) };
   });
   let next = 0;
   return jobs.map(({ logs }) => results.slice(next, (next += logs.length)));

@@ -43,7 +43,7 @@ async function validate(document: ExportDocument, all: readonly ExportDocument[]
   return markers
     .filter((marker) => marker.level === 'error' || marker.level === 'warning')
     .map((marker) => {
-      const field = formatPath(marker.path as PathSegment[], document);
+      const field = formatPath(marker.path, document);
       // Sanity says only that the reference is not published: name the id it points to.
       const target = referenceAt(document, field);
       const dangling = target !== undefined && !published.has(target);

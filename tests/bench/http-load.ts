@@ -24,14 +24,14 @@ export async function start(args: string[], env: Record<string, string>): Promis
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...args], { cwd: root, env: { ...process.env, ...unthrottled, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((done, fail) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (?:http:\/\/127\.0\.0\.1:)?(\d+)/.exec(output);
       if (match) done(Number(match[1]));
     });
     child.once('exit', (code) => fail(new Error(`${args.join(' ')} stopped (${code}): ${output}`)));
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return { port, child };
 }
 

@@ -81,7 +81,7 @@ test('5,000 random and mutated bodies: never a 5xx, never an invalid log stored'
   }
 
   const stored = await withStore((store) => store.list({ deviceId: device.deviceId }));
-  const invalid = stored.filter(({ receivedAt: _r, teamId: _t, deviceId: _d, ...log }) => !sessionLogSchema.safeParse(log as SessionLog).success);
+  const invalid = stored.filter(({ receivedAt: _r, teamId: _t, deviceId: _d, ...log }) => !sessionLogSchema.safeParse(log).success);
   expect(invalid).toEqual([]);
   console.log(`answers: ${JSON.stringify(Object.fromEntries(statuses))}; stored: ${stored.length}`);
   // The property means something only when valid logs were among the bodies.

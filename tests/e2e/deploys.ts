@@ -32,9 +32,9 @@ export function serve(dir: string, port: number): Promise<ChildProcess> {
     const started = Date.now();
     const poll = async () => {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) return resolve(server);
+        if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) { resolve(server); return; }
       } catch {}
-      if (Date.now() - started > 20_000) return reject(new Error(`server for ${dir} did not start`));
+      if (Date.now() - started > 20_000) { reject(new Error(`server for ${dir} did not start`)); return; }
       setTimeout(poll, 200);
     };
     void poll();

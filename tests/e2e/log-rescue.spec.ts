@@ -30,7 +30,7 @@ const logAt = (venue: string, total: number): SessionLog => {
   const bySex = { female: total, male: 0, notStated: 0 };
   const byAge = { under12: 0, age12to15: total, age16to17: 0, age18to24: 0, age25plus: 0 };
   const byEthnicity = { hmong: total, dao: 0, thai: 0, kinh: 0, other: 0, notStated: 0 };
-  return { ...log, place: { ...log.place, venue }, attendance: { total, bySex, byAge, byEthnicity }, quiz: undefined, followUps: { hotline111: 0, socialWorkCentre: 0, police: 0 } } as SessionLog;
+  return { ...log, place: { ...log.place, venue }, attendance: { total, bySex, byAge, byEthnicity }, quiz: undefined, followUps: { hotline111: 0, socialWorkCentre: 0, police: 0 } };
 };
 
 test('exported offline, imported on the reports page: one row each, a second import is a duplicate, a revoked device is refused', async ({ page }, testInfo) => {

@@ -143,7 +143,7 @@ test.describe('a coordinator at work', () => {
     await expectChartMatchesTable(page, 'materials', 'sessions');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Summary tables (CSV)' }).click()]);
-    const rows = parse(readFileSync((await download.path())!, 'utf8'), { bom: true }) as string[][];
+    const rows = parse(readFileSync((await download.path()), 'utf8'), { bom: true }) as string[][];
     expect(rows[0]).toEqual(['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value']);
     const figure = (table: string, group: string, measure: string) => rows.find((row) => row[1] === table && row[3] === group && row[5] === measure)?.[6];
     expect(figure('summary', 'participants', 'value')).toBe(String(participantsOf(expected, 'participants')));

@@ -157,7 +157,7 @@ test.describe('canonical paths', () => {
   test('every file the build wrote is served at its own address, never redirected (Pagefind\'s .pf_meta included)', async ({ request }) => {
     const client = join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client');
     // `_headers` is the header file for a static host, which serves it to nobody either.
-    const files = (readdirSync(client, { recursive: true, withFileTypes: true }) as Dirent[]).filter((entry) => entry.isFile() && entry.name !== '_headers');
+    const files = (readdirSync(client, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name !== '_headers');
     expect(files.length).toBeGreaterThan(100);
     const answers = await Promise.all(
       files.map(async (entry) => {

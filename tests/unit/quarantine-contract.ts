@@ -23,7 +23,7 @@ function logOf(total: number): SessionLog {
     },
     quiz: undefined,
     followUps: { hotline111: 0, socialWorkCentre: 0, police: 0 },
-  } as SessionLog;
+  };
 }
 
 export function quarantineContract(name: string, makeStore: () => SessionStore | Promise<SessionStore>): void {

@@ -115,25 +115,25 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
       if (byId?.[1]) {
         const ids = decodeURIComponent(byId[1]).split(',');
         const found = ids.flatMap((id) => (documents.has(id) ? [documents.get(id)] : []));
-        return send(response, 200, { documents: found, omitted: ids.filter((id) => !documents.has(id)).map((id) => ({ id, reason: 'existence' })) });
+        send(response, 200, { documents: found, omitted: ids.filter((id) => !documents.has(id)).map((id) => ({ id, reason: 'existence' })) }); return;
       }
       const api = /^\/v[\d-]+\/(data\/query|data\/mutate|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
-      if (!api) return send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` });
+      if (!api) { send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` }); return; }
       const endpoint = api[1];
       if (endpoint === 'data/query') {
         const body = request.method === 'POST' ? JSON.parse((await readBody(request)).toString('utf8')) : undefined;
         const text = body?.query ?? url.searchParams.get('query') ?? '';
         const params: Record<string, unknown> = body?.params ?? {};
         for (const [key, value] of url.searchParams) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value);
-        return send(response, 200, { result: await query(text, params, url.searchParams.get('perspective')), ms: 1, query: text });
+        send(response, 200, { result: await query(text, params, url.searchParams.get('perspective')), ms: 1, query: text }); return;
       }
-      if (options.readOnly) return send(response, 403, { error: 'Forbidden', message: 'This stand-in is read-only.' });
+      if (options.readOnly) { send(response, 403, { error: 'Forbidden', message: 'This stand-in is read-only.' }); return; }
       if (endpoint === 'data/mutate') {
         const { mutations } = JSON.parse((await readBody(request)).toString('utf8')) as { mutations: Record<string, Document>[] };
-        return send(response, 200, { transactionId: `tx-${requests.length}`, results: mutate(mutations) });
+        send(response, 200, { transactionId: `tx-${requests.length}`, results: mutate(mutations) }); return;
       }
       const kind = endpoint === 'assets/images' ? 'images' : 'files';
-      return send(response, 200, { document: upload(kind, await readBody(request), url.searchParams.get('filename') ?? 'upload.bin') });
+      send(response, 200, { document: upload(kind, await readBody(request), url.searchParams.get('filename') ?? 'upload.bin') }); return;
     } catch (error) {
       send(response, 500, { error: 'Stand-in error', message: (error as Error).message });
     }

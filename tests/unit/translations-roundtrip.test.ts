@@ -214,7 +214,7 @@ describe('the import into a Sanity project', () => {
     const { createClient } = await import('@sanity/client');
     const { startSanityStandIn } = await import('./sanity-stand-in.ts');
     const { sanityStore } = await import('../../src/content/translations/store.ts');
-    const standIn = await startSanityStandIn({ documents: [pack() as never, other as never] });
+    const standIn = await startSanityStandIn({ documents: [pack() as never, other] });
     try {
       const client = createClient({ projectId: 'p', dataset: 'production', apiVersion: '2025-10-01', token: 't', useCdn: false, apiHost: standIn.url, useProjectHostname: false });
       const store = sanityStore(client, 'stand-in');

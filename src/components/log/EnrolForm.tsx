@@ -16,8 +16,8 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) =
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!code.trim() || !deviceName.trim()) return setError(t('enrol.invalid'));
-    if (!navigator.onLine) return setError(t('enrol.offline'));
+    if (!code.trim() || !deviceName.trim()) { setError(t('enrol.invalid')); return; }
+    if (!navigator.onLine) { setError(t('enrol.offline')); return; }
     setBusy(true);
     setError(undefined);
     try {

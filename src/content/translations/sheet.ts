@@ -69,8 +69,8 @@ function cellText(value: unknown): string {
   if (typeof value !== 'object') return String(value);
   if (value instanceof Date) return value.toISOString();
   if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('');
-  if ('result' in value) return cellText((value as { result: unknown }).result);
-  if ('text' in value) return cellText((value as { text: unknown }).text);
+  if ('result' in value) return cellText((value).result);
+  if ('text' in value) return cellText((value).text);
   return '';
 }
 

@@ -23,7 +23,7 @@ export function hasSourceText(value: unknown): boolean {
 }
 
 /** A localized field whose Vietnamese text is required: every translation starts from it. */
-export const requireSourceText: CustomValidator<unknown> = (value) =>
+export const requireSourceText: CustomValidator = (value) =>
   hasSourceText(value) ||
   'Write the Vietnamese text first (bắt buộc nhập tiếng Việt): every translation starts from it.';
 
@@ -32,7 +32,7 @@ export const requireSourceText: CustomValidator<unknown> = (value) =>
  * screen reader, or on a connection too slow to load the picture, get the text instead. An image
  * in Sanity's export format (the embedded dataset) names its file in `_sanityAsset`.
  */
-export const requireSourceAltWhenImageSet: CustomValidator<unknown> = (alt, context) =>
+export const requireSourceAltWhenImageSet: CustomValidator = (alt, context) =>
   !(field(context.parent, 'asset') || field(context.parent, '_sanityAsset')) ||
   hasSourceText(alt) ||
   'Describe the image in Vietnamese (mô tả hình ảnh bằng tiếng Việt) for learners who cannot see it.';
@@ -44,7 +44,7 @@ const maxListedPaths = 8;
  * Document-level rule: a language marked reviewed is published as it is, so it must have every
  * text Vietnamese has. Each such language gets one error, shown on its translation status.
  */
-export const reviewedTranslationsAreComplete: CustomValidator<unknown> = (doc) => {
+export const reviewedTranslationsAreComplete: CustomValidator = (doc) => {
   const errors: ValidationError[] = reviewedTranslationGaps(doc).map(({ lang, missing }) => {
     const listed = missing.slice(0, maxListedPaths).join(', ');
     const more =
