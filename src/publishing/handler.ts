@@ -17,15 +17,18 @@ export interface RebuildHandlerParts {
   readonly queue: RebuildQueue;
 }
 
-/** The body as text, read as a stream and dropped past the limit whatever Content-Length says. */
-async function readText(request: Request): Promise<string | 'tooLarge'> {
-  if (Number(request.headers.get('content-length')) > deliveryLimit) return 'tooLarge';
+/**
+ * The body as text, read as a stream and dropped past the limit whatever Content-Length says;
+ * undefined when too large (a marker string could be a body's own text).
+ */
+async function readText(request: Request): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length')) > deliveryLimit) return undefined;
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body) {
     size += chunk.byteLength;
-    if (size > deliveryLimit) return 'tooLarge';
+    if (size > deliveryLimit) return undefined;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -34,7 +37,7 @@ async function readText(request: Request): Promise<string | 'tooLarge'> {
 export function createRebuildHandler({ verifier, queue }: RebuildHandlerParts) {
   return async (request: Request): Promise<Response> => {
     const body = await readText(request);
-    if (body === 'tooLarge') return apiError(413, 'bodyTooLarge', 'The delivery is larger than 1 MB.');
+    if (body === undefined) return apiError(413, 'bodyTooLarge', 'The delivery is larger than 1 MB.');
     const verdict = await verifier.verify(body, request.headers);
     if (!verdict.ok) return apiError(verdict.status, verdict.error, verdict.message);
     const status = queue.request();

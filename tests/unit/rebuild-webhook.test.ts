@@ -34,7 +34,7 @@ setTimeout(() => appendFileSync('build.log', 'end\\n'), ${ms});`,
 const buildLog = () => readFileSync(join(folder, 'build.log'), 'utf8').trim().split('\n');
 
 function setUp(now: () => number = Date.now, ms = 50) {
-  queue = createRebuildQueue({ command: buildCommand(ms), cwd: folder, log: () => {} });
+  queue = createRebuildQueue({ command: buildCommand(ms), cwd: folder, log: () => undefined });
   return createRebuildHandler({ verifier: createWebhookVerifier(secret, now), queue });
 }
 
@@ -137,5 +137,10 @@ describe('delivery size', () => {
     });
     const request = new Request('http://localhost/api/rebuild/', { method: 'POST', body: big, duplex: 'half' } as RequestInit);
     expect((await handle(request)).status).toBe(413);
+  });
+
+  it('reads a small body whose text happens to be "tooLarge" as a delivery, not as too large', async () => {
+    const response = await setUp()(await delivery({ text: 'tooLarge', signWith: 'somebody-elses-secret-value' }));
+    expect(response.status).toBe(401);
   });
 });
