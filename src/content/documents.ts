@@ -28,7 +28,7 @@ export function hasValue(value: unknown): boolean {
 /** The same, with the Vietnamese text required (the source of every translation). */
 function withVietnamese<T extends z.ZodType>(value: T) {
   return localized(value).refine((field) => hasValue(field[sourceLocale]), {
-    message: 'Vietnamese text is required: write it in Studio before translating',
+    error: 'Vietnamese text is required: write it in Studio before translating',
     path: [sourceLocale],
   });
 }
@@ -41,9 +41,9 @@ const assetSchema = z.object({ url: z.url(), width: z.number().positive(), heigh
 
 export const imageSchema = z
   .object({ alt: localeStringSchema.nullish(), _sanityAsset: z.string().nullish(), asset: assetSchema.nullish() })
-  .refine((image) => image._sanityAsset || image.asset, { message: 'the image has no file: upload it again' })
+  .refine((image) => !!image._sanityAsset || !!image.asset, { error: 'the image has no file: upload it again' })
   .refine((image) => hasValue(image.alt?.[sourceLocale]), {
-    message: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
+    error: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
     path: ['alt', sourceLocale],
   });
 
@@ -111,7 +111,7 @@ export const quizQuestionSchema = z
     explanation: localeTextSchema.nullish(),
   })
   .refine((quiz) => quiz.correctOption <= quiz.options.length, {
-    message: 'the correct option is not one of the options (count from 1)',
+    error: 'the correct option is not one of the options (count from 1)',
     path: ['correctOption'],
   });
 
@@ -171,7 +171,7 @@ export function checkDocuments<S extends z.ZodType>(schema: S, documents: readon
       checked.push(result.data);
       continue;
     }
-    const id = (document as { _id?: unknown })?._id ?? '(document without _id)';
+    const id = (document as { _id?: string | number } | null)?._id ?? '(document without _id)';
     for (const issue of result.error.issues) {
       problems.push(`${String(id)}: ${formatPath(issue.path) || '(document)'}: ${issue.message}`);
     }

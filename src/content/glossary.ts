@@ -56,7 +56,7 @@ export function glossaryLine(terms: readonly GlossaryTerm[], lang: string): stri
   if (terms.length === 0) return '';
   const items = terms.map(({ term, note }) => {
     const target = term[lang]?.trim() ? `"${term[lang]}"` : '(not yet agreed)';
-    return `"${term[sourceLocale]}" = ${target}${note?.trim() ? ` (${note.trim()})` : ''}`;
+    return `"${term[sourceLocale] ?? ''}" = ${target}${note?.trim() ? ` (${note.trim()})` : ''}`;
   });
   return `Glossary: ${items.join('; ')}`;
 }

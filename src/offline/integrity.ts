@@ -25,7 +25,7 @@ export async function isIntact(blob: Blob, file: { bytes: number; hash?: string 
  * a background check that finds one already running has nothing to add.
  */
 export async function exclusive<T>(task: () => Promise<T>, ifAvailable = false): Promise<T | undefined> {
-  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  const locks = (navigator as Partial<Navigator>).locks;
   if (!locks) return task();
   return locks.request('saved-packs', { ifAvailable }, async (lock) => (lock ? task() : undefined));
 }

@@ -17,10 +17,9 @@ function button(text: string, label: string, onClick: () => Promise<void>): HTML
   element.className = 'button';
   element.textContent = text;
   element.setAttribute('aria-label', label);
-  element.addEventListener('click', async () => {
+  element.addEventListener('click', () => {
     element.disabled = true;
-    await onClick();
-    element.disabled = false;
+    void onClick().finally(() => (element.disabled = false));
   });
   return element;
 }
@@ -63,7 +62,7 @@ async function render(root: HTMLElement): Promise<void> {
   root.querySelector<HTMLElement>('[data-remove-all]')!.hidden = packs.length === 0;
   root.querySelector<HTMLElement>('[data-check]')!.hidden = packs.length === 0;
   root.querySelector<HTMLElement>('[data-refresh-all]')!.hidden = packs.length === 0 || !navigator.onLine;
-  const estimate = await navigator.storage?.estimate?.();
+  const estimate = await ((navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined)?.estimate?.();
   if (estimate?.quota) {
     root.querySelector<HTMLElement>('[data-storage]')!.textContent = format(strings['offline.library.storage'], {
       used: megabytes(estimate.usage ?? 0),
@@ -100,18 +99,13 @@ if (root) {
     if (onlyWhenPressed.checked) localStorage.setItem(updateModeKey, '1');
     else localStorage.removeItem(updateModeKey);
   });
-  root.querySelector('[data-remove-all]')!.addEventListener('click', async () => {
-    await removeAllSaved();
-    await render(root);
-  });
-  root.querySelector('[data-refresh-all]')!.addEventListener('click', async (event) => {
+  root.querySelector('[data-remove-all]')!.addEventListener('click', () => void removeAllSaved().then(() => render(root)));
+  root.querySelector('[data-refresh-all]')!.addEventListener('click', (event) => {
     const element = event.currentTarget as HTMLButtonElement;
     element.disabled = true;
-    await updateAll(root);
-    element.disabled = false;
+    void updateAll(root).finally(() => (element.disabled = false));
   });
-  root.querySelector('[data-check]')!.addEventListener('click', async (event) => {
-    const element = event.currentTarget as HTMLButtonElement;
+  const checkAndRepair = async (element: HTMLButtonElement): Promise<void> => {
     element.disabled = true;
     const damaged = await checkSaved();
     const report = damaged.length > 0 ? await repair(damaged) : undefined;
@@ -120,7 +114,8 @@ if (root) {
     status.textContent = [failed, repaired].filter(Boolean).join(' ') || format(strings['offline.checkOk']);
     element.disabled = false;
     await render(root);
-  });
+  };
+  root.querySelector('[data-check]')!.addEventListener('click', (event) => void checkAndRepair(event.currentTarget as HTMLButtonElement));
   addEventListener(savedPacksChanged, () => void render(root));
   void render(root);
 }

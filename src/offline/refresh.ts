@@ -39,7 +39,7 @@ const emptyReport = (): RefreshReport => ({ updated: [], failed: [], waiting: []
 /** Bytes a refresh to `manifest` would download: the files the saved copy lacks or holds in another version. */
 export function bytesToDownload(saved: SavedPackMeta, manifest: PackManifest): number {
   const have = new Set((saved.contents ?? []).map((file) => `${file.url} ${file.hash}`));
-  return manifest.files.filter((file) => !have.has(`${file.url} ${file.hash}`)).reduce((sum, file) => sum + file.bytes, 0);
+  return manifest.files.filter((file) => !have.has(`${file.url} ${file.hash ?? ''}`)).reduce((sum, file) => sum + file.bytes, 0);
 }
 
 /** Saves the pack again from its published manifest (reusing intact files); records the outcome. */
@@ -96,7 +96,7 @@ export async function checkForUpdates(options: { pressed?: boolean; onProgress?:
         continue;
       }
       if (apply) {
-        await renew(pack, report, options.onProgress ?? (() => {}));
+        await renew(pack, report, options.onProgress ?? (() => undefined));
         continue;
       }
       const manifest = await fetchJson<PackManifest>(`${pack.url}offline.json`).catch(() => undefined);
@@ -138,7 +138,7 @@ export async function checkSaved(): Promise<DamagedPack[]> {
 export async function repair(damaged: readonly DamagedPack[]): Promise<RefreshReport> {
   const report = emptyReport();
   await exclusive(async () => {
-    for (const { pack } of damaged) await renew(pack, report, () => {});
+    for (const { pack } of damaged) await renew(pack, report, () => undefined);
   });
   return report;
 }

@@ -70,5 +70,5 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     message.textContent = told;
     sessionStorage.removeItem('offline.refreshMessage');
   }
-  void workbox.register().then(() => refreshInBackground(), () => {});
+  void workbox.register().then(() => refreshInBackground(), () => undefined);
 }

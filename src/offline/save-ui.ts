@@ -65,7 +65,8 @@ function wire(control: HTMLElement): void {
     });
   };
 
-  button.addEventListener('click', async () => {
+  button.addEventListener('click', () => void save());
+  async function save(): Promise<void> {
     button.disabled = true;
     status.classList.remove('error');
     try {
@@ -79,7 +80,7 @@ function wire(control: HTMLElement): void {
     } finally {
       bar.hidden = true;
     }
-  });
+  }
   control.hidden = false;
 }
 
@@ -106,7 +107,7 @@ async function showSavedCopy(control: HTMLElement): Promise<void> {
 function wireUpdate(control: HTMLElement): void {
   const update = control.querySelector<HTMLButtonElement>('[data-pack-update]');
   if (!update) return;
-  update.addEventListener('click', async () => {
+  const checkNow = async (): Promise<void> => {
     update.disabled = true;
     const { checkForUpdates } = await import('./refresh.ts');
     const report = await checkForUpdates({ pressed: true });
@@ -115,7 +116,8 @@ function wireUpdate(control: HTMLElement): void {
     await showSavedCopy(control);
     const text = refreshMessage(report, readStrings(control));
     if (text) control.querySelector<HTMLElement>('[role="status"]')!.textContent = text;
-  });
+  };
+  update.addEventListener('click', () => void checkNow());
   void showSavedCopy(control);
   addEventListener(savedPacksChanged, () => void showSavedCopy(control));
 }

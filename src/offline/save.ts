@@ -120,7 +120,7 @@ async function download(plans: Plan[], onProgress: (progress: SaveProgress) => v
 
 /** Fails with SaveError('quota') when the device reports less room than the save needs. */
 async function ensureRoom(bytes: number): Promise<void> {
-  const estimate = await navigator.storage?.estimate?.();
+  const estimate = await ((navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined)?.estimate?.();
   if (!estimate?.quota) return;
   const free = estimate.quota - (estimate.usage ?? 0);
   if (bytes > free) throw new SaveError('quota', { needed: bytes, free });
@@ -157,7 +157,7 @@ async function write(downloads: Download[]): Promise<void> {
 async function askToPersist(): Promise<void> {
   if (localStorage.getItem('offline.persistAsked')) return;
   localStorage.setItem('offline.persistAsked', '1');
-  await navigator.storage?.persist?.();
+  await ((navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined)?.persist?.();
 }
 
 /**
@@ -235,6 +235,6 @@ export async function savePacks(manifests: PackManifest[], onProgress: (progress
 export async function savePage(lang: string, page: string): Promise<void> {
   if (!canSave()) throw new SaveError('unsupported');
   const manifest = await fetchJson<{ files: { url: string; bytes: number; hash?: string }[] }>(`/${lang}/${page}/offline.json`);
-  const downloads = await download([{ cacheName: appPageCacheName(lang, page), files: manifest.files }], () => {});
+  const downloads = await download([{ cacheName: appPageCacheName(lang, page), files: manifest.files }], () => undefined);
   await write(downloads);
 }

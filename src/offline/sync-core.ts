@@ -93,7 +93,7 @@ async function post(token: string, logs: unknown[], fetcher: typeof fetch): Prom
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(logs),
-      ...(AbortSignal.timeout ? { signal: AbortSignal.timeout(requestTimeout) } : {}),
+      ...('timeout' in AbortSignal ? { signal: AbortSignal.timeout(requestTimeout) } : {}),
     });
   } catch {
     return undefined;
@@ -146,7 +146,7 @@ async function run(fetcher: typeof fetch): Promise<SyncOutcome> {
  * Example: `const outcome = await syncOutbox(); if (outcome.kind === 'offline') retryLater();`
  */
 export async function syncOutbox(fetcher: typeof fetch = (...args) => fetch(...args)): Promise<SyncOutcome> {
-  const locks = globalThis.navigator?.locks;
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
   if (!locks) return run(fetcher);
   return locks.request(syncLock, () => run(fetcher));
 }

@@ -32,7 +32,7 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 /** Asks the browser to run the worker's sync when the connection returns; a no-op without Background Sync. */
 export async function requestBackgroundSync(): Promise<void> {
   try {
-    const registration = (await navigator.serviceWorker?.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    const registration = (await (navigator as Partial<Navigator>).serviceWorker?.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
     await registration?.sync?.register(syncTag);
   } catch {
     // Refused (e.g. no permission): the page's own triggers remain.
@@ -70,6 +70,7 @@ export function startSync(onStatus: (status: SyncStatus) => void): SyncScheduler
       do {
         again = false;
         outcome = await once();
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set again by a call made while awaiting (typescript-eslint cannot see that)
       } while (again && outcome.kind === 'done' && !stopped);
       running = undefined;
       waiting = outcome.waiting;

@@ -23,7 +23,7 @@ export function phoneTally(entries: readonly Pick<OutboxEntry, 'state' | 'log'>[
   for (const { state, log } of entries) {
     if (state === 'waiting' || state === 'sending') tally.waiting += 1;
     else if (state === 'rejected' || state === 'conflict') tally.rejected += 1;
-    else if (state === 'sent') {
+    else {
       tally.sent += 1;
       if (log.date.startsWith(month)) tally.peopleThisMonth += log.attendance.total;
     }

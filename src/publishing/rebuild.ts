@@ -41,7 +41,7 @@ export function createRebuildQueue({ command, cwd = process.cwd(), log = console
       });
       child.on('close', (code) => {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        log(`[rebuild] build ${build} ${code === 0 ? 'finished' : `failed (exit ${code})`} in ${seconds} s`);
+        log(`[rebuild] build ${build} ${code === 0 ? 'finished' : `failed (exit ${String(code)})`} in ${seconds} s`);
         resolve();
       });
     });
@@ -51,6 +51,7 @@ export function createRebuildQueue({ command, cwd = process.cwd(), log = console
     do {
       pending = false;
       await runOnce();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set again by a call made while awaiting (typescript-eslint cannot see that)
     } while (pending);
     running = undefined;
   }

@@ -64,7 +64,8 @@ export function createWebhookVerifier(secret: string, now: () => number = Date.n
       if (Math.abs(time - timestamp) > deliveryTolerance) {
         return refuse(401, 'stale', 'The delivery was signed more than 5 minutes from now: it is old, or a clock is wrong.');
       }
-      const keys = [`signature:${signature}`, ...(headers.get('idempotency-key') ? [`key:${headers.get('idempotency-key')}`] : [])];
+      const key = headers.get('idempotency-key');
+      const keys = [`signature:${signature}`, ...(key ? [`key:${key}`] : [])];
       // Each key is remembered, the window check refusing the delivery anyway after keepUntil.
       const keepUntil = new Date(timestamp + deliveryTolerance);
       let replayed = false;

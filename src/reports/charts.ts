@@ -142,7 +142,7 @@ export function chartSvg(table: ReportTable, lang: LocalePath): string | undefin
   );
   if (columns.length === 1) return svg;
   const legend = columns
-    .map((column, index) => `<li><span class="chart-swatch" style="background:${colours[index]}"></span>${html(column.label)}</li>`)
+    .map((column, index) => `<li><span class="chart-swatch" style="background:${colours[index] ?? single}"></span>${html(column.label)}</li>`)
     .join('');
   return `<ul class="chart-legend" aria-hidden="true">${legend}</ul>${svg}`;
 }

@@ -14,7 +14,7 @@ const answer = (notice: DeviceNotice, name?: string) => new URLSearchParams({ no
 /** Runs the action of `form` for the coordinator `access`; the query to redirect to. */
 export async function runDeviceAction(form: URLSearchParams | undefined, access: DeviceIdentity, store: SessionStore): Promise<URLSearchParams> {
   const action = form?.get('action');
-  const id = String(form?.get('id') ?? '');
+  const id = form?.get('id') ?? '';
   if (action === 'quarantine' || action === 'release') {
     const done = id ? await (action === 'quarantine' ? store.quarantine(id) : store.release(id)) : 'unknown';
     return done === 'unknown' ? answer('unknownDevice') : answer(action === 'quarantine' ? 'quarantined' : 'released', done.name);

@@ -82,7 +82,7 @@ export const logColumns = [
 ] as const;
 
 /** One raw log as a CSV line, in `logColumns` order. */
-function logLine(log: StoredSessionLog): Array<string | number> {
+function logLine(log: StoredSessionLog): (string | number)[] {
   const { attendance } = log;
   return [
     log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, maskPhoneNumbers(log.place.venue), log.setting,

@@ -32,7 +32,7 @@ export function newEnrolmentCode(): string {
  */
 export function normalizeEnrolmentCode(typed: string): string | undefined {
   const code = typed.toUpperCase().replace(/[\s-]/g, '');
-  if (code.length !== codeLength || [...code].some((char) => !codeAlphabet.includes(char))) return undefined;
+  if (code.length !== codeLength || Array.from(code).some((char) => !codeAlphabet.includes(char))) return undefined;
   return code;
 }
 

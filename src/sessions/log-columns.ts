@@ -9,7 +9,7 @@ const quizAnswers = (round: QuizRound) => (round ? round.answered * round.correc
 /** Answers right in a quiz round, over all its questions. */
 const quizRight = (round: QuizRound) => (round ? round.correct.reduce((sum, right) => sum + right, 0) : 0);
 
-const columns: ReadonlyArray<readonly [string, (log: SessionLog) => string | number]> = [
+const columns: readonly (readonly [string, (log: SessionLog) => string | number])[] = [
   ['session_date', (log) => log.date],
   ['commune_id', (log) => log.place.communeId],
   // The schema has checked the commune, so it has an area.

@@ -91,7 +91,7 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
       answered.add(log.clientId);
       return { status: 'created', record: toRecord(row) };
     }
-    return { status: sameStoredLog(String(kept['log']), String(row.log)) ? 'duplicate' : 'conflict', record: toRecord(kept) };
+    return { status: sameStoredLog(String(kept['log']), row.log) ? 'duplicate' : 'conflict', record: toRecord(kept) };
   });
   let next = 0;
   return jobs.map(({ logs }) => results.slice(next, (next += logs.length)));

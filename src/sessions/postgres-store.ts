@@ -88,7 +88,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError as Error));
       throw error;
     } finally {
       client.release(broken);

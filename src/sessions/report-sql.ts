@@ -46,13 +46,13 @@ export interface Report {
   byAge: Record<(typeof ageBands)[number], number>;
   byEthnicity: Record<(typeof ethnicGroups)[number], number>;
   /** `YYYY-MM` months that had sessions, in order. */
-  byMonth: Array<Reach & { month: string }>;
-  byArea: Array<Reach & { areaId: string }>;
-  bySetting: Array<Reach & { setting: (typeof sessionSettings)[number] }>;
+  byMonth: (Reach & { month: string })[];
+  byArea: (Reach & { areaId: string })[];
+  bySetting: (Reach & { setting: (typeof sessionSettings)[number] })[];
   /** Lesson packs by how many sessions used them, most used first. */
-  materials: Array<Reach & { material: string }>;
+  materials: (Reach & { material: string })[];
   /** Per pack; a session that used two packs counts for both. */
-  knowledge: Array<KnowledgeGain & { material: string }>;
+  knowledge: (KnowledgeGain & { material: string })[];
   /** Over all sessions that logged both rounds, each once. */
   knowledgeAll: KnowledgeGain;
 }
@@ -70,9 +70,9 @@ const ethnicityColumns = {
 } as const;
 
 /** The age bands under 18: the summary's children. */
-export const childAgeBands = ['under12', 'age12to15', 'age16to17'] as const satisfies ReadonlyArray<(typeof ageBands)[number]>;
+export const childAgeBands = ['under12', 'age12to15', 'age16to17'] as const satisfies readonly (typeof ageBands)[number][];
 /** Every stated group but Kinh: the summary's minorities. */
-export const minorityGroups = ['hmong', 'dao', 'thai', 'other'] as const satisfies ReadonlyArray<(typeof ethnicGroups)[number]>;
+export const minorityGroups = ['hmong', 'dao', 'thai', 'other'] as const satisfies readonly (typeof ethnicGroups)[number][];
 
 const sum = (expression: string, as: string) => `COALESCE(SUM(${expression}), 0) AS ${as}`;
 const bothQuizRounds = 'l.quiz_pre_answers > 0 AND l.quiz_post_answers > 0';

@@ -33,7 +33,7 @@ export interface LogsToReview {
   /** The highest flagged logs, at most 50. */
   logs: FlaggedLog[];
   /** How many logs of each device are flagged, most first. */
-  byDevice: Array<{ deviceId: string; flagged: number }>;
+  byDevice: { deviceId: string; flagged: number }[];
 }
 
 /** What to review now; see the module comment for the range. */

@@ -95,7 +95,7 @@ export function createSessionLogSchema(now: () => Date = () => new Date()) {
     // sums only after the rest is fixed); it looks only at the parts that are well formed.
     .superRefine(
       (input, context) => {
-        const log = (input && typeof input === 'object' ? input : {}) as Partial<Record<string, unknown>>;
+        const log = ((input as unknown) && typeof input === 'object' ? input : {}) as Partial<Record<string, unknown>>;
         const today = todayInLaoCai(now());
         if (typeof log['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(log['date'])) {
           if (log['date'] > today) context.addIssue({ code: 'custom', path: ['date'], message: 'future' });
@@ -155,7 +155,7 @@ export function describeProblems(error: z.ZodError): LogProblem[] {
  * with spaces, dots, dashes or brackets between them, not inside a longer run of digits. Letters
  * may touch it (`SĐT0912345678`): a word boundary would miss that. Hotlines (111, 113) do not count.
  */
-const phoneNumber = /(?<!\d)(?:\(?\+\s?84\)?|\(?0)(?:[\s.\-()]*\d){8,10}(?![\s.\-]?\d)/gu;
+const phoneNumber = /(?<!\d)(?:\(?\+\s?84\)?|\(?0)(?:[\s.\-()]*\d){8,10}(?![\s.-]?\d)/gu;
 
 /**
  * Whether free text looks like it holds a phone number.

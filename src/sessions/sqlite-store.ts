@@ -94,7 +94,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
-    return { status: sameStoredLog(String(stored['log']), json) ? 'duplicate' : 'conflict', record: toRecord(stored) };
+    return { status: sameStoredLog(stored['log'] as string, json) ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
 
   /** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */

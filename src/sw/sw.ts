@@ -16,7 +16,7 @@ import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { appPrefix, runtimeCaches, savedPrefix } from '../offline/cache-names.ts';
 import { syncOutbox, syncTag } from '../offline/sync-core.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
 const languages = ['vi', 'hmong', 'dao', 'thai', 'en'];
 

@@ -30,7 +30,7 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) =
   };
 
   return (
-    <form className="log-form enrol-form" noValidate onSubmit={submit} aria-labelledby="enrol-title">
+    <form className="log-form enrol-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="enrol-title">
       <h2 id="enrol-title">{t('enrol.title')}</h2>
       <p>{t('enrol.intro')}</p>
       <Field field="enrol-code" label={t('enrol.code')} hint={t('enrol.code.hint')}>

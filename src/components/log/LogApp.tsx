@@ -59,16 +59,16 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     // heavy to precache for every visitor. Refreshed on each visit online.
     void savePage(location.pathname.split('/')[1] ?? 'vi', 'log')
       .then(() => (document.documentElement.dataset['logPageSaved'] = 'true'))
-      .catch(() => {});
+      .catch(() => undefined);
   }, [enrolled]);
   useEffect(() => {
     if (!enrolled) return;
     // Logs may wait on this phone for days: ask the browser not to clear them when space runs low.
     // Asked on enrolment and on each visit until granted; a refusal is said, with the way out.
     void (async () => {
-      const storage = navigator.storage;
+      const storage = (navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined;
       if (!storage?.persist) return;
-      const kept = (await storage.persisted?.()) || (await storage.persist().catch(() => false));
+      const kept = (await storage.persisted?.()) === true || (await storage.persist().catch(() => false));
       setStorageMayBeCleared(!kept);
     })();
   }, [enrolled]);
@@ -128,7 +128,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
               lostEnrolment && (
                 <div className="log-warning" role="alert">
                   <p>{t('enrol.revoked')}</p>
-                  <button type="button" className="button" onClick={enrolAgain}>{t('enrol.again')}</button>
+                  <button type="button" className="button" onClick={() => void enrolAgain()}>{t('enrol.again')}</button>
                 </div>
               )
             } />

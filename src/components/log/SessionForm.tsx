@@ -119,7 +119,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
   const today = todayInLaoCai();
   const aYearBack = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   return (
-    <form className="log-form" noValidate onSubmit={submit} aria-labelledby="log-form-title">
+    <form className="log-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="log-form-title">
       <h2 id="log-form-title" ref={heading} tabIndex={-1}>{correcting ? t('log.correcting') : t('log.new')}</h2>
       {correcting && <p className="log-note">{t('log.correcting.text')}</p>}
       <p className="log-hint">{t('log.draftKept')}</p>

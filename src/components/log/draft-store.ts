@@ -21,7 +21,7 @@ function holdLock(tab: string): Promise<boolean> {
     void navigator.locks
       .request(lockName(tab), { ifAvailable: true }, (lock) => {
         resolve(lock !== null);
-        return lock ? new Promise<never>(() => {}) : undefined;
+        return lock ? new Promise<never>(() => undefined) : undefined;
       })
       .catch(() => resolve(false));
   });
@@ -29,8 +29,9 @@ function holdLock(tab: string): Promise<boolean> {
 
 function read(key: string): StoredDraft | undefined {
   try {
-    const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as StoredDraft | null;
-    return stored?.clientId && stored.typed ? stored : undefined;
+    // Written by this or an earlier version of the page: check before trusting its shape.
+    const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<StoredDraft> | null;
+    return stored?.clientId && stored.typed ? (stored as StoredDraft) : undefined;
   } catch {
     return undefined;
   }
@@ -42,7 +43,8 @@ function readLegacy(): StoredDraft | undefined {
     const legacy = JSON.parse(localStorage.getItem(legacyKey) ?? 'null') as { values?: Record<string, unknown>; correcting?: StoredDraft['correcting'] } | null;
     if (!legacy?.values?.['clientId']) return undefined;
     const { clientId, date: _date, ...typed } = legacy.values;
-    return { clientId: String(clientId), typed, correcting: legacy.correcting };
+    if (typeof clientId !== 'string') return undefined;
+    return { clientId, typed, correcting: legacy.correcting };
   } catch {
     return undefined;
   }
@@ -72,7 +74,7 @@ async function adoptOrphan(own: string): Promise<StoredDraft | undefined> {
  */
 export async function claimDraft(now = new Date()): Promise<Draft | undefined> {
   try {
-    if (!navigator.locks) {
+    if (!(navigator as Partial<Navigator>).locks) {
       // No Web Locks (very old browsers): a slot per tab, without taking over closed tabs' drafts.
       slot = prefix + (sessionStorage.getItem(tabKey) ?? newClientId());
       sessionStorage.setItem(tabKey, slot.slice(prefix.length));

@@ -126,7 +126,7 @@ export function fieldLabel(field: string | undefined, t: TFunction): string {
   if (!field) return '';
   const key = fields.get(field) ?? groupLabels[field];
   if (!key) return '';
-  const [, part, , index] = field.split('.');
+  const [, part = '', , index] = field.split('.');
   const cellGroup = field.startsWith('attendance.') && field.split('.').length === 3 ? groupLabels[`attendance.${part}`] : undefined;
   if (cellGroup) return `${t(cellGroup)} – ${t(key)}`;
   if (field.startsWith('quiz.')) return `${t(`log.quiz.${part}`)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;

@@ -14,7 +14,7 @@ const controls = 'a, button, summary, input, select, textarea, audio, video, [co
 const swipeDistance = 50;
 
 const all = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
-const one = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector);
+const one = (selector: string) => document.querySelector<HTMLElement>(selector);
 
 /** Starts the deck on the present page; does nothing elsewhere. */
 export function startDeck(): void {
@@ -60,7 +60,7 @@ export function startDeck(): void {
     history.replaceState(history.state, '', `#${slide.id}`);
     fitSlide(slide, deck);
     deck.scrollTo(0, 0);
-    if (announce && live) live.textContent = `${slide.dataset['position']}: ${slide.querySelector('h1, h2')?.textContent?.trim() ?? ''}`;
+    if (announce && live) live.textContent = `${slide.dataset['position'] ?? ''}: ${slide.querySelector('h1, h2')?.textContent.trim() ?? ''}`;
     // A control that just disappeared with its slide would leave focus nowhere.
     if (focused && focused !== document.body && focused.getClientRects().length === 0) slide.focus();
   }

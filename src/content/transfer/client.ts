@@ -40,6 +40,7 @@ export function createTransferClient(
     perspective: 'published',
     useCdn: false,
     ...(settings.SANITY_TOKEN ? { token: settings.SANITY_TOKEN } : {}),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- without it the client sends to <projectId>.<apiHost>, not to apiHost itself (a stand-in or proxy)
     ...(settings.SANITY_API_HOST ? { apiHost: settings.SANITY_API_HOST, useProjectHostname: false } : {}),
   });
 }

@@ -27,7 +27,7 @@ function toRow(unit: TranslationUnit): Row {
 }
 
 function fromRow(row: Partial<Record<string, unknown>>, where: string): FileUnit {
-  const cell = (name: string) => (row[name] === undefined || row[name] === null ? '' : String(row[name]));
+  const cell = (name: string) => cellText(row[name]);
   if (cell('id') === '') throw new Error(`${where}: no id; the row cannot be matched to a text`);
   return {
     id: cell('id'),
@@ -44,7 +44,7 @@ export function unitsToCsv(units: readonly TranslationUnit[]): string {
 
 /** The units of a CSV file; throws naming the line of a row without an id. */
 export function csvToUnits(text: string): FileUnit[] {
-  const rows = parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, relax_column_count: true });
   return rows.map((row, index) => fromRow(row, `line ${index + 2}`));
 }
 
@@ -66,7 +66,8 @@ export async function unitsToXlsx(units: readonly TranslationUnit[], lang: strin
  */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value !== 'object') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'object') return '';
   if (value instanceof Date) return value.toISOString();
   if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('');
   if ('result' in value) return cellText((value).result);
@@ -80,7 +81,7 @@ export async function xlsxToUnits(data: Uint8Array): Promise<{ sheetName: string
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error('the workbook has no sheet');
-  const header = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+  const header = (sheet.getRow(1).values as unknown[]).map((value) => cellText(value));
   const units: FileUnit[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;

@@ -30,7 +30,7 @@ function fromInline(value: unknown): SegmentPart[] {
   if (!Array.isArray(value)) return textOf(value) === '' ? [] : [textOf(value)];
   return value.flatMap((item): SegmentPart[] => {
     if (typeof item === 'string') return item === '' ? [] : [item];
-    const element = Object.values(item as Record<string, { id?: unknown; contents?: unknown }>)[0];
+    const element = Object.values(item as Record<string, { id?: string | number; contents?: unknown }>)[0];
     return [{ id: String(element?.id ?? ''), text: textOf(element?.contents) }];
   });
 }
@@ -61,7 +61,7 @@ export async function xliffToUnits(xml: string): Promise<{ targetLanguage: strin
     resources: Record<string, Record<string, { source?: unknown; target?: unknown; additionalAttributes?: Record<string, string> }>>;
   };
   const units: FileUnit[] = [];
-  for (const [documentId, entries] of Object.entries(js.resources ?? {})) {
+  for (const [documentId, entries] of Object.entries((js.resources as typeof js.resources | undefined) ?? {})) {
     for (const [field, entry] of Object.entries(entries)) {
       units.push({
         id: `${documentId}|${field}`,
