@@ -9,7 +9,7 @@ import { isPublishedId } from '../../src/content/published.ts';
 import { schemaTypes } from '../schemaTypes/index.ts';
 import { checkAssets } from './assets.ts';
 import { createDatasetClient } from './datasetClient.ts';
-import { formatPath, uniqueProblems, type DatasetProblem, type PathSegment } from './problems.ts';
+import { formatPath, uniqueProblems, type DatasetProblem } from './problems.ts';
 import { readExport, type ExportDocument } from './readExport.ts';
 import { referenceAt, retiredHotlineProblems } from './texts.ts';
 

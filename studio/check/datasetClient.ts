@@ -28,7 +28,8 @@ export function createDatasetClient(documents: readonly Record<string, unknown>[
   const client: ValidationClient = {
     async fetch(query, params = {}) {
       const tree = parse(withoutVersionOf(query), { params });
-      return (await evaluate(tree, { dataset, params })).get();
+      const value: unknown = await (await evaluate(tree, { dataset, params })).get();
+      return value;
     },
     withConfig: () => client,
   };

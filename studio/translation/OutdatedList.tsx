@@ -27,7 +27,7 @@ export function OutdatedList({ options }: Props) {
   const client = useClient({ apiVersion: deskApiVersion });
   const [documents, setDocuments] = useState<DeskDocument[] | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const lang = String(options?.['lang'] ?? '');
+  const lang = typeof options?.['lang'] === 'string' ? options['lang'] : '';
   const types = (options?.['types'] ?? []) as readonly string[];
 
   useEffect(() => {

@@ -11,11 +11,12 @@ import { marksReviewed, today } from './reviewPatches.ts';
 
 export function TranslationStatusInput(props: ObjectInputProps) {
   const document = useFormValue([]);
-  const lang = String(props.path[props.path.length - 1]);
+  const last = props.path.at(-1);
+  const lang = typeof last === 'string' ? last : '';
   const hash = sourceHash(document);
   const { onChange } = props;
 
-  const status = props.value?.['status'];
+  const status: unknown = props.value?.['status'];
   const previous = useRef(status);
   useEffect(() => {
     // Marked reviewed just now: record which Vietnamese the reviewer checked.

@@ -307,7 +307,10 @@ function report(label, { docs, assetBytes }) {
   }
   let images = 0;
   let audio = 0;
-  for (const [f, b] of assetBytes) (f.startsWith('images/') ? (images += b) : (audio += b));
+  for (const [f, b] of assetBytes) {
+    if (f.startsWith('images/')) images += b;
+    else audio += b;
+  }
   console.log(`  all assets: ${assetBytes.size} files, images ${images} B, audio ${audio} B`);
 }
 

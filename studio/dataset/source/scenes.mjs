@@ -4,7 +4,7 @@
  * silver buttons) and Kinh young people, in the hills of Lao Cai.
  */
 import {
-  colors as C, scene, sun, mountains, ground, person, stranger, phone, bubble, heart, brokenHeart,
+  colors as C, scene, sun, mountains, ground, person, stranger, phone, bubble, heart,
   banknote, coins, factory, passport, idCard, lock, warning, tick, cross, house, stiltHouse, school,
   bus, borderGate, river, fenceWire, documentSheet, magnifier, laptop, rings, table, board, plane,
   hotline, handset, night,

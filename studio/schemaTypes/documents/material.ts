@@ -1,4 +1,4 @@
-import { defineArrayMember, defineField, defineType } from 'sanity';
+import { defineArrayMember, defineField, defineType, type PreviewValue } from 'sanity';
 import { imageWithAltField } from '../fields/imageWithAlt.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
@@ -202,10 +202,10 @@ export const material = defineType({
   ],
   preview: {
     select: { title: 'title.vi', slug: 'slug.current', isSample: 'isSample', media: 'coverImage' },
-    prepare: ({ title, slug, isSample, media }) => ({
+    prepare: ({ title, slug, isSample, media }: { title?: string; slug?: string; isSample?: boolean; media?: PreviewValue['media'] }) => ({
       title: title ?? 'Untitled lesson pack',
-      subtitle: isSample ? `Sample · ${slug ?? ''}` : slug,
-      media,
+      subtitle: isSample ? `Sample · ${slug ?? ''}` : (slug ?? ''),
+      ...(media === undefined ? {} : { media }),
     }),
   },
 });

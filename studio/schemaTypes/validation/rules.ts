@@ -33,7 +33,7 @@ export const requireSourceText: CustomValidator = (value) =>
  * in Sanity's export format (the embedded dataset) names its file in `_sanityAsset`.
  */
 export const requireSourceAltWhenImageSet: CustomValidator = (alt, context) =>
-  !(field(context.parent, 'asset') || field(context.parent, '_sanityAsset')) ||
+  (!field(context.parent, 'asset') && !field(context.parent, '_sanityAsset')) ||
   hasSourceText(alt) ||
   'Describe the image in Vietnamese (mô tả hình ảnh bằng tiếng Việt) for learners who cannot see it.';
 
