@@ -17,7 +17,7 @@ try {
   const summary = await exportDataset(client, folder);
   console.log(
     `Exported ${summary.documents} published documents, ${summary.images} image(s) and ${summary.files} file(s) ` +
-      `from ${projectId}/${dataset} into ${relative(process.cwd(), folder) || '.'}.`,
+      `from ${String(projectId)}/${String(dataset)} into ${relative(process.cwd(), folder) || '.'}.`,
   );
   console.log(`Check it offline with: npm run content:check -- ${relative(process.cwd(), folder) || '.'}`);
 } catch (error) {

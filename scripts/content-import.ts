@@ -21,7 +21,7 @@ try {
   }
   const { projectId, dataset } = client.config();
   const summary = await importDataset(client, folder);
-  console.log(`Imported ${summary.documents} documents and ${summary.assets} file(s) from ${shown} into ${projectId}/${dataset}.`);
+  console.log(`Imported ${summary.documents} documents and ${summary.assets} file(s) from ${shown} into ${String(projectId)}/${String(dataset)}.`);
 } catch (error) {
   console.error(error instanceof TransferSetupError ? error.message : `content:import failed: ${(error as Error).message}`);
   process.exitCode = 1;

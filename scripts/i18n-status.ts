@@ -21,7 +21,7 @@ function readUiStrings(path: string): Record<string, unknown> | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`src/i18n/ui/${path}.json is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`src/i18n/ui/${path}.json is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 

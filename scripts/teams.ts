@@ -87,7 +87,7 @@ async function run(store: SessionStore, command: string | undefined, args: strin
   } else if (command === 'review') {
     printReview(await store.logsToReview(), await store.listTeams());
   } else if (command === 'import' && argument) {
-    const text = await readFile(argument, 'utf8').catch((error: Error) => error);
+    const text = await readFile(argument, 'utf8').catch((error: unknown) => error as Error);
     if (text instanceof Error) return fail(`Cannot read ${argument}: ${text.message}`);
     const answer = await importRescueFile(store, text);
     if (!answer.ok) return fail(`Refused (${answer.error}): ${answer.message}`);
@@ -123,7 +123,7 @@ function readArguments() {
   try {
     return parseArgs({ allowPositionals: true, options: { coordinator: { type: 'boolean', default: false } } });
   } catch (error) {
-    console.error(`${(error as Error).message.split('.')[0]}.\n${usage}`);
+    console.error(`${(error as Error).message.split('.')[0] ?? ''}.\n${usage}`);
     return undefined;
   }
 }
