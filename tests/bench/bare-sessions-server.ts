@@ -14,11 +14,12 @@ const [deviceId, teamId] = [process.env['BENCH_DEVICE_ID']!, process.env['BENCH_
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', async () => {
+  request.on('end', () => {
     const log = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SessionLog;
-    const { status, record } = await store.insert(log, deviceId, teamId);
-    response.writeHead(status === 'created' ? 201 : 200, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ status, record }));
+    void store.insert(log, deviceId, teamId).then(({ status, record }) => {
+      response.writeHead(status === 'created' ? 201 : 200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ status, record }));
+    });
   });
 });
 server.listen(0, '127.0.0.1', () => {

@@ -29,7 +29,7 @@ export async function start(args: string[], env: Record<string, string>): Promis
       const match = /listening on (?:http:\/\/127\.0\.0\.1:)?(\d+)/.exec(output);
       if (match) done(Number(match[1]));
     });
-    child.once('exit', (code) => fail(new Error(`${args.join(' ')} stopped (${code}): ${output}`)));
+    child.once('exit', (code) => fail(new Error(`${args.join(' ')} stopped (${String(code)}): ${output}`)));
   });
   child.stdout.resume();
   return { port, child };

@@ -69,7 +69,7 @@ try {
   console.log('\n| page | performance | accessibility | best practices | SEO |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   const pack = packs.find((slug) => !['schools', 'job-centres'].includes(slug));
-  for (const [label, path] of [['home (vi)', '/vi/'], ['pack (vi)', `/vi/materials/${pack}/`]] as const) {
+  for (const [label, path] of [['home (vi)', '/vi/'], ['pack (vi)', `/vi/materials/${pack!}/`]] as const) {
     const scores: Record<string, number[]> = {};
     for (let run = 0; run < runs; run++) {
       const report = execFileSync(join(root, 'node_modules/.bin/lighthouse'), [

@@ -25,7 +25,7 @@ const runs = Number(values.runs);
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 const daysAgo = (days: number) => todayInLaoCai(new Date(Date.now() - days * 86_400_000));
 
-const filters: Array<[string, ReportFilter]> = [
+const filters: [string, ReportFilter][] = [
   ['all logs', {}],
   ['last 90 days', { from: daysAgo(90), to: daysAgo(0) }],
   ['one former district', { areaId: areas[3]!.id }],

@@ -62,7 +62,7 @@ try {
 
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const settings = (await db.query("SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')")).rows;
+  const settings = (await db.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')")).rows;
   await db.end();
   console.log(`\n${connections} connections on loopback, one server process each, ${runs} runs of ${seconds} s (medians)`);
   console.log(`PostgreSQL: ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}\n`);

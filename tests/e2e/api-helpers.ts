@@ -106,7 +106,7 @@ export async function startOwnServer(build: string = outDir, env: Record<string,
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) done(match[1]!);
     });
-    server.once('exit', (code) => fail(new Error(`The server stopped (${code}): ${output}`)));
+    server.once('exit', (code) => fail(new Error(`The server stopped (${String(code)}): ${output}`)));
   });
   return {
     origin,

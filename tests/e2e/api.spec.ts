@@ -31,7 +31,7 @@ test.describe('enrolment', () => {
     const { code } = await newCode();
     const missingName = await request.post('/api/enrol/', { data: { code } });
     expect(missingName.status()).toBe(400);
-    expect((await missingName.json()).errors).toContainEqual(expect.objectContaining({ path: 'deviceName' }));
+    expect(((await missingName.json()) as { errors: unknown[] }).errors).toContainEqual(expect.objectContaining({ path: 'deviceName' }));
     const unknown = await request.post('/api/enrol/', { data: { code: 'ABCD-EFGH', deviceName: 'Phone' } });
     expect(unknown.status()).toBe(403);
     expect(await unknown.json()).toMatchObject({ error: 'unknownCode', message: expect.any(String) });
@@ -43,7 +43,7 @@ test.describe('enrolment', () => {
     const request = await playwright.request.newContext({ baseURL: server.origin });
     try {
       for (let attempt = 0; attempt < 10; attempt++) {
-        const response = await request.post('/api/enrol/', { data: { code: `WRNG-${'ABCDEFGHJK'[attempt]}AAA`, deviceName: 'Guess' } });
+        const response = await request.post('/api/enrol/', { data: { code: `WRNG-${'ABCDEFGHJK'.charAt(attempt)}AAA`, deviceName: 'Guess' } });
         expect(response.status()).toBe(403);
       }
       const good = await withStore(async (store) => {
@@ -87,8 +87,8 @@ test.describe('POST /api/sessions/', () => {
     const bad = { ...validLog(), attendance: { ...first.attendance, total: 35 } };
     const response = await postSessions(request, device, [first, bad, second, first]);
     expect(response.status()).toBe(200);
-    const { results } = await response.json();
-    expect(results.map((result: { status: string }) => result.status)).toEqual(['created', 'invalid', 'created', 'duplicate']);
+    const { results } = (await response.json()) as { results: { status: string }[] };
+    expect(results.map((result) => result.status)).toEqual(['created', 'invalid', 'created', 'duplicate']);
     expect(results[1]).toMatchObject({ clientId: bad.clientId, errors: expect.arrayContaining([expect.objectContaining({ path: 'attendance.bySex', rule: 'sumMismatch' })]) });
     expect(await storedCount(device.deviceId)).toBe(2);
   });
@@ -123,7 +123,7 @@ test.describe('POST /api/sessions/', () => {
         const device = await enrolDevice(request);
         const response = await postSessions(request, device, makeLog());
         expect(response.status()).toBe(400);
-        const body = await response.json();
+        const body = (await response.json()) as { errors: unknown[] };
         expect(body).toMatchObject({ error: 'invalidLog', message: expect.any(String) });
         expect(body.errors).toContainEqual(expect.objectContaining({ path, rule: expect.any(String), message: expect.any(String) }));
         expect(await storedCount(device.deviceId)).toBe(0);
@@ -134,7 +134,7 @@ test.describe('POST /api/sessions/', () => {
       const device = await enrolDevice(request);
       const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${device.token}` };
       for (const body of [Buffer.from('{"clientId": '), Buffer.from('{"notes": "Tr\xfang"}', 'latin1')]) {
-        const response = await rawPost(`${baseURL}/api/sessions/`, headers, [body]);
+        const response = await rawPost(`${baseURL!}/api/sessions/`, headers, [body]);
         expect(response.status).toBe(400);
         expect(JSON.parse(response.body)).toMatchObject({ error: 'invalidJson' });
       }
@@ -180,7 +180,7 @@ test.describe('POST /api/sessions/', () => {
 
       // Chunked: no Content-Length to trust, so the server must count as it reads.
       const chunks = Array.from({ length: Math.ceil(huge.length / 16_384) }, (_, index) => huge.slice(index * 16_384, (index + 1) * 16_384));
-      const chunked = await rawPost(`${baseURL}/api/sessions/`, { 'Content-Type': 'application/json', Authorization: `Bearer ${device.token}` }, chunks);
+      const chunked = await rawPost(`${baseURL!}/api/sessions/`, { 'Content-Type': 'application/json', Authorization: `Bearer ${device.token}` }, chunks);
       expect(chunked.status).toBe(413);
       expect(await storedCount(device.deviceId)).toBe(0);
     });

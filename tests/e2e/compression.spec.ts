@@ -32,11 +32,11 @@ const unpack = (response: Raw) =>
 
 test('static pages go out as the stored brotli or gzip copy the browser accepts, the same page unpacked', async ({ baseURL }) => {
   for (const path of ['/vi/', `/thai/materials/${reviewedPack}/`, '/vi/log/']) {
-    const plain = await raw(`${baseURL}${path}`, {});
+    const plain = await raw(`${baseURL!}${path}`, {});
     expect(plain.headers['content-encoding'], path).toBeUndefined();
     expect(plain.headers['vary'], path).toMatch(/Accept-Encoding/i);
     for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip']] as const) {
-      const packed = await raw(`${baseURL}${path}`, { 'Accept-Encoding': accept });
+      const packed = await raw(`${baseURL!}${path}`, { 'Accept-Encoding': accept });
       expect(packed.status, path).toBe(200);
       expect(packed.headers['content-encoding'], `${path} ${accept}`).toBe(encoding);
       expect(packed.headers['content-type'], path).toMatch(/^text\/html/);
@@ -46,10 +46,10 @@ test('static pages go out as the stored brotli or gzip copy the browser accepts,
     }
   }
   // A script: the hashed asset keeps its year-long cache.
-  const html = (await raw(`${baseURL}/vi/log/`, {})).body.toString();
+  const html = (await raw(`${baseURL!}/vi/log/`, {})).body.toString();
   const script = /src="(\/_astro\/[^"]+\.js)"/.exec(html)?.[1];
   expect(script).toBeDefined();
-  const js = await raw(`${baseURL}${script}`, { 'Accept-Encoding': 'br' });
+  const js = await raw(`${baseURL!}${script!}`, { 'Accept-Encoding': 'br' });
   expect(js.headers['content-encoding']).toBe('br');
   expect(js.headers['content-type']).toMatch(/javascript/);
   expect(js.headers['cache-control']).toContain('immutable');
@@ -60,7 +60,7 @@ test('large API answers are compressed; a small file and a client without Accept
   const auth = { Authorization: `Bearer ${coordinator.token}` };
   // A year no other test logs in: the tests running beside this one change every recent figure
   // between the two requests (seen: 1,037 sessions, then 1,036 as the fuzz test's logs came in).
-  const summary = `${baseURL}/api/reports/summary/?format=json&from=2000-01-01&to=2000-12-31`;
+  const summary = `${baseURL!}/api/reports/summary/?format=json&from=2000-01-01&to=2000-12-31`;
   const packed = await raw(summary, { ...auth, 'Accept-Encoding': 'gzip, br' });
   expect(packed.status).toBe(200);
   expect(packed.headers['content-encoding']).toMatch(/^(br|gzip)$/);
@@ -70,7 +70,7 @@ test('large API answers are compressed; a small file and a client without Accept
   // The same report, but for the moment it was made.
   const report = (bytes: Buffer) => ({ ...(JSON.parse(bytes.toString()) as object), generatedAt: undefined });
   expect(report(unpack(packed))).toEqual(report(plain.body));
-  const icon = await raw(`${baseURL}/favicon.svg`, { 'Accept-Encoding': 'br' });
+  const icon = await raw(`${baseURL!}/favicon.svg`, { 'Accept-Encoding': 'br' });
   expect(icon.status).toBe(200);
   expect(unpack(icon).toString()).toContain('<svg');
 });

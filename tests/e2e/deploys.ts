@@ -33,9 +33,11 @@ export function serve(dir: string, port: number): Promise<ChildProcess> {
     const poll = async () => {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) { resolve(server); return; }
-      } catch {}
+      } catch {
+        // not listening yet
+      }
       if (Date.now() - started > 20_000) { reject(new Error(`server for ${dir} did not start`)); return; }
-      setTimeout(poll, 200);
+      setTimeout(() => void poll(), 200);
     };
     void poll();
   });
@@ -43,7 +45,7 @@ export function serve(dir: string, port: number): Promise<ChildProcess> {
 
 /** Stops a server started by `serve` (no signal at all: the imitation of a phone out of range). */
 export function stop(server: ChildProcess | undefined): Promise<void> {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  if (server?.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     server.once('exit', () => resolve());
     server.kill('SIGKILL');

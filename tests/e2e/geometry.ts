@@ -25,9 +25,9 @@ export function layoutProblems(page: Page, { scope, slides, open }: Options = {}
     async ({ checked, scope, slides, open }) => {
       await document.fonts.ready;
       const name = (element: Element) => {
-        const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        const text = element.textContent.trim().replace(/\s+/g, ' ').slice(0, 40);
         const label = element.getAttribute('aria-label') ?? '';
-        const className = typeof element.className === 'string' && element.className ? `.${element.className.split(' ')[0]}` : '';
+        const className = typeof element.className === 'string' && element.className ? `.${element.className.split(' ')[0] ?? ''}` : '';
         return `<${element.tagName.toLowerCase()}${className}> "${label || text}"`;
       };
       const shown = (element: Element) => {
@@ -95,7 +95,7 @@ export function layoutProblems(page: Page, { scope, slides, open }: Options = {}
       const problems: string[] = [];
       for (const withNotes of [false, true]) {
         if (withNotes) notes?.click();
-        for (let i = 0; i < deck.length; i++) previous?.click();
+        deck.forEach(() => previous?.click());
         for (const [index, slide] of deck.entries()) {
           if (slide.hidden) problems.push(`slide ${index + 1} is not shown after Next`);
           problems.push(...check(`slide ${index + 1}${withNotes ? ' with notes' : ''}: `));

@@ -49,7 +49,7 @@ test('the Nu checker finds no error on any page type in any language', async ({ 
     const { messages } = JSON.parse(report ?? '') as { messages: Message[] };
     const errors = messages
       .filter((message) => message.type === 'error' || message.subType === 'fatal')
-      .map((message) => `${files.get(decodeURIComponent(new URL(message.url ?? 'file:/').pathname)) ?? message.url}:${message.lastLine}: ${message.message} [${(message.extract ?? '').slice(0, 80)}]`);
+      .map((message) => `${files.get(decodeURIComponent(new URL(message.url ?? 'file:/').pathname)) ?? String(message.url)}:${String(message.lastLine)}: ${message.message} [${(message.extract ?? '').slice(0, 80)}]`);
     expect(errors).toEqual([]);
   } finally {
     rmSync(folder, { recursive: true, force: true });

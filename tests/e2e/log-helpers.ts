@@ -98,7 +98,7 @@ export function deviceId(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open('outreach'), { onsuccess(this: IDBOpenDBRequest) { resolve(this.result); }, onerror: reject }));
     const request = db.transaction('device').objectStore('device').get('enrolment');
-    const enrolment = await new Promise<{ deviceId: string }>((resolve, reject) => Object.assign(request, { onsuccess: () => resolve(request.result), onerror: reject }));
+    const enrolment = await new Promise<{ deviceId: string }>((resolve, reject) => Object.assign(request, { onsuccess: () => resolve(request.result as { deviceId: string }), onerror: reject }));
     db.close();
     return enrolment.deviceId;
   });
@@ -114,7 +114,9 @@ export async function startServer(port: number, dataDir: string): Promise<ChildP
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) return server;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (server.exitCode !== null || Date.now() - started > 20_000) throw new Error(`the server on ${port} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -122,7 +124,7 @@ export async function startServer(port: number, dataDir: string): Promise<ChildP
 
 /** Kills a server at once (no graceful close: a crash or a power cut). */
 export function killServer(server: ChildProcess | undefined): Promise<void> {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  if (server?.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     server.once('exit', () => resolve());
     server.kill('SIGKILL');

@@ -5,9 +5,17 @@ import { chromium, expect, test } from '@playwright/test';
 import { launchOptions } from './browser.ts';
 import { expectNoAxeViolations, reviewedPack, partlyTranslatedPack, savedCaches, savePack, waitForServiceWorker } from './helpers.ts';
 
-const fixture = readFileSync('tests/fixtures/dataset/data.ndjson', 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-const pack = fixture.find((doc) => doc.slug?.current === reviewedPack);
-const slideHeadings: string[] = pack.slides.map((slide: { heading: { en: string } }) => slide.heading.en);
+/** The fields of a fixture document these tests read (the reviewed pack has them all). */
+interface FixtureDocument {
+  _type: string;
+  slug?: { current: string };
+  title: { en: string; hmong: string; vi: string };
+  slides: { heading: { en: string } }[];
+  quiz: [{ explanation: { en: string } }];
+}
+const fixture = readFileSync('tests/fixtures/dataset/data.ndjson', 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as FixtureDocument);
+const pack = fixture.find((doc) => doc.slug?.current === reviewedPack)!;
+const slideHeadings: string[] = pack.slides.map((slide) => slide.heading.en);
 
 test('a saved pack opens offline, with its present mode; an unsaved page shows the offline page', async ({ page, context }) => {
   await page.goto(`/en/materials/${reviewedPack}/`);
@@ -75,7 +83,7 @@ test('save every pack of a language with one progress bar', async ({ page }) => 
   await expect(page.getByText('Every pack in this language is saved on this device')).toBeVisible({ timeout: 30_000 });
   const saved = await savedCaches(page);
   expect(saved.filter((name) => name.startsWith('saved-v1:pack/en/')).sort()).toEqual(
-    fixture.filter((doc) => doc._type === 'material').map((doc) => `saved-v1:pack/en/${doc.slug.current}`).sort(),
+    fixture.filter((doc) => doc._type === 'material').map((doc) => `saved-v1:pack/en/${doc.slug!.current}`).sort(),
   );
   // Persistent storage is asked for once something is saved.
   expect(await page.evaluate(() => localStorage.getItem('offline.persistAsked'))).toBe('1');
@@ -120,9 +128,9 @@ test('Chromium finds the site installable, with the start URL of the chosen lang
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   expect(installabilityErrors).toEqual([]);
-  const manifest = await (await page.request.get('/dao/manifest.webmanifest')).json();
+  const manifest = (await (await page.request.get('/dao/manifest.webmanifest')).json()) as { icons: { purpose?: string }[] };
   expect(manifest).toMatchObject({ start_url: '/dao/', display: 'standalone', lang: 'ium-Latn-VN' });
-  expect(manifest.icons.some((icon: { purpose?: string }) => icon.purpose === 'maskable')).toBe(true);
+  expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
   await context.close();
 });
 
@@ -163,8 +171,8 @@ test('a saved pack that is no longer published is marked in the library, and kep
   await waitForServiceWorker(page);
   await savePack(page);
   // The next deployment publishes every pack but this one.
-  const index = JSON.parse(readFileSync(join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client/offline-versions.json'), 'utf8'));
-  delete index.packs[`en/${reviewedPack}`];
+  const index = JSON.parse(readFileSync(join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client/offline-versions.json'), 'utf8')) as { packs: Record<string, unknown> };
+  index.packs = Object.fromEntries(Object.entries(index.packs).filter(([key]) => key !== `en/${reviewedPack}`));
   await context.route('**/offline-versions.json', (route) => route.fulfill({ json: index }));
   await page.goto('/en/offline/');
   const item = page.getByRole('listitem').filter({ hasText: pack.title.en });
@@ -184,7 +192,7 @@ test('audio played online plays offline, its byte ranges answered from the whole
       audio.muted = true;
       await audio.play();
       await new Promise<void>((resolve, reject) => {
-        audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)));
+        audio.addEventListener('error', () => reject(new Error(`audio error ${String(audio.error?.code)}`)));
         const check = () => (audio.currentTime > 0.2 ? resolve() : setTimeout(check, 50));
         check();
       });

@@ -71,7 +71,7 @@ test.describe('PostgreSQL behind several servers', () => {
         Array.from({ length: devices }, async (_, index) => {
           const code = await setup.createEnrolmentCode(team.id);
           if (typeof code === 'string') throw new Error(code);
-          const response = await fetch(`${origins[index % servers]}/api/enrol/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code.code, deviceName: `Phone ${index}` }) });
+          const response = await fetch(`${origins[index % servers]!}/api/enrol/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code.code, deviceName: `Phone ${index}` }) });
           expect(response.status).toBe(201);
           return ((await response.json()) as { token: string }).token;
         }),

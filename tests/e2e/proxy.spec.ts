@@ -44,6 +44,7 @@ test.beforeAll(async () => {
     }
   }, sqliteFile(proxied.app.dataDir));
 });
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before starting it
 test.afterAll(() => proxied?.stop());
 
 test('a coordinator signs in, revokes a lost phone and signs out through the TLS proxy; the session is Secure and ends on the server', async ({ page, context, request }) => {

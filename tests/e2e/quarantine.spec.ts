@@ -71,8 +71,8 @@ test('a coordinator quarantines a flooding phone from the logs to review, and pu
     await context.setExtraHTTPHeaders({ Authorization: `Bearer ${coordinator.token}` });
     const participants = page.locator('[data-table=summary] [data-row=participants] dd');
     const exported = async () => {
-      const summary = parse(await (await page.request.get(`${server.origin}/api/reports/summary/?format=csv`)).text(), { bom: true }) as string[][];
-      const logs = parse(await (await page.request.get(`${server.origin}/api/reports/logs/`)).text(), { bom: true }) as string[][];
+      const summary = parse(await (await page.request.get(`${server.origin}/api/reports/summary/?format=csv`)).text(), { bom: true });
+      const logs = parse(await (await page.request.get(`${server.origin}/api/reports/logs/`)).text(), { bom: true });
       return { participants: summary.find((row) => row[1] === 'summary' && row[3] === 'participants')?.[6], logs: logs.length - 1 };
     };
 
@@ -156,7 +156,7 @@ test('a device name with a control character or NUL is a 400, on SQLite and on P
       for (const deviceName of ['Phone\u0000', 'Máy\nrevoked', '\u202Eevil', 'Tab\tname']) {
         const response = await request.post('/api/enrol/', { data: { code: 'ABCD-EFGH', deviceName } });
         expect(response.status(), `${JSON.stringify(deviceName)} on ${server.origin}`).toBe(400);
-        expect((await response.json()).errors).toContainEqual(expect.objectContaining({ path: 'deviceName', rule: 'controlCharacter' }));
+        expect(((await response.json()) as { errors: unknown[] }).errors).toContainEqual(expect.objectContaining({ path: 'deviceName', rule: 'controlCharacter' }));
       }
       await request.dispose();
     }

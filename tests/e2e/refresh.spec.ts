@@ -37,7 +37,7 @@ async function countBytes(context: BrowserContext): Promise<{ bytes: number; url
       await route.fulfill({ response, body });
     } catch {
       // The server was switched off, or the page moved on: the request fails as it would.
-      await route.abort().catch(() => {});
+      await route.abort().catch(() => undefined);
     }
   });
   return seen;
@@ -160,6 +160,7 @@ test.describe.serial('a publish reaches saved packs', () => {
     server = await serve(nextOutDir, port);
     // The device fills up halfway through writing the new copy.
     await context.addInitScript(() => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the cache as `this`
       const put = Cache.prototype.put;
       let writes = 0;
       Cache.prototype.put = function (request, response) {

@@ -101,9 +101,9 @@ function tableCells(page: Page, table: string): Promise<Record<string, Record<st
     Object.fromEntries(
       rows.map((row) => [
         row.getAttribute('data-row'),
-        Object.fromEntries([...row.querySelectorAll('td')].map((cell) => [cell.getAttribute('data-column'), cell.textContent?.trim()])),
+        Object.fromEntries([...row.querySelectorAll('td')].map((cell) => [cell.getAttribute('data-column'), cell.textContent.trim()])),
       ]),
-    ),
+    ) as Record<string, Record<string, string>>,
   );
 }
 
@@ -143,7 +143,7 @@ test.describe('a coordinator at work', () => {
     await expectChartMatchesTable(page, 'materials', 'sessions');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Summary tables (CSV)' }).click()]);
-    const rows = parse(readFileSync((await download.path()), 'utf8'), { bom: true }) as string[][];
+    const rows = parse(readFileSync((await download.path()), 'utf8'), { bom: true });
     expect(rows[0]).toEqual(['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value']);
     const figure = (table: string, group: string, measure: string) => rows.find((row) => row[1] === table && row[3] === group && row[5] === measure)?.[6];
     expect(figure('summary', 'participants', 'value')).toBe(String(participantsOf(expected, 'participants')));
@@ -189,8 +189,8 @@ test.describe('a coordinator at work', () => {
       );
       expect(charts.length, path).toBeGreaterThan(3);
       for (const chart of charts) {
-        expect(chart.widthShare, `${path} ${chart.chart}`).toBeGreaterThanOrEqual(0.95);
-        expect(chart.smallestLabelPt, `${path} ${chart.chart}`).toBeGreaterThanOrEqual(7);
+        expect(chart.widthShare, `${path} ${String(chart.chart)}`).toBeGreaterThanOrEqual(0.95);
+        expect(chart.smallestLabelPt, `${path} ${String(chart.chart)}`).toBeGreaterThanOrEqual(7);
       }
     }
   });

@@ -5,7 +5,7 @@
  * and enrolment attempts counted with the requests in flight, on SQLite and PostgreSQL.
  */
 import { request as httpRequest } from 'node:http';
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
@@ -117,14 +117,14 @@ test('every /api/ route answers the same with or without its trailing slash: POS
 test.describe('canonical paths', () => {
   test('a non-canonical path of a page redirects to the canonical one, query kept', async ({ request, baseURL }) => {
     for (const path of ['/en//reports/', '/en/r%65ports/', '/en/%72eports', '/en/reports', '//en/reports/']) {
-      const response = await request.get(`${baseURL}${path}?from=2026-01-01`, { maxRedirects: 0 });
+      const response = await request.get(`${baseURL!}${path}?from=2026-01-01`, { maxRedirects: 0 });
       expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, '/en/reports/?from=2026-01-01']);
     }
     expect((await request.get('/en/reports/', { maxRedirects: 0 })).status()).toBe(401);
   });
 
   test('the node server redirects a variant of a static page too (its file server answers before the middleware), query kept', async ({ request, baseURL }) => {
-    const variants = [
+    const variants: [string, string][] = [
       ['/en//help/', '/en/help/'],
       ['/en/h%65lp/', '/en/help/'],
       ['/en/help', '/en/help/'],
@@ -132,7 +132,7 @@ test.describe('canonical paths', () => {
       ['/en/%6Daterials/fixture-school-pack/', '/en/materials/fixture-school-pack/'],
     ];
     for (const [path, canonical] of variants) {
-      const response = await request.get(`${baseURL}${path}?q=1`, { maxRedirects: 0 });
+      const response = await request.get(`${baseURL!}${path}?q=1`, { maxRedirects: 0 });
       expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, `${canonical}?q=1`]);
       expect(response.headers()['x-content-type-options']).toBe('nosniff');
     }

@@ -70,7 +70,7 @@ describe('content:check', () => {
   it('exits 1 and prints every error line from the command, 0 on the sample', async () => {
     const failed = await run('npm', ['run', '--silent', 'content:check', '--', broken]).then(
       () => undefined,
-      (error: { code: number; stdout: string }) => error,
+      (error: unknown) => error as { code: number; stdout: string },
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toContain('error    material-hmong-gap  translations.hmong.status:');
@@ -82,7 +82,7 @@ describe('content:check', () => {
   it('checks the folder CONTENT_DATASET_DIR names, as the build reads it', async () => {
     const failed = await run('npm', ['run', '--silent', 'content:check'], { env: { ...process.env, CONTENT_DATASET_DIR: broken } }).then(
       () => undefined,
-      (error: { code: number; stdout: string }) => error,
+      (error: unknown) => error as { code: number; stdout: string },
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toMatch(brokenSummary);

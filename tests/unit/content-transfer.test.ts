@@ -24,7 +24,7 @@ async function npmRun(script: string, args: string[], env: Record<string, string
   const clean = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env };
   return execute('npm', ['run', '--silent', script, '--', ...args], { env: clean }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
+    (error: unknown) => error as { code: number; stdout: string; stderr: string },
   );
 }
 
@@ -32,7 +32,7 @@ const project = () => ({ SANITY_PROJECT_ID: 'standin', SANITY_API_HOST: standIn.
 
 /** Documents without asset paths, whose names differ between a hand-made and an exported folder. */
 function withoutAssetPaths(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (key, item) => (key === '_sanityAsset' ? String(item).split('@')[0] : item));
+  return JSON.parse(JSON.stringify(value), (key: string, item: unknown) => (key === '_sanityAsset' ? (item as string).split('@')[0] : item)) as unknown;
 }
 
 beforeEach(async () => {

@@ -16,17 +16,20 @@ const materials = { query: materialsQuery, schema: materialSchema, id: (doc: { s
 
 const fixtureLines = readFileSync('tests/fixtures/dataset/data.ndjson', 'utf8').split('\n').filter(Boolean);
 
+/** A document of the fixture dataset, as far as these tests read it. */
+type FixtureDocument = Record<string, unknown> & { _id: string; _type: string; title?: Record<string, string>; slug?: { current: string } };
+
 /** A copy of the fixture dataset with some lines changed, in a temporary folder. */
-function datasetWith(change: (documents: Record<string, any>[]) => string[]): string {
+function datasetWith(change: (documents: FixtureDocument[]) => string[]): string {
   const folder = mkdtempSync(join(tmpdir(), 'dataset-'));
-  writeFileSync(join(folder, 'data.ndjson'), change(fixtureLines.map((line) => JSON.parse(line))).join('\n'));
+  writeFileSync(join(folder, 'data.ndjson'), change(fixtureLines.map((line) => JSON.parse(line) as FixtureDocument)).join('\n'));
   return folder;
 }
 
 describe('the content loader', () => {
   it('returns every lesson pack of the sample dataset in every language', async () => {
     const lines = readFileSync('studio/dataset/data.ndjson', 'utf8').split('\n').filter(Boolean);
-    const slugs = lines.map((line) => JSON.parse(line)).filter((doc) => doc._type === 'material').map((doc) => doc.slug.current);
+    const slugs = lines.map((line) => JSON.parse(line) as FixtureDocument).filter((doc) => doc._type === 'material').map((doc) => doc.slug!.current);
     expect(slugs.length).toBeGreaterThanOrEqual(8);
     const entries = await loadEntries(createEmbeddedSource('studio/dataset'), materials);
     expect(entries.map((entry) => entry.id).sort()).toEqual(localePaths.flatMap((lang) => slugs.map((slug) => `${lang}/${slug}`)).sort());

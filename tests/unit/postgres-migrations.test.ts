@@ -24,7 +24,7 @@ describe('PostgreSQL migrations', () => {
     await Promise.all(stores.map((store) => store.migrate()));
     const db = new pg.Client({ connectionString: scoped });
     await db.connect();
-    const { rows } = await db.query('SELECT version FROM schema_migrations ORDER BY version');
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     await db.end();
     await Promise.all(stores.map((store) => store.close()));
     expect(rows.map((row) => row.version)).toEqual(migrations.map((migration) => migration.version));
@@ -56,7 +56,7 @@ describe('PostgreSQL migrations', () => {
     }
     await db.query("INSERT INTO teams VALUES ('team-old', 'Đội Y Tý', 'team', '2026-01-01T00:00:00.000Z', NULL)");
     await db.query("INSERT INTO devices VALUES ('device-old', 'team-old', 'Phone', 'hash', '2026-01-01T00:00:00.000Z', NULL)");
-    const columns = new Set((await db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'session_logs'")).rows.map((row) => String(row.column_name)));
+    const columns = new Set((await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'session_logs'")).rows.map((row) => row.column_name));
     const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-a', 'pack-b'] }];
     for (const log of logs) {
       const row = Object.entries({ client_id: log.clientId, team_id: 'team-old', device_id: 'device-old', received_at: '2026-03-01T00:00:00.000Z', log: canonicalJson(log), ...logColumns(log) }).filter(([name]) => columns.has(name));

@@ -72,9 +72,9 @@ describe('PostgreSQL', () => {
       await store.close();
       const db = new pg.Client({ connectionString: scoped });
       await db.connect();
-      const tables = (await db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((row) => String(row.table_name));
+      const tables = (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((row) => row.table_name);
       let text = '';
-      for (const table of tables) text += (await db.query(`SELECT t::text AS row FROM ${table} t`)).rows.map((row) => `${row.row}\n`).join('');
+      for (const table of tables) text += (await db.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`)).rows.map((row) => `${row.row}\n`).join('');
       await db.end();
       expect(tables).toContain('enrolment_codes');
       expect(text).toContain('Phone');

@@ -23,7 +23,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const csvImport = 'CSV:44,34,76,1,,0,false,true,false,false,false,-1,true';
 
 /** Each file of `files` as Calc reads it: its cells (`formula` set for a formula cell), by row. */
-function openInCalc(files: Record<string, string>): Record<string, Array<Array<{ text: string; formula: string | undefined }>>> {
+function openInCalc(files: Record<string, string>): Record<string, { text: string; formula: string | undefined }[][]> {
   const paths = Object.entries(files).map(([name, text]) => {
     const path = join(folder, `${name}.csv`);
     writeFileSync(path, text);
@@ -35,7 +35,7 @@ function openInCalc(files: Record<string, string>): Record<string, Array<Array<{
       timeout: 120_000,
     });
   } catch (error) {
-    throw new Error(`LibreOffice did not convert the CSV (apt-get install -y libreoffice-calc-nogui): ${String(error)}`);
+    throw new Error(`LibreOffice did not convert the CSV (apt-get install -y libreoffice-calc-nogui): ${String(error)}`, { cause: error });
   }
   return Object.fromEntries(
     Object.keys(files).map((name) => {

@@ -11,7 +11,7 @@ import { reportInJs } from './report-contract.ts';
 
 const names = { materialTitle: (slug: string) => `Pack ${slug}` };
 /** CSV text back to rows, as a spreadsheet would read it (the BOM dropped). */
-const rows = (csv: string) => parse(csv, { bom: true }) as string[][];
+const rows = (csv: string) => parse(csv, { bom: true });
 
 function storedLog(overrides: Partial<StoredSessionLog> = {}): StoredSessionLog {
   return { ...validLog(), receivedAt: '2026-03-01T08:00:00.000Z', teamId: 'team-1', deviceId: 'device-1', ...overrides };
@@ -65,9 +65,9 @@ describe('small-cell suppression', () => {
     };
     log.followUps = { hotline111: 2, socialWorkCentre: 0, police: 0 };
     const tables = reportTables(reportInJs([log], {}), 'en', names);
-    const byRow = Object.fromEntries(rows(tablesCsv(tables)).filter((line) => line[1] === 'summary').map((line) => [line[3], line[6]]));
+    const byRow = Object.fromEntries(rows(tablesCsv(tables)).filter((line) => line[1] === 'summary').map((line) => [line[3]!, line[6]!]));
     expect(byRow).toEqual({ sessions: '1', participants: '40', children: 'x', childrenShare: 'x', femaleShare: 'x', minorityShare: '0', referred: 'x' });
-    const json = JSON.parse(tablesJson(tables, {}, new Date())) as { tables: Array<{ id: string; rows: Array<{ id: string; values: Record<string, unknown> }> }> };
+    const json = JSON.parse(tablesJson(tables, {}, new Date())) as { tables: { id: string; rows: { id: string; values: Record<string, unknown> }[] }[] };
     const summary = json.tables.find((table) => table.id === 'summary')!;
     expect(summary.rows.find((row) => row.id === 'children')!.values).toEqual({ value: 'x' });
     expect(summary.rows.find((row) => row.id === 'participants')!.values).toEqual({ value: 40 });
@@ -125,9 +125,9 @@ describe('formula injection', () => {
 const runsAsFormula = (cell: string) => /^(?:[\t\r]|\s*[=+\-@])/.test(cell);
 /** Cells with whether each was quoted in the file. */
 const quotedRows = (csv: string) =>
-  parse(csv, { bom: true, cast: (value, context) => JSON.stringify([value, context.quoting]) }).map((row: string[]) =>
+  parse(csv, { bom: true, cast: (value, context) => JSON.stringify([value, context.quoting]) }).map((row) =>
     row.map((cell) => JSON.parse(cell) as [string, boolean]),
-  ) as Array<Array<[string, boolean]>>;
+  );
 /** Crafted text: formula starters, blanks, line breaks, quotes and both separators, in any order. */
 const craftedText = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', ';', ',', '"', "'", 'a', 'Ý', '1'), maxLength: 12 });
 

@@ -62,7 +62,8 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
   async function query(text: string, params: Record<string, unknown>, perspective: string | null) {
     const all = [...documents.values()];
     const dataset = perspective === 'raw' ? all : all.filter((document) => !document._id.startsWith('drafts.'));
-    return (await evaluate(parse(withoutEmptySearch(text, params), { params }), { dataset, params })).get();
+    const result: unknown = await (await evaluate(parse(withoutEmptySearch(text, params), { params }), { dataset, params })).get();
+    return result;
   }
 
   function upload(kind: 'images' | 'files', bytes: Buffer, filename: string): Document {
@@ -97,13 +98,14 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
         patches.push(value);
         return { id: (value as unknown as { id: string }).id, operation: 'update' };
       }
-      if (!value || !['create', 'createOrReplace', 'createIfNotExists'].includes(operation ?? '')) throw new Error(`unsupported mutation ${operation}`);
+      if (!value || !['create', 'createOrReplace', 'createIfNotExists'].includes(operation ?? '')) throw new Error(`unsupported mutation ${String(operation)}`);
       if (!(operation === 'createIfNotExists' && documents.has(value._id))) documents.set(value._id, value);
       return { id: value._id, operation: 'create' };
     });
   }
 
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => void answer(request, response));
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', base);
     requests.push({ method: request.method ?? 'GET', path: url.pathname, authorization: request.headers.authorization });
     try {
@@ -121,7 +123,7 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
       if (!api) { send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` }); return; }
       const endpoint = api[1];
       if (endpoint === 'data/query') {
-        const body = request.method === 'POST' ? JSON.parse((await readBody(request)).toString('utf8')) : undefined;
+        const body = request.method === 'POST' ? (JSON.parse((await readBody(request)).toString('utf8')) as { query?: string; params?: Record<string, unknown> }) : undefined;
         const text = body?.query ?? url.searchParams.get('query') ?? '';
         const params: Record<string, unknown> = body?.params ?? {};
         for (const [key, value] of url.searchParams) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value);
@@ -137,7 +139,7 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
     } catch (error) {
       send(response, 500, { error: 'Stand-in error', message: (error as Error).message });
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

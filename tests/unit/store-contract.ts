@@ -217,7 +217,7 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         // Twenty good codes at once from one office: every one enrols, and none counts.
         const office = { ...limit, key: 'enrol 198.51.100.1' };
         const codes = await Promise.all(Array.from({ length: 20 }, () => store.createEnrolmentCode(device.teamId, 7, now)));
-        const enrolled = await Promise.all(codes.map((code) => (typeof code === 'string' ? code : store.enrol(code.code, 'Phone', now, office))));
+        const enrolled = await Promise.all(codes.map(async (code) => (typeof code === 'string' ? code : store.enrol(code.code, 'Phone', now, office))));
         expect(enrolled.every((answer) => typeof answer === 'object')).toBe(true);
         for (let index = 0; index < 9; index++) expect(await store.enrol('ABCD-EFGH', 'Guess', at(60), office)).toBe('unknown');
         expect(await store.retryAfter(office, at(60))).toBe(0);

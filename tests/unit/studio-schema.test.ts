@@ -108,7 +108,7 @@ const fieldNames = (typeName: string) =>
 
 describe('Studio schema', () => {
   it('passes Sanity’s own schema validator without errors', () => {
-    const problems = groupProblems(validateSchema(schemaTypes).getTypes()).flatMap((group) =>
+    const problems = groupProblems(validateSchema(schemaTypes).getTypes() as Parameters<typeof groupProblems>[0]).flatMap((group) =>
       group.problems
         .filter((problem) => problem.severity === 'error')
         .map((problem) => `${group.path.map((part) => part.name).join('.')}: ${problem.message}`),

@@ -18,7 +18,18 @@ import type { LocalePath } from '../../src/i18n/locales.ts';
 
 const span = (text: string, marks: string[] = []) => ({ _type: 'span', text, marks });
 /** A pack whose second paragraph has a bold run and a link, translated into Hmong and reviewed. */
-function pack(): Record<string, any> {
+interface Block {
+  [key: string]: unknown;
+  children: { text: string; marks: string[] }[];
+}
+/** The fields of the test pack these tests read or change; the rest stays as the dataset has it. */
+interface Pack {
+  [key: string]: unknown;
+  title: Record<string, string>;
+  slides: { [key: string]: unknown; heading: Record<string, string>; body: Record<string, string | Block[]> }[];
+  translations: Record<string, unknown>;
+}
+function pack(): Pack {
   const vi = [
     { _type: 'block', _key: 'p1', style: 'normal', markDefs: [], children: [{ ...span('Cẩn thận với việc làm lương cao.'), _key: 'p1a' }] },
     {
@@ -60,7 +71,7 @@ async function exported(format: Format, lang: LocalePath = 'hmong', documents = 
 /** Sets the target of unit `id` in a file, the way a translator's tool or spreadsheet would. */
 async function edit(format: Format, data: Uint8Array, id: string, target: string, source?: string): Promise<Uint8Array> {
   if (format === 'csv') {
-    const rows = parse(new TextDecoder().decode(data).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(new TextDecoder().decode(data).replace(/^\uFEFF/, ''), { columns: true });
     const row = rows.find((candidate) => candidate['id'] === id)!;
     row['target'] = target;
     if (source !== undefined) row['source'] = source;
@@ -104,8 +115,8 @@ describe.each(formats)('the %s round trip', (format) => {
     if (format !== 'csv') expect(read.lang).toBe('hmong');
     expect(plan.outcomes.filter((outcome) => outcome.result !== 'unchanged')).toEqual([{ id: 'material-trip|slides[s1].heading', result: 'updated' }]);
     const expected = pack();
-    expected['slides'][0].heading.hmong = 'Nplooj ib';
-    expected['translations'].hmong = { _type: 'translationStatus', status: 'needsReview' };
+    expected.slides[0]!.heading['hmong'] = 'Nplooj ib';
+    expected.translations['hmong'] = { _type: 'translationStatus', status: 'needsReview' };
     expect(plan.changes.map((change) => change.document)).toEqual([expected]);
   });
 
@@ -114,10 +125,10 @@ describe.each(formats)('the %s round trip', (format) => {
     const file = await edit(format, await exported(format), id, 'Nias {2}ntawm no{/2} los hu {1}111{/1}.');
     const { plan } = await importFile(format, file);
     expect(plan.outcomes.find((outcome) => outcome.id === id)).toEqual({ id, result: 'updated' });
-    const body = (plan.changes[0]!.document as Record<string, any>)['slides'][0].body;
-    expect(body.hmong).toHaveLength(1);
-    expect(body.hmong[0]).toMatchObject({ _key: 'p2', style: 'normal', markDefs: [{ _key: 'l1', href: 'tel:111' }] });
-    expect(body.hmong[0].children.map((child: { text: string; marks: string[] }) => [child.text, child.marks])).toEqual([
+    const body = (plan.changes[0]!.document as Pack).slides[0]!.body['hmong'] as Block[];
+    expect(body).toHaveLength(1);
+    expect(body[0]).toMatchObject({ _key: 'p2', style: 'normal', markDefs: [{ _key: 'l1', href: 'tel:111' }] });
+    expect(body[0]!.children.map((child) => [child.text, child.marks])).toEqual([
       ['Nias ', []],
       ['ntawm no', ['l1']],
       [' los hu ', []],
@@ -152,7 +163,7 @@ describe.each(formats)('the %s round trip', (format) => {
     const id = 'material-trip|title';
     const file = await edit(format, await exported(format), id, 'Hauj lwm dag');
     const changed = pack();
-    changed['title'].vi = 'Việc làm lừa đảo';
+    changed.title['vi'] = 'Việc làm lừa đảo';
     const { plan } = await importFile(format, file, [changed, other]);
     expect(plan.outcomes.find((outcome) => outcome.id === id)).toMatchObject({
       result: 'conflict',
@@ -165,7 +176,7 @@ describe.each(formats)('the %s round trip', (format) => {
     const id = 'material-trip|title';
     const file = await edit(format, await exported(format), id, 'Hauj lwm dag');
     const edited = pack();
-    edited['title'].hmong = 'Hauj lwm tsis tseeb';
+    edited.title['hmong'] = 'Hauj lwm tsis tseeb';
     const { plan } = await importFile(format, file, [edited, other]);
     expect(plan.outcomes.find((outcome) => outcome.id === id)).toMatchObject({ result: 'conflict' });
   });
@@ -202,7 +213,7 @@ describe('the import', () => {
     await store.write(plan.changes, 'dao');
     const before = original.split('\n');
     const after = readFileSync(join(folder, 'data.ndjson'), 'utf8').split('\n');
-    expect(after.filter((line, index) => line !== before[index]).map((line) => JSON.parse(line)._id)).toEqual(['material-fixture-jobcentre-pack']);
+    expect(after.filter((line, index) => line !== before[index]).map((line) => (JSON.parse(line) as { _id: string })._id)).toEqual(['material-fixture-jobcentre-pack']);
     const written = readDataset(join(folder, 'data.ndjson')).find((doc) => doc['_id'] === 'material-fixture-jobcentre-pack')!;
     expect(written['title']).toMatchObject({ dao: 'Gong cuotv' });
     expect(written['translations']).toMatchObject({ dao: { status: 'needsReview' } });
@@ -216,6 +227,7 @@ describe('the import into a Sanity project', () => {
     const { sanityStore } = await import('../../src/content/translations/store.ts');
     const standIn = await startSanityStandIn({ documents: [pack() as never, other] });
     try {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- without it the client sends to <projectId>.<apiHost>, not to the stand-in
       const client = createClient({ projectId: 'p', dataset: 'production', apiVersion: '2025-10-01', token: 't', useCdn: false, apiHost: standIn.url, useProjectHostname: false });
       const store = sanityStore(client, 'stand-in');
       const documents = await store.documents();
