@@ -89,6 +89,25 @@ test.describe('bounded bodies', () => {
       server.stop();
     }
   });
+
+  test('a person who sends too large a form or file gets a page in the language of the address, not JSON', async ({ request }) => {
+    const file = { name: 'unsent-logs.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024, ' ') };
+    const cases = [
+      ['/en/reports/import/', 'en', 'The form or file is too large (at most 1 MB)'],
+      ['/vi/reports/import/', 'vi', 'Biểu mẫu hoặc tệp quá lớn (tối đa 1 MB)'],
+    ] as const;
+    for (const [path, lang, text] of cases) {
+      const answer = await request.post(path, { multipart: { file } });
+      expect(answer.status(), path).toBe(413);
+      expect(answer.headers()['content-type'], path).toMatch(/^text\/html/);
+      const html = await answer.text();
+      expect(html, path).toContain(`lang="${lang}"`);
+      expect(html, path).toContain(text);
+    }
+    const form = await request.post('/en/reports/', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: `note=${'a'.repeat(300 * 1024)}` });
+    expect(form.status()).toBe(413);
+    expect(await form.text()).toContain('The form or file is too large (at most 256 KB)');
+  });
 });
 
 test('every /api/ route answers the same with or without its trailing slash: POST without it is no redirect', async ({ request }) => {
