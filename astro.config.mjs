@@ -7,7 +7,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
 import { nodeServerEntry } from './src/integrations/node-server.ts';
-import { deliveryLimit } from './src/sessions/http.ts';
+import { adapterBodyLimit } from './src/sessions/http.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { localePaths, sourceLocale } from './src/i18n/locales.ts';
 
@@ -15,9 +15,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Static pages by default; only /api/* and the language redirect at / run on the node server.
   output: 'static',
-  // The adapter stops reading any body past the largest limit a route has (src/sessions/http.ts);
+  // The adapter stops reading any body past a backstop above every route's limit (src/sessions/http.ts);
   // staticHeaders sends the static pages' CSP (and the headers securityHeadersFile adds) as headers.
-  adapter: node({ mode: 'standalone', bodySizeLimit: deliveryLimit, staticHeaders: true }),
+  adapter: node({ mode: 'standalone', bodySizeLimit: adapterBodyLimit, staticHeaders: true }),
   outDir: process.env.OUT_DIR ?? './dist',
   // Pages live at paths ending in `/`; the middleware redirects other forms of a path there
   // (src/security/canonical-path.ts). 'ignore' so that `POST /api/sessions` is answered as
