@@ -47,11 +47,6 @@ export function useTranslations(lang: LocalePath): Translate {
   return translate;
 }
 
-/** The language a UI string is really in, for its `lang` attribute when it fell back. */
-export function uiLanguage(lang: LocalePath, key: UiKey): LocalePath {
-  return lookupOrder(lang).find((path) => uiStrings[path][key] !== undefined) ?? 'vi';
-}
-
 // Intl formatters are slow to create and pages format many numbers: one of each per language.
 const numberFormats = new Map<LocalePath, Intl.NumberFormat>();
 const dateFormats = new Map<LocalePath, Intl.DateTimeFormat>();

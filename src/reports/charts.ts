@@ -122,7 +122,7 @@ export function chartSvg(table: ReportTable, lang: LocalePath): string | undefin
     Plot.plot({
       document,
       width,
-      height: data.length * rowHeight + (columns.length > 1 ? 0 : 0) + 40,
+      height: data.length * rowHeight + 40,
       marginLeft: 16,
       marginRight: 56,
       marginTop: 24,
