@@ -12,7 +12,7 @@ import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
 import type { SessionStore } from '../../src/sessions/store.ts';
 import { schemaFactory, testDatabaseUrl } from '../unit/postgres-test-db.ts';
-import { startOwnServer, withStore } from './api-helpers.ts';
+import { rawPost, startOwnServer, withStore } from './api-helpers.ts';
 import { waitForServiceWorker } from './helpers.ts';
 
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -97,7 +97,7 @@ test.describe('bounded bodies', () => {
     }
   });
 
-  test('a person who sends too large a form or file gets a page in the language of the address, not JSON', async ({ request }) => {
+  test('a person whose form or file is refused gets a page in the language of the address, not JSON', async ({ request, baseURL }) => {
     const file = { name: 'unsent-logs.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024, ' ') };
     const cases = [
       ['/en/reports/import/', 'en', 'The form or file is too large (at most 1 MB)'],
@@ -114,6 +114,19 @@ test.describe('bounded bodies', () => {
     const form = await request.post('/en/reports/', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: `note=${'a'.repeat(300 * 1024)}` });
     expect(form.status()).toBe(413);
     expect(await form.text()).toContain('The form or file is too large (at most 256 KB)');
+    // Chunked (no length to refuse by): read to the limit, then the same page.
+    const chunked = await rawPost(`${baseURL}/vi/reports/import/`, { 'Content-Type': 'multipart/form-data; boundary=x' }, Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 'a')));
+    expect(chunked.status).toBe(413);
+    expect(chunked.body).toContain('Biểu mẫu hoặc tệp quá lớn (tối đa 1 MB)');
+
+    const foreign = await request.post('/en/reports/', { headers: { Origin: 'https://evil.example' }, form: { action: 'revoke', id: 'device-1' } });
+    expect(foreign.status()).toBe(403);
+    expect(foreign.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await foreign.text()).toContain('This form was sent from another site and was refused.');
+    // Signed out meanwhile: the sign-in in the page's language with 401, not an empty answer.
+    const signedOut = await request.post('/en/reports/', { headers: { Origin: baseURL! }, form: { action: 'revoke', id: 'device-1' }, maxRedirects: 0 });
+    expect(signedOut.status()).toBe(401);
+    expect(await signedOut.text()).toMatch(/<html lang="en"[\s\S]*<section class="report-sign-in"/);
   });
 });
 
