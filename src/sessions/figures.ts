@@ -68,11 +68,15 @@ export interface Figure {
   column: string;
   /** The UI key of its label, e.g. `log.age.age12to15`. */
   label: string;
+  /** Where it is in a log (the schema's problem paths), e.g. `attendance.byAge.age12to15`. */
+  path: string;
 }
 
 /** Every figure in table order: the breakdowns of the attendance, then the follow-ups. */
-export const figures: readonly Figure[] = Object.entries(figureGroups).flatMap(([group, { label, bands }]) =>
-  bands.map(([key, column]): Figure => ({ group: group as FigureGroup, key, column, label: `${label}.${key}` })),
+export const figures: readonly Figure[] = Object.entries(figureGroups).flatMap(([group, { bands }]) =>
+  bands.map(
+    ([key, column]): Figure => ({ group: group as FigureGroup, key, column, label: labelOf(group as FigureGroup, key), path: group === 'followUps' ? `followUps.${key}` : `attendance.${group}.${key}` }),
+  ),
 );
 
 /** The figures of one group, in table order. */
@@ -83,6 +87,11 @@ export function columnOf(group: FigureGroup, key: string): string {
   const figure = figures.find((each) => each.group === group && each.key === key);
   if (!figure) throw new Error(`No figure ${group}.${key}`);
   return figure.column;
+}
+
+/** The UI key of a figure's label. Example: `labelOf('byAge', 'age12to15')` is `log.age.age12to15`. */
+export function labelOf(group: FigureGroup, key: string): string {
+  return `${figureGroups[group].label}.${key}`;
 }
 
 /** The value of a figure in a log (or any object of the log's shape). */
