@@ -7,6 +7,7 @@ import { migrations } from '../../src/sessions/migrations.ts';
 import { openSqliteStore } from '../../src/sessions/sqlite-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { reportContract, reportInJs } from './report-contract.ts';
+import { summaryContract } from './summary-contract.ts';
 import { enrolDevice } from './store-contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'sessions-report-'));
@@ -15,8 +16,28 @@ const freshFile = () => join(folder, `store-${files++}.sqlite`);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 reportContract('SQLite', () => openSqliteStore(freshFile()));
+summaryContract('SQLite', async (count) => {
+  const file = freshFile();
+  return Array.from({ length: count }, () => openSqliteStore(file));
+});
 
 describe('SQLite reports', () => {
+  it('recomputes summaries that went wrong from the logs (npm run teams -- rebuild-summaries)', async () => {
+    const file = freshFile();
+    const store = openSqliteStore(file);
+    const { deviceId, teamId } = await enrolDevice(store);
+    const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-b'] }];
+    await store.insertBatch(logs, deviceId, teamId);
+    // A hand edit, a restore of the logs alone: the summaries no longer hold what the logs add up to.
+    const db = new DatabaseSync(file);
+    db.exec("DELETE FROM report_packs WHERE material = 'pack-a'; UPDATE report_days SET total = total + 7");
+    db.close();
+    expect(await store.report()).not.toEqual(reportInJs(logs, {}));
+    await store.rebuildSummaries();
+    expect(await store.report()).toEqual(reportInJs(logs, {}));
+    await store.close();
+  });
+
   it('fills the quiz figures and lesson packs of logs stored before migration 2', async () => {
     const file = freshFile();
     const first = openSqliteStore(file);
