@@ -1,8 +1,10 @@
 /**
- * Storing logs in PostgreSQL in as few round trips as the answers allow: one statement inserts
- * the logs of every request that arrived together (`groupCommitAsync`) (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which are new) and
- * the lesson-pack rows of the new ones, atomically; one SELECT fetches the stored row of every
- * other log, to tell a duplicate (same canonical JSON) from a conflict.
+ * Storing logs in PostgreSQL in as few round trips as the answers allow, in one transaction: the
+ * devices' rows locked (shared), one statement that inserts the logs of every request that arrived
+ * together (`groupCommitAsync`) (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which
+ * are new) and the lesson-pack rows of the new ones, and one that adds the new logs to the summary
+ * tables (`summary-sql.ts`); then one SELECT fetches the stored row of every other log, to tell a
+ * duplicate (same canonical JSON) from a conflict.
  * Two servers inserting one client id at once cannot both create it: the second INSERT waits for
  * the first to commit, then does nothing, and its SELECT sees the committed row.
  */
