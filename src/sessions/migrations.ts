@@ -177,15 +177,14 @@ export const migrations: readonly Migration[] = [
     version: 5,
     name: 'summary tables the reports read, kept current with every log',
     sql: `
-      -- What the logs of devices not quarantined add up to, per day, former district, commune,
-      -- setting and team; kept current in the transaction of each insert, quarantine and release
-      -- (summary-sql.ts). The quiz sums count only the logs with both rounds.
-      CREATE TABLE report_days (
-        session_date TEXT NOT NULL,
+      -- What the logs of devices not quarantined add up to, per period (a day, YYYY-MM-DD, and its
+      -- whole month, YYYY-MM: each log is in both rows), former district and setting; kept current
+      -- in the transaction of each insert, quarantine and release (summary-sql.ts). The quiz sums
+      -- count only the logs with both rounds.
+      CREATE TABLE report_sums (
+        period TEXT NOT NULL,
         area_id TEXT NOT NULL,
-        commune_id TEXT NOT NULL,
         setting TEXT NOT NULL,
-        team_id TEXT NOT NULL,
         sessions INTEGER NOT NULL,
         total INTEGER NOT NULL,
         sex_female INTEGER NOT NULL,
@@ -210,15 +209,13 @@ export const migrations: readonly Migration[] = [
         quiz_pre_right INTEGER NOT NULL,
         quiz_post_answers INTEGER NOT NULL,
         quiz_post_right INTEGER NOT NULL,
-        PRIMARY KEY (session_date, area_id, commune_id, setting, team_id)
+        PRIMARY KEY (period, area_id, setting)
       );
       -- The same per lesson pack a session used (a session with two packs counts for both).
-      CREATE TABLE report_packs (
-        session_date TEXT NOT NULL,
+      CREATE TABLE report_pack_sums (
+        period TEXT NOT NULL,
         area_id TEXT NOT NULL,
-        commune_id TEXT NOT NULL,
         setting TEXT NOT NULL,
-        team_id TEXT NOT NULL,
         material TEXT NOT NULL,
         sessions INTEGER NOT NULL,
         total INTEGER NOT NULL,
@@ -227,7 +224,7 @@ export const migrations: readonly Migration[] = [
         quiz_pre_right INTEGER NOT NULL,
         quiz_post_answers INTEGER NOT NULL,
         quiz_post_right INTEGER NOT NULL,
-        PRIMARY KEY (session_date, area_id, commune_id, setting, team_id, material)
+        PRIMARY KEY (period, area_id, setting, material)
       );
       -- (Quarantine and release add up one device's logs through session_logs_device.)
     `,

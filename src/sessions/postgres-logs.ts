@@ -82,7 +82,7 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
       const ids: string[] = [];
       for (const slice of slices) ids.push(...(await insertNew(run, slice, firsts)));
       const counted = ids.map((clientId) => firsts.get(clientId)!).filter(({ row }) => !quarantined.has(String(row['device_id'])));
-      await addToSummaries(run, summaryDeltas(counted.map(({ row, log }) => ({ columns: row as Record<string, string | number>, teamId: String(row['team_id']), materials: logMaterials(log) }))));
+      await addToSummaries(run, summaryDeltas(counted.map(({ row, log }) => ({ columns: row as Record<string, string | number>, materials: logMaterials(log) }))));
       return ids;
     }),
   );
@@ -111,7 +111,7 @@ const deviceLocks = 'SELECT id, quarantined_at FROM devices WHERE id = ANY(?) OR
 
 /** Adds summary rows, 500 a statement (31 values each, under PostgreSQL's 65,535 parameters). */
 export async function addToSummaries(run: Query, deltas: Record<SummaryTable, SummaryRow[]>): Promise<void> {
-  for (const table of ['report_days', 'report_packs'] as const) {
+  for (const table of ['report_sums', 'report_pack_sums'] as const) {
     for (let index = 0; index < deltas[table].length; index += rowsPerStatement) {
       const rows = deltas[table].slice(index, index + rowsPerStatement);
       await run(upsertSql(table, rows.length), rows.flatMap((row) => summaryValues(table, row)));

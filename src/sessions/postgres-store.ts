@@ -66,7 +66,7 @@ async function retryAfter(run: Query, { key, limit, windowMs }: AttemptLimit, no
  * wait, then add their logs on top of the rebuilt rows.
  */
 async function rebuildSummaries(run: Query): Promise<void> {
-  await run('LOCK TABLE report_days, report_packs IN SHARE ROW EXCLUSIVE MODE');
+  await run('LOCK TABLE report_sums, report_pack_sums IN SHARE ROW EXCLUSIVE MODE');
   for (const statement of rebuildSql) await run(statement);
 }
 

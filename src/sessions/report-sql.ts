@@ -105,7 +105,7 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
   const bands = [sexColumns, ageColumns, ethnicityColumns].flatMap((columns) => Object.values<string>(columns));
   const reachColumns = `${sum('s.sessions', 'sessions')}, ${sum('s.total', 'participants')}`;
   const grouped = async (key: string) =>
-    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM report_days s ${where.sql} GROUP BY ${key}`, where.values));
+    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM report_sums s ${where.sql} GROUP BY ${key}`, where.values));
 
   const [[totals], months, areas, settings, packs, [knowledgeAll]] = await Promise.all([
     query(
@@ -114,19 +114,19 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
         ${sum(minorityGroups.map((group) => `s.${ethnicityColumns[group]}`).join(' + '), 'minority')},
         ${sum(Object.values<string>(followUpColumns).map((column) => `s.${column}`).join(' + '), 'referred')},
         ${bands.map((column) => sum(`s.${column}`, column)).join(', ')}
-      FROM report_days s ${where.sql}`,
+      FROM report_sums s ${where.sql}`,
       where.values,
     ),
-    grouped('substr(s.session_date, 1, 7)'),
+    grouped('substr(s.period, 1, 7)'),
     grouped('s.area_id'),
     grouped('s.setting'),
     // One pass over the packs for both their reach and their quiz results.
     query(
       `SELECT s.material AS group_key, ${reachColumns}, ${sum('s.quiz_sessions', 'quiz_sessions')}, ${quizColumns}
-        FROM report_packs s ${where.sql} GROUP BY s.material`,
+        FROM report_pack_sums s ${where.sql} GROUP BY s.material`,
       where.values,
     ).then(byKey),
-    query(`SELECT ${sum('s.quiz_sessions', 'sessions')}, ${quizColumns} FROM report_days s ${where.sql}`, where.values),
+    query(`SELECT ${sum('s.quiz_sessions', 'sessions')}, ${quizColumns} FROM report_sums s ${where.sql}`, where.values),
   ]);
   const row = totals ?? {};
   return {

@@ -142,7 +142,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return quarantined.get(deviceId)!;
     };
     const deltas = summaryDeltas(created.filter(({ deviceId }) => !isQuarantined(deviceId)));
-    for (const table of ['report_days', 'report_packs'] as const) for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
+    for (const table of ['report_sums', 'report_pack_sums'] as const) for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
   }
 
   /** Takes a device's logs out of the summaries (-1) or puts them back (1), when its quarantine changed. */

@@ -66,7 +66,7 @@ describe('one name per figure', () => {
     expect(stored).toEqual(expect.arrayContaining(columns));
     expect(logColumnNames).toEqual(expect.arrayContaining(columns));
     expect(stored.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual([...columns].sort());
-    const summary = await columnsOf('report_days');
+    const summary = await columnsOf('report_sums');
     expect(summary).toEqual(expect.arrayContaining(columns));
     expect(daySums).toEqual(expect.arrayContaining(columns));
     expect(summary.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual([...columns].sort());

@@ -30,7 +30,7 @@ describe('PostgreSQL', () => {
       await store.insertBatch(logs, deviceId, teamId);
       const db = new pg.Client({ connectionString: scoped });
       await db.connect();
-      await db.query("DELETE FROM report_packs WHERE material = 'pack-a'; UPDATE report_days SET total = total + 7");
+      await db.query("DELETE FROM report_pack_sums WHERE material = 'pack-a'; UPDATE report_sums SET total = total + 7");
       await db.end();
       expect(await store.report()).not.toEqual(reportInJs(logs, {}));
       await store.rebuildSummaries();

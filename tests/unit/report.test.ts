@@ -30,7 +30,7 @@ describe('SQLite reports', () => {
     await store.insertBatch(logs, deviceId, teamId);
     // A hand edit, a restore of the logs alone: the summaries no longer hold what the logs add up to.
     const db = new DatabaseSync(file);
-    db.exec("DELETE FROM report_packs WHERE material = 'pack-a'; UPDATE report_days SET total = total + 7");
+    db.exec("DELETE FROM report_pack_sums WHERE material = 'pack-a'; UPDATE report_sums SET total = total + 7");
     db.close();
     expect(await store.report()).not.toEqual(reportInJs(logs, {}));
     await store.rebuildSummaries();
@@ -48,7 +48,7 @@ describe('SQLite reports', () => {
     // Back to the state of a store that only knew migration 1: its logs have no derived rows.
     const db = new DatabaseSync(file);
     // (The tables of later migrations go too, so that they can be made again.)
-    db.exec(`DROP TABLE browser_sessions; DROP TABLE attempts; DROP TABLE webhook_deliveries; DROP TABLE report_days; DROP TABLE report_packs;
+    db.exec(`DROP TABLE browser_sessions; DROP TABLE attempts; DROP TABLE webhook_deliveries; DROP TABLE report_sums; DROP TABLE report_pack_sums;
       DROP TABLE session_log_materials; DROP INDEX session_logs_report; CREATE INDEX session_logs_date ON session_logs (session_date); DELETE FROM schema_migrations WHERE version >= 2;
       ${['quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'].map((column) => `ALTER TABLE session_logs DROP COLUMN ${column};`).join(' ')}
       ALTER TABLE devices DROP COLUMN quarantined_at;`);
