@@ -15,6 +15,7 @@ import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
 import { reviewLogs } from './review-sql.ts';
+import { deviceQuarantinedSql, deviceStatements, rebuildSql } from './summary-sql.ts';
 import { countLogs, listLogs, sql, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam, type Row } from './store-sql.ts';
 import type { SessionStore } from './store.ts';
 import * as rules from './team-rules.ts';
@@ -35,6 +36,16 @@ export function numbered(text: string, parameters: number): string {
   if (parameters === 0) return text;
   let index = 0;
   return text.replace(/\?/g, () => `$${++index}`);
+}
+
+/**
+ * Recomputes the summary tables from the logs. The lock conflicts with the row locks of inserts,
+ * quarantines and releases (not with reports): those in flight finish first, and the new ones
+ * wait, then add their logs on top of the rebuilt rows.
+ */
+async function rebuildSummaries(run: Query): Promise<void> {
+  await run('LOCK TABLE report_sums, report_pack_sums IN SHARE ROW EXCLUSIVE MODE');
+  for (const statement of rebuildSql) await run(statement);
 }
 
 /** Opens a pool on `connectionString`; call `migrate()` before anything else. */
@@ -73,7 +84,32 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     }
   }
 
-  const commitWithOthers = groupCommitAsync((jobs: readonly InsertJob[]) => insertJobs(query, transaction, jobs));
+  /**
+   * `transaction`, run again when PostgreSQL ends it as a deadlock's victim (40P01). Inserts lock
+   * summary rows in their key order, a quarantine in its query's order: two of them touching the
+   * same rows can wait on each other; the database breaks the circle, and the victim, rolled back
+   * whole, runs again.
+   */
+  async function retried<T>(work: (run: Query) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await transaction(work);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  /** Quarantines (-1) or releases (1) a device and moves its logs out of or back into the summaries. */
+  const setQuarantine = (deviceId: string, sign: 1 | -1, change: Parameters<Query>) =>
+    retried(async (run) => {
+      const [before] = await run(`${deviceQuarantinedSql} FOR UPDATE`, [deviceId]);
+      const [row] = await run(...change);
+      if (before && Boolean(before['quarantined_at']) === (sign === 1)) for (const [statement, values] of deviceStatements(deviceId, sign)) await run(statement, values);
+      return toQuarantine(deviceId, row);
+    });
+
+  const commitWithOthers = groupCommitAsync((jobs: readonly InsertJob[]) => insertJobs(query, retried, jobs));
 
   return {
     async migrate() {
@@ -82,13 +118,16 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
         await run("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ' session store migrations'))");
         await run(sql.createMigrationsTable);
         const applied = new Set((await run(sql.appliedVersions)).map((row) => Number(row['version'])));
+        let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
+          summaries ||= Boolean(migration.rederive || migration.summaries);
           // Without parameters the driver sends the simple protocol, which takes several statements.
           await run(migration.sql);
           if (migration.rederive) await rederiveAll(run);
           await run(sql.recordMigration, [migration.version, migration.name, new Date().toISOString()]);
         }
+        if (summaries) await rebuildSummaries(run);
       });
     },
 
@@ -144,11 +183,15 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async quarantine(deviceId, now = new Date()) {
-      return toQuarantine(deviceId, (await query(sql.quarantine, [now.toISOString(), deviceId]))[0]);
+      return setQuarantine(deviceId, -1, [sql.quarantine, [now.toISOString(), deviceId]]);
     },
 
     async release(deviceId) {
-      return toQuarantine(deviceId, (await query(sql.release, [deviceId]))[0]);
+      return setQuarantine(deviceId, 1, [sql.release, [deviceId]]);
+    },
+
+    async rebuildSummaries() {
+      await transaction(rebuildSummaries);
     },
 
     async logsToReview() {

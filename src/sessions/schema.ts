@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { localePaths, timeZone, type LocalePath } from '../i18n/locales.ts';
 import { audiences, settings } from '../content/vocabulary.ts';
+import { bandsOf } from './figures.ts';
 import { areaOf } from './places.ts';
 
 /** Where a session can take place: the lesson-pack settings, and anywhere else. */
@@ -14,10 +15,11 @@ export const sessionSettings = [...settings, 'other'] as const;
 
 const count = z.number().int().min(0).max(2000);
 
-export const sexBands = ['female', 'male', 'notStated'] as const;
-export const ageBands = ['under12', 'age12to15', 'age16to17', 'age18to24', 'age25plus'] as const;
-export const ethnicGroups = ['hmong', 'dao', 'thai', 'kinh', 'other', 'notStated'] as const;
-export const followUps = ['hotline111', 'socialWorkCentre', 'police'] as const;
+// The bands of each breakdown come from the one table of figures (figures.ts).
+export const sexBands = bandsOf('bySex');
+export const ageBands = bandsOf('byAge');
+export const ethnicGroups = bandsOf('byEthnicity');
+export const followUps = bandsOf('followUps');
 
 const breakdown = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((key) => [key, count])) as Record<K, typeof count>);

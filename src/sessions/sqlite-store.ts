@@ -17,10 +17,18 @@ import type { SessionLog } from './schema.ts';
 import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type InsertResult, type SessionStore } from './store.ts';
 import { reviewLogs } from './review-sql.ts';
+import { deviceQuarantinedSql, deviceStatements, rebuildSql, summaryDeltas, summaryValues, upsertSql } from './summary-sql.ts';
 import { countLogs, listLogs, sql, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam } from './store-sql.ts';
 import * as rules from './team-rules.ts';
 
 type Row = Record<string, SQLInputValue>;
+/** A log just created, as the summaries need it. */
+interface Created {
+  columns: Record<string, string | number>;
+  teamId: string;
+  deviceId: string;
+  materials: readonly string[];
+}
 interface InsertJob {
   logs: readonly SessionLog[];
   deviceId: string;
@@ -84,11 +92,15 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(clientId, material);
   }
 
-  function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string): InsertResult {
+  /** Stores a log; a created one is added to `created`, for the summaries. */
+  function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string, created: Created[]): InsertResult {
     const json = canonicalJson(log);
-    const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...logColumns(log) };
+    const columns = logColumns(log);
+    const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...columns };
     if (prepare(insertLogSql).run(row).changes === 1) {
-      for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(log.clientId, material);
+      const materials = logMaterials(log);
+      for (const material of materials) prepare(sql.insertMaterial).run(log.clientId, material);
+      created.push({ columns, teamId, deviceId, materials });
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
@@ -100,8 +112,33 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   /** One synchronous transaction with BEGIN IMMEDIATE: the rules need no lock of their own here. */
   const dialect: rules.Dialect = { lockRow: '' };
 
+  /** Adds the created logs of devices not quarantined to the summary tables (in the insert's transaction). */
+  function addToSummaries(created: readonly Created[]): void {
+    const quarantined = new Map<string, boolean>();
+    const isQuarantined = (deviceId: string) => {
+      if (!quarantined.has(deviceId)) quarantined.set(deviceId, Boolean(prepare(deviceQuarantinedSql).get(deviceId)?.['quarantined_at']));
+      return quarantined.get(deviceId)!;
+    };
+    const deltas = summaryDeltas(created.filter(({ deviceId }) => !isQuarantined(deviceId)));
+    for (const table of ['report_sums', 'report_pack_sums'] as const) for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
+  }
+
+  /** Takes a device's logs out of the summaries (-1) or puts them back (1), when its quarantine changed. */
+  function adjustDevice(deviceId: string, sign: 1 | -1): void {
+    for (const [statement, values] of deviceStatements(deviceId, sign)) prepare(statement).run(...values);
+  }
+
+  function rebuildSummaries(): void {
+    for (const statement of rebuildSql) prepare(statement).run();
+  }
+
   const commitWithOthers = groupCommit((jobs: readonly InsertJob[]) =>
-    transaction(() => jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt)))),
+    transaction(() => {
+      const created: Created[] = [];
+      const results = jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt, created)));
+      addToSummaries(created);
+      return results;
+    }),
   );
 
   return {
@@ -109,14 +146,17 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       db.exec(sql.createMigrationsTable);
       transaction(() => {
         const applied = new Set(prepare(sql.appliedVersions).all().map((row) => Number(row['version'])));
+        let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
+          summaries ||= Boolean(migration.rederive || migration.summaries);
           db.exec(migration.sql);
           if (migration.rederive) {
             for (const row of prepare('SELECT client_id, log FROM session_logs').all()) rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);
           }
           prepare(sql.recordMigration).run(migration.version, migration.name, new Date().toISOString());
         }
+        if (summaries) rebuildSummaries();
       });
     },
 
@@ -175,11 +215,25 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async quarantine(deviceId, now = new Date()) {
-      return toQuarantine(deviceId, prepare(sql.quarantine).get(now.toISOString(), deviceId));
+      return transaction(() => {
+        const before = prepare(deviceQuarantinedSql).get(deviceId);
+        const row = prepare(sql.quarantine).get(now.toISOString(), deviceId);
+        if (before && !before['quarantined_at']) adjustDevice(deviceId, -1);
+        return toQuarantine(deviceId, row);
+      });
     },
 
     async release(deviceId) {
-      return toQuarantine(deviceId, prepare(sql.release).get(deviceId));
+      return transaction(() => {
+        const before = prepare(deviceQuarantinedSql).get(deviceId);
+        const row = prepare(sql.release).get(deviceId);
+        if (before?.['quarantined_at']) adjustDevice(deviceId, 1);
+        return toQuarantine(deviceId, row);
+      });
+    },
+
+    async rebuildSummaries() {
+      transaction(rebuildSummaries);
     },
 
     async logsToReview() {

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblems, followUps, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import { labelOf } from '../../sessions/figures.ts';
 import { audiences } from '../../content/vocabulary.ts';
 import { locales } from '../../i18n/locales.ts';
 import { saveLog, type OutboxEntry, type OutboxState } from '../../offline/outbox.ts';
@@ -169,7 +170,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
         <ErrorText field="followUps" error={errors.get('followUps')} />
         <div>
           {followUps.map((kind) => (
-            <CountField key={kind} field={`followUps.${kind}`} label={t(`log.followUps.${kind}`)} value={values.followUps[kind]} error={errors.get(`followUps.${kind}`)}
+            <CountField key={kind} field={`followUps.${kind}`} label={t(labelOf('followUps', kind))} value={values.followUps[kind]} error={errors.get(`followUps.${kind}`)}
               onChange={(text) => set({ followUps: { ...values.followUps, [kind]: text } })} />
           ))}
         </div>

@@ -3,8 +3,8 @@
  * server) to the field it belongs beside and a message in the user's language.
  */
 import type { TFunction } from 'i18next';
-import { followUps, type LogProblem } from '../../sessions/schema.ts';
-import { breakdownBands } from './form-values.ts';
+import { figures } from '../../sessions/figures.ts';
+import type { LogProblem } from '../../sessions/schema.ts';
 
 /** The element id of a field, e.g. `attendance.bySex.female` → `log-attendance-bySex-female`. */
 export const fieldId = (field: string) => `log-${field.replace(/\./g, '-')}`;
@@ -32,14 +32,10 @@ const groupLabels: Record<string, string> = {
   notes: 'log.notes',
 };
 
-/** The label key of each breakdown cell, e.g. `attendance.byAge.under12` → `log.age.under12`. */
-const cellPrefix = { bySex: 'log.sex', byAge: 'log.age', byEthnicity: 'log.ethnicity' } as const;
 
 const fields = new Map<string, string>(Object.entries(groupLabels));
-for (const [part, bands] of Object.entries(breakdownBands)) {
-  for (const band of bands) fields.set(`attendance.${part}.${band}`, `${cellPrefix[part as keyof typeof cellPrefix]}.${band}`);
-}
-for (const kind of followUps) fields.set(`followUps.${kind}`, `log.followUps.${kind}`);
+// The label key of each count, e.g. `attendance.byAge.under12` → `log.age.under12` (figures.ts).
+for (const figure of figures) fields.set(figure.path, figure.label);
 for (const round of ['pre', 'post']) for (let index = 0; index < 20; index += 1) fields.set(`quiz.${round}.correct.${index}`, 'log.quiz.correct');
 
 /** Problems the schema reports on a part that the form shows as another field. */
