@@ -1,7 +1,7 @@
 /**
  * `content:check` is the one dataset checker: it also catches what only a hand-written or
  * generated file gets wrong and Sanity's validator does not look at (formerly a second, untyped
- * checker in studio/dataset/source/check.mjs).
+ * checker, studio/dataset/source/check.mjs, now removed).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
