@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { allDocumentsQuery } from '../src/content/queries.ts';
 import { createContentSource } from '../src/content/source.ts';
-import { locales, sourceLocale } from '../src/i18n/locales.ts';
+import { getLocale, locales, sourceLocale } from '../src/i18n/locales.ts';
 import { contentCounts, formatStatusTable, missingUiKeys, outdatedCount, uiCounts, type LanguageStatus } from '../src/i18n/status.ts';
 
 const uiFolder = new URL('../src/i18n/ui/', import.meta.url);
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     outdated: outdatedCount(documents, locale.path),
   }));
 
-  console.log(`Translation status. Source: Vietnamese. Content: ${content.description}, ${documents.length} published documents.`);
+  console.log(`Translation status. Source: ${getLocale(sourceLocale).name}. Content: ${content.description}, ${documents.length} published documents.`);
   console.log('Reviewed counts only documents whose translation a native speaker marked reviewed; only those are published.');
   console.log('Outdated documents are reviewed, but their Vietnamese changed since: still published, with a notice, until a reviewer confirms them.');
   console.log('UI strings are reviewed per language file (src/i18n/ui-review.json).\n');

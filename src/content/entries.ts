@@ -2,7 +2,7 @@
  * Turns checked documents into one entry per language, with the fallback rule applied to every
  * text. Assets become either a local file path (embedded dataset) or a hosted URL (Sanity).
  */
-import type { LocalePath } from '../i18n/locales.ts';
+import { sourceLocale, type LocalePath } from '../i18n/locales.ts';
 import type {
   HelpContactDocument,
   ImageDocument,
@@ -76,8 +76,8 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, so
     slug: material.slug,
     documentId: material._id,
     isSample: material.isSample ?? false,
-    translationStatus: lang === 'vi' ? 'reviewed' : (material.translations?.[lang]?.status ?? 'missing'),
-    reviewedAt: lang === 'vi' ? undefined : (material.translations?.[lang]?.reviewedAt ?? undefined),
+    translationStatus: lang === sourceLocale ? 'reviewed' : (material.translations?.[lang]?.status ?? 'missing'),
+    reviewedAt: lang === sourceLocale ? undefined : (material.translations?.[lang]?.reviewedAt ?? undefined),
     title: picker.required(material.title),
     summary: picker.required(material.summary),
     audience: material.audience ?? [],

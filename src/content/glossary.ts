@@ -3,7 +3,7 @@
  * term applies to a text when its Vietnamese occurs in the text as a whole word (any case).
  * Shared by the Studio (beside each field) and the translators' exports.
  */
-import { sourceLocale } from '../i18n/locales.ts';
+import { getLocale, sourceLocale } from '../i18n/locales.ts';
 
 /** One glossary term: its text per language and a note. */
 export interface GlossaryTerm {
@@ -27,6 +27,9 @@ export function glossaryTerms(documents: readonly unknown[]): GlossaryTerm[] {
 
 const wordChar = /[\p{L}\p{N}]/u;
 
+/** The source language's case rules (Vietnamese's are the root rules, but say which). */
+const sourceFormatLocale = getLocale(sourceLocale).formatLocale;
+
 /**
  * The terms whose Vietnamese occurs in `text` as a whole word, in glossary order.
  *
@@ -35,9 +38,9 @@ const wordChar = /[\p{L}\p{N}]/u;
  * // [{ term: { vi: 'mua bán người' } }, { term: { vi: 'bán' } }]
  */
 export function glossaryMatches(text: string, terms: readonly GlossaryTerm[]): GlossaryTerm[] {
-  const haystack = text.normalize('NFC').toLocaleLowerCase('vi');
+  const haystack = text.normalize('NFC').toLocaleLowerCase(sourceFormatLocale);
   return terms.filter((entry) => {
-    const needle = (entry.term[sourceLocale] ?? '').normalize('NFC').toLocaleLowerCase('vi').trim();
+    const needle = (entry.term[sourceLocale] ?? '').normalize('NFC').toLocaleLowerCase(sourceFormatLocale).trim();
     if (needle === '') return false;
     for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
       const before = haystack[at - 1];

@@ -3,7 +3,7 @@
  * A key missing in a language falls back along the locale table's chain, like content does.
  */
 import i18next, { type TFunction } from 'i18next';
-import { getLocale, localePaths, lookupOrder, timeZone, type LocalePath } from './locales.ts';
+import { getLocale, localePaths, lookupOrder, sourceLocale, timeZone, type LocalePath } from './locales.ts';
 import vi from './ui/vi.json';
 
 /** Every UI key, taken from the Vietnamese source file. */
@@ -19,7 +19,7 @@ export const uiStrings: Record<LocalePath, Record<string, string>> = Object.from
 const instance = i18next.createInstance();
 await instance.init({
   resources: Object.fromEntries(localePaths.map((path) => [path, { translation: uiStrings[path] }])),
-  lng: 'vi',
+  lng: sourceLocale,
   fallbackLng: Object.fromEntries(localePaths.map((path) => [path, lookupOrder(path).slice(1)])),
   keySeparator: false,
   interpolation: { escapeValue: false },

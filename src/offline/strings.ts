@@ -1,4 +1,8 @@
 /** UI strings for the small page scripts: rendered into a data attribute by the server, in the page's language. */
+import { getLocale, sourceLocale, timeZone } from '../i18n/locales.ts';
+
+/** The formatting locale when a page names none: the source language's. */
+const defaultFormatLocale = getLocale(sourceLocale).formatLocale;
 
 export type Strings = Record<string, string>;
 
@@ -14,11 +18,11 @@ export function format(template: string | undefined, values: Record<string, stri
 
 /** Megabytes with one decimal, in the page's formatting locale (data-format-locale on <html>). */
 export function megabytes(bytes: number): string {
-  const locale = document.documentElement.dataset['formatLocale'] ?? 'vi-VN';
+  const locale = document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale;
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
 /** Dates in the page's formatting locale (never a minority-language tag, which Intl does not know). */
 export function dates(): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? 'vi-VN', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
+  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale, { dateStyle: 'medium', timeZone });
 }

@@ -15,10 +15,9 @@ import { CacheFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategie
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { appPrefix, runtimeCaches, savedPrefix } from '../offline/cache-names.ts';
 import { syncOutbox, syncTag } from '../offline/sync-core.ts';
+import { isLocalePath, sourceLocale } from '../i18n/locales.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
-
-const languages = ['vi', 'hmong', 'dao', 'thai', 'en'];
 
 precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: false, ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
@@ -45,7 +44,7 @@ const savedFirst: WorkboxPlugin = {
 const offlinePage: WorkboxPlugin = {
   handlerDidError: async ({ request }) => {
     const lang = new URL(request.url).pathname.split('/')[1] ?? '';
-    return (await matchPrecache(`/${languages.includes(lang) ? lang : 'vi'}/offline/`)) ?? Response.error();
+    return (await matchPrecache(`/${isLocalePath(lang) ? lang : sourceLocale}/offline/`)) ?? Response.error();
   },
 };
 

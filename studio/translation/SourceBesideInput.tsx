@@ -6,6 +6,7 @@
 import { Card, Flex, Box, Stack, Text } from '@sanity/ui';
 import type { ObjectInputProps, RenderFieldCallback } from 'sanity';
 import { glossaryMatches } from '../../src/content/glossary.ts';
+import { getLocale, sourceLocale } from '../../src/i18n/locales.ts';
 import { showsSourceBeside, sourceText } from './sourceBeside.ts';
 import { useGlossary } from './useGlossary.ts';
 
@@ -24,12 +25,12 @@ export function SourceBesideInput(props: ObjectInputProps) {
               <Text size={1} muted weight="medium">
                 Tiếng Việt (nguồn) · Vietnamese source
               </Text>
-              <Text size={1} style={{ whiteSpace: 'pre-wrap' }} lang="vi">
+              <Text size={1} style={{ whiteSpace: 'pre-wrap' }} lang={getLocale(sourceLocale).tag}>
                 {source}
               </Text>
               {terms.map(({ term, note }) => (
-                <Text key={term['vi']} size={1} muted data-testid="glossary-term">
-                  Thuật ngữ · glossary: <strong>{term['vi']}</strong> → {term[field.name]?.trim() ? term[field.name] : '(chưa thống nhất · not agreed yet)'}
+                <Text key={term[sourceLocale]} size={1} muted data-testid="glossary-term">
+                  Thuật ngữ · glossary: <strong>{term[sourceLocale]}</strong> → {term[field.name]?.trim() ? term[field.name] : '(chưa thống nhất · not agreed yet)'}
                   {note ? ` · ${note}` : ''}
                 </Text>
               ))}

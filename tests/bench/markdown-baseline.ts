@@ -6,15 +6,14 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-
-const languages = ['vi', 'hmong', 'dao', 'thai', 'en'];
+import { localePaths as languages, sourceLocale } from '../../src/i18n/locales.ts';
 
 type Texts = Record<string, unknown> | undefined;
 type Blocks = { children?: { text?: string }[] }[];
 
-const text = (field: Texts, lang: string): string => String(field?.[lang] ?? field?.['vi'] ?? '');
+const text = (field: Texts, lang: string): string => String(field?.[lang] ?? field?.[sourceLocale] ?? '');
 const blocks = (field: Texts, lang: string): string =>
-  ((field?.[lang] ?? field?.['vi'] ?? []) as Blocks).map((block) => (block.children ?? []).map((child) => child.text ?? '').join('')).join('\n\n');
+  ((field?.[lang] ?? field?.[sourceLocale] ?? []) as Blocks).map((block) => (block.children ?? []).map((child) => child.text ?? '').join('')).join('\n\n');
 const image = (value: { _sanityAsset?: string; alt?: Texts } | undefined, lang: string): string =>
   value?._sanityAsset ? `![${text(value.alt, lang)}](../../${value._sanityAsset.replace(/^image@file:\/\/\.\//, '')})` : '';
 

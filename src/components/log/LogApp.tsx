@@ -14,6 +14,7 @@ import { handOver } from './export-unsent.ts';
 import { claimDraft } from './draft-store.ts';
 import { correctionOf, type Draft } from './form-values.ts';
 import { createI18n, formatters, type Formatters } from './i18n.ts';
+import { sourceLocale } from '../../i18n/locales.ts';
 import { OutboxList } from './OutboxList.tsx';
 import { SessionForm, type FormOptions } from './SessionForm.tsx';
 
@@ -57,7 +58,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     if (!enrolled || !navigator.onLine) return;
     // An enrolled phone keeps this page (and its scripts) for the days without signal; it is too
     // heavy to precache for every visitor. Refreshed on each visit online.
-    void savePage(location.pathname.split('/')[1] ?? 'vi', 'log')
+    void savePage(location.pathname.split('/')[1] ?? sourceLocale, 'log')
       .then(() => (document.documentElement.dataset['logPageSaved'] = 'true'))
       .catch(() => {});
   }, [enrolled]);

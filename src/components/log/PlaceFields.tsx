@@ -3,6 +3,7 @@
  * the communes are grouped by area, and choosing one sets the area. Then the venue.
  */
 import { useTranslation } from 'react-i18next';
+import { getLocale, sourceLocale } from '../../i18n/locales.ts';
 import { areas } from '../../sessions/places.ts';
 import { Field } from './fields.tsx';
 import type { FormValues } from './form-values.ts';
@@ -17,7 +18,7 @@ export function PlaceFields({ values, errors, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const area = areas.find((item) => item.id === values.area);
   // Place names are Vietnamese whatever the page's language: say so to screen readers.
-  const placeLang = i18n.language === 'vi' ? undefined : 'vi';
+  const placeLang = i18n.language === sourceLocale ? undefined : getLocale(sourceLocale).tag;
   return (
     <fieldset className="log-section">
       <legend>{t('log.where')}</legend>
