@@ -8,7 +8,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { placeholderIds, segmentText, segmentToCell, type SegmentPart } from './segments.ts';
 import type { TranslationUnit } from './units.ts';
 // One rule for the retired hotline, shared with the Studio's field validation and content:check.
-import { mentionsRetiredHotline, retiredHotlineMessage } from '../../../studio/schemaTypes/validation/retiredHotline.ts';
+import { mentionsRetiredHotline, retiredHotlineMessage } from '../model.ts';
 
 export { mentionsRetiredHotline };
 
