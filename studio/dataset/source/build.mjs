@@ -2,7 +2,7 @@
  * Writes the embedded sample dataset (studio/dataset/) and the browser-test fixture
  * (tests/fixtures/dataset/) in Sanity's export format, from the readable sources here:
  *
- *   common.json          topics, help contacts, site settings
+ *   common.json          topics, help contacts, site settings, glossary terms
  *   packs/<slug>.json    one lesson pack each
  *   fixture/fixture.json the small test fixture
  *   scenes.mjs           the pictures (SVG, rendered to PNG with sharp)
@@ -192,6 +192,16 @@ function siteSettingsDoc(s, defaults) {
   };
 }
 
+/** A glossary term: how the programme says one word in each language, and a note for translators. */
+function glossaryTermDoc(g) {
+  return {
+    _id: `glossaryTerm-${g.id}`,
+    _type: 'glossaryTerm',
+    term: loc('localeString', g.term, `glossaryTerm ${g.id}.term`),
+    note: g.note,
+  };
+}
+
 function materialDoc(p, assets, defaults, idPrefix = 'material-') {
   const id = `${idPrefix}${p.slug}`;
   const where = (path) => `${id}.${path}`;
@@ -269,6 +279,7 @@ async function buildSample() {
     siteSettingsDoc(common.siteSettings, defaults),
     ...common.topics.map((t) => topicDoc(t, defaults)),
     ...common.helpContacts.map((h) => helpContactDoc(h, defaults)),
+    ...common.glossary.map(glossaryTermDoc),
     ...packFiles.map((f) => {
       const pack = readJson(join(here, 'packs', f));
       if (`${pack.slug}.json` !== f) throw new Error(`packs/${f}: the file name must be the slug (${pack.slug}.json)`);
