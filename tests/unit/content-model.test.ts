@@ -37,13 +37,17 @@ function zodKeys(schema: z.ZodType): string[] {
   return Object.keys(shape ?? {}).filter((key) => !key.startsWith('_')).sort();
 }
 
-/** The keys a GROQ query projects, read from its result over the sample dataset. */
-async function projectedKeys(query: string): Promise<string[]> {
+/** The first result of a GROQ query over the sample dataset. */
+async function firstResult(query: string): Promise<Record<string, unknown>> {
   const dataset = readDataset('studio/dataset/data.ndjson');
   const result = await (await evaluate(parse(query), { dataset })).get();
-  const first = Array.isArray(result) ? result[0] : result;
-  return Object.keys(first as object).filter((key) => !key.startsWith('_')).sort();
+  return (Array.isArray(result) ? result[0] : result) as Record<string, unknown>;
 }
+
+const ownKeys = (value: object) => Object.keys(value).filter((key) => !key.startsWith('_')).sort();
+
+/** The keys a GROQ query projects (a projection names its keys even when a value is null). */
+const projectedKeys = async (query: string) => ownKeys(await firstResult(query));
 
 const documentTypes = [
   { type: 'material', zod: materialSchema, query: materialsQuery },
@@ -60,8 +64,10 @@ describe('one content model', () => {
     });
   }
 
-  it('names the same fields of a slide and a quiz question in the Studio and the zod check', () => {
+  it('names the same fields of a slide and a quiz question in the Studio, the zod check and the GROQ projection', async () => {
     expect(zodKeys(slideSchema)).toEqual(studioFields('slide'));
+    const slides = (await firstResult(materialsQuery))['slides'] as object[];
+    expect(ownKeys(slides[0]!), 'GROQ slides[]{…}').toEqual(studioFields('slide'));
     const quiz = (quizQuestionSchema as unknown as { def: { in: z.ZodType } }).def.in ?? quizQuestionSchema;
     expect(zodKeys(quiz)).toEqual(studioFields('quizQuestion'));
   });
