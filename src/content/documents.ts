@@ -153,9 +153,9 @@ export const materialSchema = z.object({
   topics: z.array(topicReference).nullish(),
   coverImage: imageSchema.nullish(),
   slides: z.array(slideSchema).min(slideCount.min, modelMessages.slidesRequired),
-  discussionQuestions: z.array(localeTextSchema).nullish(),
+  discussionQuestions: z.array(withVietnamese(z.string())).nullish(),
   quiz: z.array(quizQuestionSchema).nullish(),
-  keyMessages: z.array(localeStringSchema).nullish(),
+  keyMessages: z.array(withVietnamese(z.string())).nullish(),
   helpContacts: z.array(helpContactReference).nullish(),
   translations: translationsSchema,
 });

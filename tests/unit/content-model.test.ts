@@ -164,3 +164,56 @@ describe('the model’s other rules in the build', () => {
     expect(contact('1800 1567')).toBe(false);
   });
 });
+
+/** Error paths as `slides[].heading`: array members by position, the language key dropped. */
+function normalPath(path: readonly unknown[]): string {
+  const parts = path.filter((part) => part !== 'vi');
+  return parts.reduce<string>((text, part) => (typeof part === 'string' ? (text ? `${text}.${part}` : part) : `${text}[]`), '');
+}
+
+/** The paths of the errors Sanity's validator reports with the Studio's schema. */
+async function studioErrorPaths(document: Record<string, unknown>): Promise<string[]> {
+  const schema = createSchema({ name: 'test', types: schemaTypes });
+  const client = { fetch: async () => true, withConfig: () => client };
+  const full = { _id: 'x', _rev: 'r1', _createdAt: '2025-09-01T00:00:00Z', _updatedAt: '2025-09-01T00:00:00Z', ...document } as SanityDocument;
+  const markers = await validateDocument({ document: full, workspace: { schema, getClient: () => client } as never, getDocumentExists: async () => true });
+  return [...new Set(markers.filter((marker) => marker.level === 'error').map((marker) => normalPath(marker.path)))].sort();
+}
+
+/** The paths of the problems the build's zod check reports. */
+function buildErrorPaths(schema: z.ZodType, document: Record<string, unknown>): string[] {
+  const issues = schema.safeParse({ _id: 'x', ...document }).error?.issues ?? [];
+  return [...new Set(issues.map((issue) => normalPath(issue.path)))].sort();
+}
+
+describe('texts that need Vietnamese', () => {
+  const english = (type: string) => ({ _type: type, en: 'English only' });
+  it('are the same in the Studio and in the build, in every document type', async () => {
+    const documents = [
+      {
+        schema: materialSchema,
+        document: {
+          _type: 'material',
+          slug: { _type: 'slug', current: 'm' },
+          title: english('localeString'),
+          summary: english('localeText'),
+          coverImage: { _type: 'image', _sanityAsset: 'image@file://./images/x.png', alt: english('localeString') },
+          slides: [{ _key: 's1', _type: 'slide', heading: english('localeString'), teacherNotes: english('localeText') }],
+          quiz: [{ _key: 'q1', _type: 'quizQuestion', question: english('localeString'), options: [{ _key: 'o1', ...english('localeString') }, { _key: 'o2', ...english('localeString') }], correctOption: 1 }],
+          keyMessages: [{ _key: 'k1', ...english('localeString') }],
+          discussionQuestions: [{ _key: 'd1', ...english('localeText') }],
+        },
+      },
+      { schema: topicSchema, document: { _type: 'topic', slug: { _type: 'slug', current: 't' }, title: english('localeString'), description: english('localeText') } },
+      { schema: helpContactSchema, document: { _type: 'helpContact', number: '111', name: english('localeString'), hours: english('localeString') } },
+      { schema: siteSettingsSchema, document: { _type: 'siteSettings', title: english('localeString'), banner: english('localeText') } },
+    ];
+    for (const { schema, document } of documents) {
+      // The build reads the slug as the query projects it: a string.
+      const built = { ...document, ...('slug' in document ? { slug: document.slug.current } : {}) };
+      const studio = await studioErrorPaths(document);
+      expect(studio.length, document._type).toBeGreaterThan(0);
+      expect(buildErrorPaths(schema, built), document._type).toEqual(studio);
+    }
+  });
+});
