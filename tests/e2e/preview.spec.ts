@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, partlyTranslatedPack, reviewedPack } from './helpers.ts';
 
 const hmong = JSON.parse(readFileSync('src/i18n/ui/hmong.json', 'utf8')) as Record<string, string>;
+const bannerText = hmong['preview.notice']!;
 
 /** In the fixture, the partly translated pack's Hmong title waits for review; pack A's is reviewed. */
 const unreviewedHmong = 'Pob lus qhia chaw nrhiav hauj lwm (sim)';
@@ -80,7 +81,7 @@ test.describe('the review preview (dev server)', () => {
   test('shows the unreviewed Hmong on the pack page, under the banner, and passes axe', async ({ page }) => {
     await page.goto(`${origin}/hmong/materials/${partlyTranslatedPack}/`, { timeout: 120_000 });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(unreviewedHmong);
-    const banner = page.getByRole('note').filter({ hasText: hmong['preview.notice'] });
+    const banner = page.getByRole('note').filter({ hasText: bannerText });
     await expect(banner).toBeVisible();
     // The real layout: the site's styles apply on the dev server too (astro.config.mjs, CSP).
     await expect(banner).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
@@ -90,6 +91,6 @@ test.describe('the review preview (dev server)', () => {
   test('shows no banner where everything shown is reviewed', async ({ page }) => {
     await page.goto(`${origin}/hmong/materials/${reviewedPack}/`, { timeout: 120_000 });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(reviewedHmong);
-    await expect(page.getByRole('note').filter({ hasText: hmong['preview.notice'] })).toHaveCount(0);
+    await expect(page.getByRole('note').filter({ hasText: bannerText })).toHaveCount(0);
   });
 });
