@@ -4,7 +4,20 @@
  */
 import { z } from 'zod';
 import { hasText } from './translation.ts';
-import { audiences, settings } from './vocabulary.ts';
+import {
+  ageRule,
+  audiences,
+  dialableRule,
+  durationMinutesRule,
+  mentionsRetiredHotline,
+  modelMessages,
+  quizOptionCount,
+  retiredHotlineMessage,
+  settings,
+  slideCount,
+  slugRule,
+  translationStatusValues,
+} from './model.ts';
 import { localePaths, sourceLocale, translatedLocalePaths, type LocalePath } from '../i18n/locales.ts';
 
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }));
@@ -50,7 +63,7 @@ export const imageSchema = z
 const fileSchema = z.object({ _sanityAsset: z.string().nullish(), url: z.string().nullish(), mimeType: z.string().nullish() });
 
 export const translationStatusSchema = z.object({
-  status: z.enum(['missing', 'draft', 'needsReview', 'reviewed']).default('missing'),
+  status: z.enum(translationStatusValues).default('missing'),
   reviewer: z.string().nullish(),
   reviewedAt: z.string().nullish(),
   /** The hash of the Vietnamese text the review was made against (src/content/sourceHash.ts). */
@@ -61,9 +74,12 @@ const translationsSchema = z
   .object(Object.fromEntries(translatedLocalePaths.map((path) => [path, translationStatusSchema.nullish()])))
   .nullish();
 
+/** A slug as the Studio checks it (model.ts). */
+const slugSchema = z.string().max(slugRule.maxLength).regex(slugRule.pattern, slugRule.message);
+
 export const topicSchema = z.object({
   _id: z.string(),
-  slug: z.string().regex(/^[a-z0-9-]+$/, 'the slug has only lower-case letters, digits and dashes'),
+  slug: slugSchema,
   title: withVietnamese(z.string()),
   description: localeTextSchema.nullish(),
   translations: translationsSchema,
@@ -72,10 +88,13 @@ export const topicSchema = z.object({
 export const helpContactSchema = z.object({
   _id: z.string(),
   name: withVietnamese(z.string()),
-  number: z.string().regex(/^[0-9 +]+$/, 'the number may hold only digits, spaces and +'),
+  number: z
+    .string()
+    .regex(dialableRule.pattern, dialableRule.message)
+    .refine((number) => !mentionsRetiredHotline(number), retiredHotlineMessage),
   hours: localeStringSchema.nullish(),
   serves: localeTextSchema.nullish(),
-  order: z.number().nullish(),
+  order: z.number().int().nullish(),
   translations: translationsSchema,
 });
 
@@ -106,31 +125,37 @@ export const quizQuestionSchema = z
   .object({
     _key: z.string().optional(),
     question: withVietnamese(z.string()),
-    options: z.array(withVietnamese(z.string())).min(2).max(5),
+    options: z.array(withVietnamese(z.string())).min(quizOptionCount.min).max(quizOptionCount.max),
     correctOption: z.number().int().min(1),
     explanation: localeTextSchema.nullish(),
   })
   .refine((quiz) => quiz.correctOption <= quiz.options.length, {
-    message: 'the correct option is not one of the options (count from 1)',
+    error: (issue) => modelMessages.correctOption((issue.input as { options: unknown[] }).options.length),
     path: ['correctOption'],
   });
 
+/** A whole number of years within the model's age rule. */
+const age = z.number().int().min(ageRule.min).max(ageRule.max);
+
 export const materialSchema = z.object({
   _id: z.string(),
-  slug: z.string().regex(/^[a-z0-9-]+$/, 'the slug has only lower-case letters, digits and dashes'),
+  slug: slugSchema,
   isSample: z.boolean().nullish(),
   title: withVietnamese(z.string()),
   summary: withVietnamese(z.string()),
   audience: z.array(z.enum(audiences)).nullish(),
   setting: z.array(z.enum(settings)).nullish(),
-  durationMinutes: z.number().positive().nullish(),
-  ageRange: z.object({ min: z.number().int(), max: z.number().int() }).nullish(),
+  durationMinutes: z.number().int().min(durationMinutesRule.min).nullish(),
+  ageRange: z
+    .object({ min: age, max: age })
+    .refine((range) => range.min <= range.max, { message: modelMessages.ageOrder, path: ['min'] })
+    .nullish(),
   topics: z.array(topicReference).nullish(),
   coverImage: imageSchema.nullish(),
-  slides: z.array(slideSchema).min(1, 'a lesson pack needs at least one slide'),
-  discussionQuestions: z.array(localeTextSchema).nullish(),
+  slides: z.array(slideSchema).min(slideCount.min, modelMessages.slidesRequired),
+  discussionQuestions: z.array(withVietnamese(z.string())).nullish(),
   quiz: z.array(quizQuestionSchema).nullish(),
-  keyMessages: z.array(localeStringSchema).nullish(),
+  keyMessages: z.array(withVietnamese(z.string())).nullish(),
   helpContacts: z.array(helpContactReference).nullish(),
   translations: translationsSchema,
 });

@@ -15,10 +15,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Whether a document is a glossary term. Terms are the translators' reference, not content: they
+ * carry no translation status, so the status report and the exports leave them out.
+ */
+export const isGlossaryTerm = (document: unknown): boolean => isRecord(document) && document['_type'] === 'glossaryTerm';
+
 /** The glossary terms among `documents` (the `glossaryTerm` documents with a Vietnamese term). */
 export function glossaryTerms(documents: readonly unknown[]): GlossaryTerm[] {
   return documents.flatMap((document) => {
-    if (!isRecord(document) || document['_type'] !== 'glossaryTerm' || !isRecord(document['term'])) return [];
+    if (!isRecord(document) || !isGlossaryTerm(document) || !isRecord(document['term'])) return [];
     const term = Object.fromEntries(Object.entries(document['term']).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     if (!term[sourceLocale]?.trim()) return [];
     return [{ term, note: typeof document['note'] === 'string' ? document['note'] : undefined }];

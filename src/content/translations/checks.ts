@@ -9,7 +9,7 @@ import { placeholderIds, segmentText, segmentToCell, type SegmentPart } from './
 import type { TranslationUnit } from './units.ts';
 import { getLocale, isLocalePath } from '../../i18n/locales.ts';
 // One rule for the retired hotline, shared with the Studio's field validation and content:check.
-import { mentionsRetiredHotline, retiredHotlineMessage } from '../../../studio/schemaTypes/validation/retiredHotline.ts';
+import { mentionsRetiredHotline, retiredHotlineMessage } from '../model.ts';
 
 export { mentionsRetiredHotline };
 

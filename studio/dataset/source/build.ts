@@ -31,7 +31,7 @@ import { fixtureExpectations, sampleExpectations } from './expectations.ts';
 import { render } from './scenes.ts';
 import {
   commonSource, fixtureSource, packSource, readSource,
-  type HelpContactSource, type ImageSource, type PackSource, type Paragraphs, type ReviewDefaults,
+  type GlossaryTermSource, type HelpContactSource, type ImageSource, type PackSource, type Paragraphs, type ReviewDefaults,
   type SiteSettingsSource, type Texts, type TopicSource, type TranslationsSource,
 } from './sources.ts';
 
@@ -205,6 +205,16 @@ function siteSettingsDoc(s: SiteSettingsSource, defaults: ReviewDefaults): Json 
   };
 }
 
+/** A glossary term: how the programme says one word in each language, and a note for translators. */
+function glossaryTermDoc(g: GlossaryTermSource): Json {
+  return {
+    _id: `glossaryTerm-${g.id}`,
+    _type: 'glossaryTerm',
+    term: loc('localeString', g.term),
+    note: g.note,
+  };
+}
+
 /** The languages a pack speaks when it has audio and names none. */
 const defaultAudioLanguages: LocalePath[] = [sourceLocale, 'en'];
 
@@ -297,6 +307,7 @@ async function buildSample(): Promise<void> {
     siteSettingsDoc(common.siteSettings, defaults),
     ...common.topics.map((t) => topicDoc(t, defaults)),
     ...common.helpContacts.map((h) => helpContactDoc(h, defaults)),
+    ...(common.glossary ?? []).map(glossaryTermDoc),
     ...packFiles.map((f) => {
       const pack = readSource(join(here, 'packs', f), packSource);
       if (`${pack.slug}.json` !== f) throw new Error(`packs/${f}: the file name must be the slug (${pack.slug}.json)`);

@@ -58,6 +58,8 @@ const reviewDefaults = z.object({ reviewer: z.string(), reviewedAt: z.string() }
 const topic = z.object({ slug: z.string(), title: texts, description: texts.optional(), translations });
 const helpContact = z.object({ number: z.string(), name: texts, hours: texts.optional(), serves: texts.optional(), order: z.number().int().optional(), translations });
 const siteSettings = z.object({ title: texts, banner: texts.optional(), translations });
+/** A glossary term: how the programme says one word in each language, and a note for translators. */
+const glossaryTerm = z.object({ id: z.string(), term: texts, note: z.string().optional() });
 
 export const commonSource = z.object({
   _comment: z.string().optional(),
@@ -65,6 +67,7 @@ export const commonSource = z.object({
   siteSettings,
   topics: z.array(topic),
   helpContacts: z.array(helpContact),
+  glossary: z.array(glossaryTerm).optional(),
 });
 
 export const fixtureSource = commonSource.extend({ packs: z.array(packSource) });
@@ -76,6 +79,7 @@ export type ImageSource = z.infer<typeof image>;
 export type PackSource = z.infer<typeof packSource>;
 export type TopicSource = z.infer<typeof topic>;
 export type HelpContactSource = z.infer<typeof helpContact>;
+export type GlossaryTermSource = z.infer<typeof glossaryTerm>;
 export type SiteSettingsSource = z.infer<typeof siteSettings>;
 export type ReviewDefaults = z.infer<typeof reviewDefaults>;
 
