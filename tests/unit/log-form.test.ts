@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../src/components/log/i18n.ts';
 import { count, emptyValues, fromLog, fromStored, newClientId, newDraft, toCandidate, toStored, withChange, type StoredDraft } from '../../src/components/log/form-values.ts';
 import { fieldFor, problemMessage } from '../../src/components/log/problems.ts';
+import { translator, type ClientStrings } from '../../src/i18n/translate.ts';
 import { batches, maxBatch } from '../../src/offline/sync-core.ts';
 import { backoffDelay } from '../../src/offline/sync.ts';
 import type { OutboxEntry } from '../../src/offline/outbox.ts';
 import { describeProblems, sessionLogSchema } from '../../src/sessions/schema.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
-const en = JSON.parse(readFileSync('src/i18n/ui/en.json', 'utf8')) as Record<string, string>;
-const t = createI18n('en', en).t;
+const en = JSON.parse(readFileSync('src/i18n/ui/en.json', 'utf8')) as ClientStrings;
+const t = translator(en);
 const number = (value: number) => new Intl.NumberFormat('en-GB').format(value);
 
 /** Each problem of a candidate as "field: message", the way the form shows them. */

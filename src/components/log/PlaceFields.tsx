@@ -2,7 +2,8 @@
  * Where the session was: the area (former district) narrows the list of communes; without it
  * the communes are grouped by area, and choosing one sets the area. Then the venue.
  */
-import { useTranslation } from 'react-i18next';
+import { sourceLocale } from '../../i18n/locales.ts';
+import { useTranslation } from './i18n.ts';
 import { areas } from '../../sessions/places.ts';
 import { Field } from './fields.tsx';
 import type { FormValues } from './form-values.ts';
@@ -14,10 +15,10 @@ interface Props {
 }
 
 export function PlaceFields({ values, errors, onChange }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useTranslation();
   const area = areas.find((item) => item.id === values.area);
   // Place names are Vietnamese whatever the page's language: say so to screen readers.
-  const placeLang = i18n.language === 'vi' ? undefined : 'vi';
+  const placeLang = lang === sourceLocale ? undefined : sourceLocale;
   return (
     <fieldset className="log-section">
       <legend>{t('log.where')}</legend>

@@ -2,7 +2,7 @@
  * Optional quiz results, before and after the session: how many answered, and per question how
  * many got it right. Hidden behind a checkbox: most sessions have no quiz.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 import { quizQuestionCount, type FormValues, type QuizRoundValues } from './form-values.ts';
 import { CountField, ErrorText } from './fields.tsx';
 import { fieldId } from './problems.ts';

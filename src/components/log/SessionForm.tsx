@@ -4,7 +4,7 @@
  * one takes the focus.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation, type IslandKey } from './i18n.ts';
 import { describeProblems, followUps, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
 import { audiences } from '../../content/vocabulary.ts';
 import { locales } from '../../i18n/locales.ts';
@@ -38,7 +38,7 @@ interface Props extends FormOptions {
 type Status = { kind: 'errors'; count: number } | { kind: 'saved'; clientId: string } | { kind: 'failed'; reason: string } | undefined;
 
 /** The line under the button once a log is saved: what the outbox says of it now, not at the moment of saving. */
-const savedKey: Record<OutboxState, string> = {
+const savedKey: Record<OutboxState, IslandKey> = {
   waiting: 'log.saved',
   sending: 'log.saved',
   sent: 'log.saved.sent',
@@ -56,7 +56,7 @@ function focusFirst(fields: Iterable<string>): void {
 }
 
 export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, initial, stateOf, warning }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => initial ?? newDraft());
   const [attempted, setAttempted] = useState(false);
   const [status, setStatus] = useState<Status>();
@@ -81,7 +81,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
     return { errors };
   };
   // Errors show after the first Submit, then follow every change, so a fixed field clears.
-  const errors = useMemo(() => (attempted ? check(values).errors : new Map<string, string>()), [attempted, values, i18n.language]);
+  const errors = useMemo(() => (attempted ? check(values).errors : new Map<string, string>()), [attempted, values, t]);
 
   const set = (change: Partial<FormValues>) => {
     setStatus(undefined);

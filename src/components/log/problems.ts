@@ -2,14 +2,14 @@
  * From a problem of the shared schema (`path` + `rule`, from the form's own check or from the
  * server) to the field it belongs beside and a message in the user's language.
  */
-import type { TFunction } from 'i18next';
 import { followUps, type LogProblem } from '../../sessions/schema.ts';
 import { breakdownBands } from './form-values.ts';
+import type { IslandKey, IslandTranslate as TFunction } from './i18n.ts';
 
 /** The element id of a field, e.g. `attendance.bySex.female` → `log-attendance-bySex-female`. */
 export const fieldId = (field: string) => `log-${field.replace(/\./g, '-')}`;
 
-const groupLabels: Record<string, string> = {
+const groupLabels: Record<string, IslandKey> = {
   date: 'log.date',
   startTime: 'log.startTime',
   durationMinutes: 'log.duration',
@@ -35,9 +35,9 @@ const groupLabels: Record<string, string> = {
 /** The label key of each breakdown cell, e.g. `attendance.byAge.under12` → `log.age.under12`. */
 const cellPrefix = { bySex: 'log.sex', byAge: 'log.age', byEthnicity: 'log.ethnicity' } as const;
 
-const fields = new Map<string, string>(Object.entries(groupLabels));
+const fields = new Map<string, IslandKey>(Object.entries(groupLabels));
 for (const [part, bands] of Object.entries(breakdownBands)) {
-  for (const band of bands) fields.set(`attendance.${part}.${band}`, `${cellPrefix[part as keyof typeof cellPrefix]}.${band}`);
+  for (const band of bands) fields.set(`attendance.${part}.${band}`, `${cellPrefix[part as keyof typeof cellPrefix]}.${band}` as IslandKey);
 }
 for (const kind of followUps) fields.set(`followUps.${kind}`, `log.followUps.${kind}`);
 for (const round of ['pre', 'post']) for (let index = 0; index < 20; index += 1) fields.set(`quiz.${round}.correct.${index}`, 'log.quiz.correct');
@@ -129,6 +129,6 @@ export function fieldLabel(field: string | undefined, t: TFunction): string {
   const [, part, , index] = field.split('.');
   const cellGroup = field.startsWith('attendance.') && field.split('.').length === 3 ? groupLabels[`attendance.${part}`] : undefined;
   if (cellGroup) return `${t(cellGroup)} – ${t(key)}`;
-  if (field.startsWith('quiz.')) return `${t(`log.quiz.${part}`)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;
+  if (field.startsWith('quiz.')) return `${t(`log.quiz.${part}` as IslandKey)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;
   return t(key);
 }
