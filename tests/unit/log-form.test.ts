@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { count, emptyValues, fromLog, fromStored, newClientId, newDraft, toCandidate, toStored, withChange, type StoredDraft } from '../../src/components/log/form-values.ts';
+import { count, emptyValues, fromLog, fromStored, newClientId, newDraft, toCandidate, toStored, withChange, type FormValues, type StoredDraft } from '../../src/components/log/form-values.ts';
 import { fieldFor, problemMessage } from '../../src/components/log/problems.ts';
 import { translator, type ClientStrings } from '../../src/i18n/translate.ts';
 import { batches, maxBatch } from '../../src/offline/sync-core.ts';
@@ -114,6 +114,28 @@ describe('problems in the user\'s language', () => {
     ]);
     values.bySex.female = '10';
     expect(messages(toCandidate(values))).toEqual(['attendance.bySex: These add up to 26, not to the total of 34.']);
+  });
+
+  // The form's range messages take their numbers from the schema (logLimits): each range named is
+  // exactly the range the schema accepts, its ends accepted and one past them refused.
+  it.each([
+    ['durationMinutes', (values: FormValues, text: string) => (values.durationMinutes = text)],
+    ['attendance.total', (values: FormValues, text: string) => { values.total = text; for (const part of ['bySex', 'byAge', 'byEthnicity'] as const) values[part] = { ...emptyValues()[part], notStated: text }; }],
+    ['attendance.byAge.under12', (values: FormValues, text: string) => { values.total = text; values.bySex = { ...emptyValues().bySex, notStated: text }; values.byEthnicity = { ...emptyValues().byEthnicity, notStated: text }; values.byAge = { ...emptyValues().byAge, under12: text }; }],
+  ] as const)('name the range the schema accepts for %s', (path, set) => {
+    const at = (value: number) => {
+      const values = fromLog({ ...validLog(), followUps: { hotline111: 0, socialWorkCentre: 0, police: 0 }, quiz: undefined });
+      set(values, String(value));
+      return messages(toCandidate(values)).filter((message) => message.startsWith(`${path}:`));
+    };
+    const [message] = at(1_000_000);
+    const [, min, max] = /from ([\d,]+) to ([\d,]+)/.exec(message ?? '') ?? [];
+    expect(message, 'a range message').toBeDefined();
+    const [low, high] = [Number(min?.replace(/,/g, '')), Number(max?.replace(/,/g, ''))];
+    expect(at(low)).toEqual([]);
+    expect(at(high)).toEqual([]);
+    expect(at(high + 1)).toEqual([message]);
+    if (low > 0) expect(at(low - 1)).toEqual([message]);
   });
 
   it('translate the server\'s problems of a stored log by path and rule', () => {

@@ -5,6 +5,7 @@
 import { sourceLocale } from '../../i18n/locales.ts';
 import { useTranslation } from './i18n.ts';
 import { areas } from '../../sessions/places.ts';
+import { logLimits } from '../../sessions/schema.ts';
 import { Field } from './fields.tsx';
 import type { FormValues } from './form-values.ts';
 
@@ -52,7 +53,7 @@ export function PlaceFields({ values, errors, onChange }: Props) {
         )}
       </Field>
       <Field field="place.venue" label={t('log.venue')} hint={t('log.venue.hint')} error={errors.get('place.venue')}>
-        {(control) => <input {...control} type="text" autoComplete="off" maxLength={200} value={values.venue} onChange={(event) => onChange({ venue: event.target.value })} />}
+        {(control) => <input {...control} type="text" autoComplete="off" maxLength={logLimits.venue.max} value={values.venue} onChange={(event) => onChange({ venue: event.target.value })} />}
       </Field>
     </fieldset>
   );

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation, type IslandKey } from './i18n.ts';
-import { describeProblems, followUps, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import { describeProblems, followUps, logLimits, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
 import { audiences } from '../../content/vocabulary.ts';
 import { locales } from '../../i18n/locales.ts';
 import { saveLog, type OutboxEntry, type OutboxState } from '../../offline/outbox.ts';
@@ -13,7 +13,7 @@ import { AttendanceFields } from './AttendanceFields.tsx';
 import { Choices, CountField, describedBy, ErrorText, Field } from './fields.tsx';
 import { saveDraft } from './draft-store.ts';
 import { newClientId, newDraft, toCandidate, withChange, type Draft, type FormValues } from './form-values.ts';
-import { fieldFor, fieldId, problemMessage } from './problems.ts';
+import { fieldFor, fieldId, limitValues, problemMessage } from './problems.ts';
 import { PlaceFields } from './PlaceFields.tsx';
 import { QuizFields } from './QuizFields.tsx';
 
@@ -134,7 +134,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
         <Field field="startTime" label={t('log.startTime')} error={errors.get('startTime')}>
           {(control) => <input {...control} type="time" value={values.startTime} onChange={(event) => set({ startTime: event.target.value })} />}
         </Field>
-        <CountField field="durationMinutes" label={t('log.duration')} hint={t('log.duration.hint')} value={values.durationMinutes} error={errors.get('durationMinutes')} onChange={(durationMinutes) => set({ durationMinutes })} />
+        <CountField field="durationMinutes" label={t('log.duration')} hint={t('log.duration.hint', limitValues(logLimits.durationMinutes, formatNumber))} value={values.durationMinutes} error={errors.get('durationMinutes')} onChange={(durationMinutes) => set({ durationMinutes })} />
       </fieldset>
 
       <PlaceFields values={values} errors={errors} onChange={set} />
@@ -153,7 +153,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
         ) : (
           <p className="log-hint">{t('log.materials.none')}</p>
         )}
-        <Field field="facilitators" label={t('log.facilitators')} hint={t('log.facilitators.hint')} error={errors.get('facilitators')}>
+        <Field field="facilitators" label={t('log.facilitators')} hint={t('log.facilitators.hint', limitValues(logLimits.facilitators, formatNumber))} error={errors.get('facilitators')}>
           {(control) => <textarea {...control} rows={3} autoComplete="off" value={values.facilitators} onChange={(event) => set({ facilitators: event.target.value })} />}
         </Field>
       </fieldset>
@@ -161,7 +161,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
       <AttendanceFields values={values} errors={errors} formatNumber={formatNumber} onTotal={(total) => set({ total })}
         onCell={(part, band, text) => set({ [part]: { ...values[part], [band]: text } })} />
 
-      <QuizFields values={values} errors={errors} onChange={set} />
+      <QuizFields values={values} errors={errors} formatNumber={formatNumber} onChange={set} />
 
       <fieldset className="log-section" id={fieldId('followUps')} aria-describedby={describedBy('followUps', true, errors.get('followUps'))}>
         <legend>{t('log.followUps')}</legend>
