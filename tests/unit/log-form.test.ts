@@ -116,12 +116,18 @@ describe('problems in the user\'s language', () => {
     expect(messages(toCandidate(values))).toEqual(['attendance.bySex: These add up to 26, not to the total of 34.']);
   });
 
+  /** `text` people in all, every one of them in the age band `age` and of unstated sex and ethnic group. */
+  const everyoneIn = (values: FormValues, text: string, age: 'under12' | 'age25plus') => {
+    const empty = emptyValues();
+    Object.assign(values, { total: text, bySex: { ...empty.bySex, notStated: text }, byAge: { ...empty.byAge, [age]: text }, byEthnicity: { ...empty.byEthnicity, notStated: text } });
+  };
+
   // The form's range messages take their numbers from the schema (logLimits): each range named is
   // exactly the range the schema accepts, its ends accepted and one past them refused.
   it.each([
     ['durationMinutes', (values: FormValues, text: string) => (values.durationMinutes = text)],
-    ['attendance.total', (values: FormValues, text: string) => { values.total = text; for (const part of ['bySex', 'byAge', 'byEthnicity'] as const) values[part] = { ...emptyValues()[part], notStated: text }; }],
-    ['attendance.byAge.under12', (values: FormValues, text: string) => { values.total = text; values.bySex = { ...emptyValues().bySex, notStated: text }; values.byEthnicity = { ...emptyValues().byEthnicity, notStated: text }; values.byAge = { ...emptyValues().byAge, under12: text }; }],
+    ['attendance.total', (values: FormValues, text: string) => everyoneIn(values, text, 'age25plus')],
+    ['attendance.byAge.under12', (values: FormValues, text: string) => everyoneIn(values, text, 'under12')],
   ] as const)('name the range the schema accepts for %s', (path, set) => {
     const at = (value: number) => {
       const values = fromLog({ ...validLog(), followUps: { hotline111: 0, socialWorkCentre: 0, police: 0 }, quiz: undefined });

@@ -149,10 +149,10 @@ export default function LogApp({ lang, formatLocale, strings, ...options }: Prop
   const island = useMemo(() => ({ t: translator(strings), lang }), [strings, lang]);
   const format = useMemo(() => formatters(formatLocale), [formatLocale]);
   return (
-    <TranslateContext value={island}>
+    <TranslateContext.Provider value={island}>
       <div className="log-app">
         <LogPage format={format} {...options} />
       </div>
-    </TranslateContext>
+    </TranslateContext.Provider>
   );
 }
