@@ -1,20 +1,14 @@
-/** UI strings for the small page scripts: rendered into a data attribute by the server, in the page's language. */
+/** Formatting for the small page scripts; their UI strings come the one way (src/i18n/translate.ts). */
+import type { ClientStrings } from '../i18n/translate.ts';
 import { getLocale, sourceLocale, timeZone } from '../i18n/locales.ts';
 
 /** The formatting locale when a page names none: the source language's. */
 const defaultFormatLocale = getLocale(sourceLocale).formatLocale;
 
-export type Strings = Record<string, string>;
+export { format, readStrings } from '../i18n/translate.ts';
 
-/** The strings a component put in its `data-strings` attribute. */
-export function readStrings(element: HTMLElement): Strings {
-  return JSON.parse(element.dataset['strings'] ?? '{}') as Strings;
-}
-
-/** Fills `{{name}}` placeholders, as i18next does on the server. */
-export function format(template: string | undefined, values: Record<string, string | number> = {}): string {
-  return (template ?? '').replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-}
+/** The strings of a page script, by UI key. */
+export type Strings = ClientStrings;
 
 /** Megabytes with one decimal, in the page's formatting locale (data-format-locale on <html>). */
 export function megabytes(bytes: number): string {
