@@ -14,7 +14,11 @@ export function format(template: string | undefined, values: Record<string, stri
 
 /** Megabytes with one decimal, in the page's formatting locale (data-format-locale on <html>). */
 export function megabytes(bytes: number): string {
-  const locale = document.documentElement.dataset['formatLocale'] ?? 'vi-VN';
+  return formatMegabytes(document.documentElement.dataset['formatLocale'] ?? 'vi-VN', bytes);
+}
+
+/** Megabytes with one decimal in a formatting locale; the build uses it too (pack file sizes). */
+export function formatMegabytes(locale: string, bytes: number): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
