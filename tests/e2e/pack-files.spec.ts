@@ -133,7 +133,7 @@ test('the Tai Dam pack file shows its Tai Viet text in the Tai Viet font it carr
 
 test('the Share button hands the pack file to the share sheet where the browser can share files', async ({ page }) => {
   await page.addInitScript(() => {
-    const shared: { name: string; size: number; type: string; title?: string }[] = [];
+    const shared: { name: string; size: number; type: string; title: string | undefined }[] = [];
     Object.assign(window, { shared });
     Object.defineProperty(navigator, 'canShare', { value: (data: ShareData) => (data.files?.length ?? 0) > 0 });
     Object.defineProperty(navigator, 'share', {
@@ -146,7 +146,7 @@ test('the Share button hands the pack file to the share sheet where the browser 
   const name = `${reviewedPack}-en.html`;
   await page.getByRole('button', { name: /^Share the file \(\d+\.\d MB\)$/ }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared.length)).toBe(1);
-  const [shared] = await page.evaluate(() => (window as unknown as { shared: { name: string; size: number; type: string; title?: string }[] }).shared);
+  const [shared] = await page.evaluate(() => (window as unknown as { shared: { name: string; size: number; type: string; title: string | undefined }[] }).shared);
   expect(shared).toEqual({ name, size: statSync(join(client, 'en', 'materials', reviewedPack, name)).size, type: 'text/html', title: 'School lesson pack (fixture)' });
 });
 
