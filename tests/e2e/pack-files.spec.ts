@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { launchOptions } from './browser.ts';
 import { splitPackFile } from '../../src/offline/pack-file.ts';
 import { outDir } from './api-helpers.ts';
 import { languages, reviewedPack } from './helpers.ts';
@@ -155,4 +156,31 @@ test('without file sharing the pack page offers the download link only', async (
   await page.goto(`/en/materials/${reviewedPack}/`);
   await expect(page.getByRole('link', { name: 'Download as one file' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Share the file/ })).toBeHidden();
+});
+
+test('a page served over plain http to another address says packs cannot be saved there and offers the pack files', async ({ baseURL }) => {
+  // A phone on a classroom laptop's hotspot: another address than its own, over http, so not a
+  // secure context (127.0.0.1 would be one). The name resolves to this machine's server.
+  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--host-resolver-rules=MAP classroom-laptop.test 127.0.0.1'] });
+  const page = await browser.newPage();
+  const laptop = `http://classroom-laptop.test:${new URL(baseURL!).port}`;
+  await page.goto(`${laptop}/en/materials/${reviewedPack}/`);
+  expect(await page.evaluate(() => isSecureContext)).toBe(false);
+  const save = page.locator('[data-save-offline]');
+  await expect(save.getByText('This page comes from another computer over plain http, so this browser cannot save packs here.', { exact: false })).toBeVisible();
+  await expect(save.getByRole('button', { name: 'Save for offline' })).toBeHidden();
+  const name = `${reviewedPack}-en.html`;
+  const downloading = page.waitForEvent('download');
+  await save.getByRole('link', { name: 'Download as one file' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(name);
+  expect(statSync((await download.path())!).size).toBe(statSync(join(client, 'en', 'materials', reviewedPack, name)).size);
+
+  await page.goto(`${laptop}/en/materials/`);
+  const list = JSON.parse(readFileSync(join(client, 'en', 'materials', 'offline.json'), 'utf8')) as { packs: { slug: string; title: string }[] };
+  const links = page.locator('[data-pack-files]').getByRole('link');
+  await expect(links).toHaveText(list.packs.map((pack) => pack.title));
+  for (const [index, pack] of list.packs.entries()) await expect(links.nth(index)).toHaveAttribute('href', `/en/materials/${pack.slug}/${pack.slug}-en.html`);
+  await expect(page.getByRole('button', { name: 'Save every pack in this language' })).toBeHidden();
+  await browser.close();
 });
