@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import sharp from 'sharp';
 import { decodeHtmlText } from '../content/html-text.ts';
-import { packFileName, withHeader, type PackFileHeader } from '../offline/pack-file.ts';
+import { packFileName, sizePlaceholder, withHeader, type PackFileHeader } from '../offline/pack-file.ts';
 import { formatMegabytes } from '../offline/strings.ts';
 
 /** Images are shown at most this wide in the file: a phone screen or a projector's half. */
@@ -25,8 +25,6 @@ const imageQuality = 55;
 /** Tai Viet (U+AA80–U+AADF): only a page with such text carries the Tai Viet font. */
 const taiViet = /[\uAA80-\uAADF]/;
 
-/** Marks the size in the pack page (src/components/PackFile.astro). */
-export const sizePlaceholder = '__PACK_FILE_SIZE__';
 
 export interface PreparedPackFile {
   lang: string;

@@ -22,6 +22,9 @@ export interface PackFileHeader {
 const opening = '<!doctype html>\n<!--lesson-pack ';
 const closing = '-->\n';
 
+/** Marks where the pack page shows the file's size until the build writes it in (src/components/PackFile.astro). */
+export const sizePlaceholder = '__PACK_FILE_SIZE__';
+
 /** The file's name, e.g. `fake-jobs-hmong.html`. */
 export const packFileName = (lang: string, slug: string) => `${slug}-${lang}.html`;
 
