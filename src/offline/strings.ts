@@ -12,7 +12,11 @@ export type Strings = ClientStrings;
 
 /** Megabytes with one decimal, in the page's formatting locale (data-format-locale on <html>). */
 export function megabytes(bytes: number): string {
-  const locale = document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale;
+  return formatMegabytes(document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale, bytes);
+}
+
+/** Megabytes with one decimal in a formatting locale; the build uses it too (pack file sizes). */
+export function formatMegabytes(locale: string, bytes: number): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
