@@ -104,7 +104,7 @@ async function importFile(root: HTMLElement, file: Blob): Promise<void> {
     if (navigator.onLine) void checkForUpdates().then(() => render(root));
   } catch (error) {
     const reason = error instanceof ImportError ? error.reason : 'notPack';
-    status.textContent = format(strings[reason === 'unsupported' ? 'offline.error.unsupported' : `packFile.refused.${reason}`]);
+    status.textContent = format(strings[reason === 'unsupported' ? 'offline.error.unsupported' : (`packFile.refused.${reason}` as const)]);
   }
   await render(root);
 }
