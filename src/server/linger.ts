@@ -13,6 +13,7 @@
  * socket is destroyed once the body has ended, or at the bounds below.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 
 /** How long and how much the server keeps reading after its answer (nginx: lingering_time 30 s, lingering_timeout 5 s). */
 export interface LingerBounds {
@@ -45,14 +46,14 @@ function linger(request: AdapterRequest, response: ServerResponse, bounds: Linge
   const socket = request.socket;
   // Node closes a `Connection: close` answer's socket with destroySoon once the answer is written
   // (_http_server.js, resOnFinish): with the body still coming, only our side is closed now.
-  const destroySoon = socket.destroySoon.bind(socket);
+  const destroySoon = () => Socket.prototype.destroySoon.call(socket);
   socket.destroySoon = () => {
     if (request.complete) return destroySoon();
     socket.end();
     request.once('end', () => socket.destroy());
   };
   // Once the body has ended, a kept-alive socket is closed as Node closes it (the next request patches it again).
-  request.once('end', () => (socket.destroySoon = destroySoon));
+  request.once('end', () => Reflect.deleteProperty(socket, 'destroySoon'));
   response.once('finish', () => {
     if (request.complete) return;
     let discarded = 0;
