@@ -25,7 +25,6 @@ type Row = Record<string, SQLInputValue>;
 /** A log just created, as the summaries need it. */
 interface Created {
   columns: Record<string, string | number>;
-  teamId: string;
   deviceId: string;
   materials: readonly string[];
 }
@@ -100,7 +99,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     if (prepare(insertLogSql).run(row).changes === 1) {
       const materials = logMaterials(log);
       for (const material of materials) prepare(sql.insertMaterial).run(log.clientId, material);
-      created.push({ columns, teamId, deviceId, materials });
+      created.push({ columns, deviceId, materials });
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;

@@ -27,17 +27,17 @@ const packKey = [...summaryKey, 'material'] as const;
 /** The quiz sums, over the logs with both rounds only. */
 const quizSums = ['quiz_sessions', 'quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'] as const;
 /** What a `report_sums` row adds up: sessions, participants (`total`), every figure, the quiz sums. */
-export const daySums: readonly string[] = ['sessions', 'total', ...figures.map((figure) => figure.column), ...quizSums];
+export const summarySums: readonly string[] = ['sessions', 'total', ...figures.map((figure) => figure.column), ...quizSums];
 /** What a `report_pack_sums` row adds up. */
 export const packSums: readonly string[] = ['sessions', 'total', ...quizSums];
 
 export type SummaryTable = 'report_sums' | 'report_pack_sums';
 const tables = {
-  report_sums: { key: summaryKey as readonly string[], sums: daySums },
+  report_sums: { key: summaryKey as readonly string[], sums: summarySums },
   report_pack_sums: { key: packKey as readonly string[], sums: packSums },
 } as const;
 
-const columnLists = { report_sums: [...summaryKey, ...daySums], report_pack_sums: [...packKey, ...packSums] } as const satisfies Record<SummaryTable, readonly string[]>;
+const columnLists = { report_sums: [...summaryKey, ...summarySums], report_pack_sums: [...packKey, ...packSums] } as const satisfies Record<SummaryTable, readonly string[]>;
 /** Columns of a summary table, key first, in the order `upsertSql` takes the values. */
 export const summaryColumns = (table: SummaryTable): readonly string[] => columnLists[table];
 

@@ -14,7 +14,7 @@ import { figureGroups, figures, type FigureGroup } from '../../src/sessions/figu
 import { logColumnNames } from '../../src/sessions/log-columns.ts';
 import { ageBands, ethnicGroups, followUps, sexBands } from '../../src/sessions/schema.ts';
 import { openSqliteStore } from '../../src/sessions/sqlite-store.ts';
-import { daySums } from '../../src/sessions/summary-sql.ts';
+import { summarySums } from '../../src/sessions/summary-sql.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { enrolDevice } from './store-contract.ts';
 
@@ -68,7 +68,7 @@ describe('one name per figure', () => {
     expect(stored.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual([...columns].sort());
     const summary = await columnsOf('report_sums');
     expect(summary).toEqual(expect.arrayContaining(columns));
-    expect(daySums).toEqual(expect.arrayContaining(columns));
+    expect(summarySums).toEqual(expect.arrayContaining(columns));
     expect(summary.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual([...columns].sort());
   });
 
