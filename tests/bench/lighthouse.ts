@@ -5,6 +5,7 @@
  *
  *   npm run build && npm run bench:lighthouse
  *   BENCH_OUT=/other/dist BENCH_PORT=4400 npm run bench:lighthouse   (another build, another port)
+ *   BENCH_PAGES=log,reports npm run bench:lighthouse                    (some page types only)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -20,13 +21,15 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const materials = join(out, 'client/vi/materials');
 const pack = readdirSync(materials).find((slug) => !['schools', 'job-centres'].includes(slug) && statSync(join(materials, slug)).isDirectory());
-const pages = (lang: string) => [
-  ['home', `/${lang}/`],
-  ['pack', `/${lang}/materials/${pack}/`],
-  ['present', `/${lang}/materials/${pack}/present/`],
-  ['log', `/${lang}/log/`],
-  ['reports', `/${lang}/reports/`],
-];
+const only = process.env['BENCH_PAGES']?.split(',');
+const pages = (lang: string) =>
+  [
+    ['home', `/${lang}/`],
+    ['pack', `/${lang}/materials/${pack}/`],
+    ['present', `/${lang}/materials/${pack}/present/`],
+    ['log', `/${lang}/log/`],
+    ['reports', `/${lang}/reports/`],
+  ].filter(([label]) => !only || only.includes(label!));
 
 const dataDir = `${out}-bench-data`;
 rmSync(dataDir, { recursive: true, force: true });

@@ -86,7 +86,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     return () => started.stop();
   }, [enrolled, refresh]);
 
-  if (device.state === 'loading' || !opening.claimed) return <p>{t('log.loading')}</p>;
+  if (device.state === 'loading' || !opening.claimed) return <p className="log-loading">{t('log.loading')}</p>;
 
   const lostEnrolment = status.outcome?.kind === 'notEnrolled' || status.outcome?.kind === 'revoked';
   const enrolAgain = async () => {
@@ -118,7 +118,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   };
 
   return (
-    <Suspense fallback={<p>{t('log.loading')}</p>}>
+    <Suspense fallback={<p className="log-loading">{t('log.loading')}</p>}>
       {device.state === 'none' ? (
         <EnrolForm onEnrolled={(enrolment) => setDevice({ state: 'enrolled', enrolment })} />
       ) : (
