@@ -18,9 +18,9 @@ function slugOf(document: Partial<SanityDocument>): string | undefined {
   return typeof slug?.current === 'string' ? slug.current : undefined;
 }
 
-function Links({ urls }: { readonly urls: readonly SitePreviewUrl[] }) {
+function Links({ urls, label }: { readonly urls: readonly SitePreviewUrl[]; readonly label: string }) {
   return (
-    <ul>
+    <ul aria-label={label}>
       {urls.map(({ lang, label, url }) => (
         <li key={lang}>
           <a href={url} target="_blank" rel="noreferrer">
@@ -46,7 +46,7 @@ export function SitePreviewLinks({ document }: Props) {
             Trang của bài học trên web, theo từng ngôn ngữ. Thay đổi hiện ra sau khi xuất bản (Publish) và trang web
             được dựng lại.
           </p>
-          <Links urls={urls} />
+          <Links urls={urls} label="Trên trang web · on the site" />
           {review.length > 0 && (
             <>
               <h3>Duyệt trong trang (review in context)</h3>
@@ -55,7 +55,7 @@ export function SitePreviewLinks({ document }: Props) {
                 <code>PREVIEW_UNREVIEWED=1 npm run dev</code> (SANITY_STUDIO_PREVIEW_URL); trang web công khai không
                 bao giờ đăng các bản này. Unreviewed translations on the real page layout, from the preview server.
               </p>
-              <Links urls={review} />
+              <Links urls={review} label="Duyệt trong trang · review in context" />
             </>
           )}
         </>
