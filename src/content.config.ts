@@ -47,7 +47,7 @@ const materials = defineCollection({
           body: localized(z.array(z.record(z.string(), z.unknown()))).optional(),
           teacherNotes: text.optional(),
           image: imageEntry(image).optional(),
-          audio: z.object({ src: z.string(), lang }).optional(),
+          audio: z.object({ src: z.string(), lang, sentences: z.array(z.object({ start: z.number(), end: z.number() })).optional() }).optional(),
         }),
       ),
       discussionQuestions: z.array(text),

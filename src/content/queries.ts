@@ -15,10 +15,13 @@ const imageProjection = `{
   "asset": asset->{ url, "width": metadata.dimensions.width, "height": metadata.dimensions.height }
 }`;
 
-const fileProjection = `{ _sanityAsset, "url": asset->url, "mimeType": asset->mimeType }`;
+const fileFields = `_sanityAsset, "url": asset->url, "mimeType": asset->mimeType`;
+
+/** A narration clip: the file and each sentence's start and end (read-along). */
+const narrationProjection = `{ ${fileFields}, "sentences": sentences[]{ start, end } }`;
 
 /** Per-language audio: one file per language key of the locale table. */
-const audioProjection = `{ ${localePaths.map((path) => `"${path}": ${path}${fileProjection}`).join(', ')} }`;
+const audioProjection = `{ ${localePaths.map((path) => `"${path}": ${path}${narrationProjection}`).join(', ')} }`;
 
 const topicFields = `_id, _type, "slug": slug.current, title, description, translations`;
 

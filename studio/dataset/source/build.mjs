@@ -7,21 +7,21 @@
  *   fixture/fixture.json the small test fixture
  *   scenes.mjs           the pictures (SVG, rendered to PNG with sharp)
  *
- * Audio: espeak-ng speaks the slide text (voice vi / en), ffmpeg encodes it as MP3 (mono,
- * 16 kHz, 24 kbit/s). Both must be installed: apt-get install espeak-ng ffmpeg.
+ * Audio: espeak-ng speaks the slide text sentence by sentence (voice vi / en), ffmpeg encodes it as
+ * MP3 (mono, 16 kHz, 24 kbit/s), with each sentence's timing (narration.ts). Both must be
+ * installed: apt-get install espeak-ng ffmpeg.
  *
  * Run from the repository root:  node studio/dataset/source/build.mjs
  * (node 24, e.g. `npx node`, which imports src/content/sourceHash.ts; `--no-audio` keeps the existing
  * audio files and skips speech synthesis).
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { sourceHash } from '../../../src/content/sourceHash.ts';
 import { render } from './scenes.mjs';
+import { narrationSentences, writeNarration } from './narration.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const datasetDir = resolve(here, '..');
@@ -67,12 +67,6 @@ function blocks(paragraphs, where) {
     if (bullet) Object.assign(block, { listItem: 'bullet', level: 1 });
     return block;
   });
-}
-
-/** Plain text of a body in one language, for speech. */
-function plain(paragraphs) {
-  const list = typeof paragraphs === 'string' ? paragraphs.split(/\n\s*\n/) : paragraphs ?? [];
-  return list.map((p) => (p.startsWith('- ') ? p.slice(2) : p)).map((p) => (/[.!?:]$/.test(p) ? p : `${p}.`)).join(' ');
 }
 
 /** Translation statuses; a bare status word expands with the sample reviewer for 'reviewed'. */
@@ -125,9 +119,10 @@ class Assets {
     return { _type: 'image', _sanityAsset: `image@file://./images/${file}`, alt };
   }
 
-  audioFile(file, lang, text) {
-    this.audio.set(file, { lang, text });
-    return { _type: 'file', _sanityAsset: `file@file://./files/${file}` };
+  audioFile(file, lang, sentences) {
+    const object = { _type: 'file', _sanityAsset: `file@file://./files/${file}` };
+    this.audio.set(file, { lang, sentences, object });
+    return object;
   }
 
   async write() {
@@ -143,15 +138,7 @@ class Assets {
         .png({ palette: true, colors: 64, effort: 10, compressionLevel: 9 })
         .toFile(join(this.dir, 'images', file));
     }
-    if (!withAudio) return;
-    mkdirSync(join(this.dir, 'files'), { recursive: true });
-    const wav = join(tmpdir(), `dataset-speech-${process.pid}.wav`);
-    for (const [file, { lang, text }] of this.audio) {
-      const voice = lang === 'vi' ? 'vi' : 'en-gb';
-      execFileSync('espeak-ng', ['-v', voice, '-s', lang === 'vi' ? '140' : '150', '-w', wav, text]);
-      execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', wav, '-ac', '1', '-ar', '16000', '-c:a', 'libmp3lame', '-b:a', '24k', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', join(this.dir, 'files', file)]);
-    }
-    rmSync(wav, { force: true });
+    writeNarration(this.dir, this.audio, withAudio);
   }
 }
 
@@ -209,8 +196,7 @@ function materialDoc(p, assets, defaults, idPrefix = 'material-') {
     if (audioLangs.length > 0) {
       slide.audio = { _type: 'localeAudio' };
       for (const lang of LANGS.filter((l) => audioLangs.includes(l))) {
-        const text = `${s.heading[lang]}. ${plain(s.body[lang])}`;
-        slide.audio[lang] = assets.audioFile(`${p.slug}-${n}-${lang}.mp3`, lang, text);
+        slide.audio[lang] = assets.audioFile(`${p.slug}-${n}-${lang}.mp3`, lang, narrationSentences(slide, lang));
       }
     }
     slide.teacherNotes = loc('localeText', s.notes, where(`slides[${i}].notes`));
