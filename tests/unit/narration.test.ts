@@ -60,3 +60,34 @@ describe('narration by sentence', () => {
     expect(hmong.every((slide) => slide.audio?.lang === 'vi' && slide.audio.sentences)).toBe(true);
   });
 });
+
+describe('narration coverage (npm run i18n:status)', async () => {
+  const { narrationCoverage } = await import('../../src/content/narrationCoverage.ts');
+  const { readFileSync } = await import('node:fs');
+  const span = (text: string) => ({ _type: 'block', children: [{ _type: 'span', text }] });
+  const pack = (audio: Record<string, unknown>) => ({
+    _type: 'material',
+    slides: [
+      { heading: { vi: 'Gọi 111', en: 'Call 111' }, body: { vi: [span('Miễn phí. Cả ngày.')], en: [span('Free. All day.')] }, audio },
+      { heading: { vi: 'Hết', en: 'The end' } },
+    ],
+  });
+
+  it('counts slides with a clip and the sentences whose timings fit the text', () => {
+    const timed = { _sanityAsset: 'file@file://./files/a.mp3', sentences: [{ start: 0, end: 1 }, { start: 1, end: 2 }, { start: 2, end: 3 }] };
+    const stale = { asset: { _ref: 'file-b' }, sentences: [{ start: 0, end: 1 }] };
+    expect(narrationCoverage([pack({ vi: timed, en: stale })], 'vi')).toEqual({ slides: { done: 1, total: 2 }, sentences: { done: 3, total: 4 } });
+    expect(narrationCoverage([pack({ vi: timed, en: stale })], 'en')).toEqual({ slides: { done: 1, total: 2 }, sentences: { done: 0, total: 4 } });
+    expect(narrationCoverage([pack({}), { _type: 'topic' }, null], 'hmong')).toEqual({ slides: { done: 0, total: 2 }, sentences: { done: 0, total: 0 } });
+  });
+
+  it('finds the sample pack narrated and timed in Vietnamese and English, every sentence', () => {
+    const documents = readFileSync('studio/dataset/data.ndjson', 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const narrated = documents.filter((document) => document['_id'] === 'material-fake-jobs-across-the-border');
+    for (const lang of ['vi', 'en']) {
+      const { slides, sentences } = narrationCoverage(narrated, lang);
+      expect(slides.done).toBe(slides.total);
+      expect(sentences.done).toBe(sentences.total);
+    }
+  });
+});
