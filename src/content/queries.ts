@@ -66,6 +66,19 @@ export const deskFilters = {
 } as const;
 
 /**
+ * The desk's narration list for `lang`: lesson packs with a slide that has no recording in that
+ * language (an uploaded asset, or an exported file). `lang` must be a language of the locale table.
+ *
+ * @example
+ * narrationMissingFilter('en');
+ * // '_type == "material" && count(slides[!defined(audio.en.asset) && !defined(audio.en._sanityAsset)]) > 0'
+ */
+export function narrationMissingFilter(lang: string): string {
+  if (!(localePaths as readonly string[]).includes(lang)) throw new Error(`"${lang}" is not a language of src/i18n/locales.ts`);
+  return `_type == "material" && count(slides[!defined(audio.${lang}.asset) && !defined(audio.${lang}._sanityAsset)]) > 0`;
+}
+
+/**
  * The filter of one translation list: documents of `$types` whose `lang` translation is at
  * `status`. `missing` also takes documents that record no status for the language, so each
  * document is in exactly one list per language. `lang` is written into the filter (GROQ has no
