@@ -62,6 +62,12 @@ export const imageSchema = z
 
 const fileSchema = z.object({ _sanityAsset: z.string().nullish(), url: z.string().nullish(), mimeType: z.string().nullish() });
 
+/** One sentence's place in a narration clip, in seconds (read-along; src/content/narration.ts checks them). */
+export const sentenceTimingSchema = z.object({ start: z.number().nullish(), end: z.number().nullish() });
+
+/** A narration clip: the file and, when recorded by sentence, each sentence's start and end. */
+const narrationFileSchema = fileSchema.extend({ sentences: z.array(sentenceTimingSchema).nullish() });
+
 export const translationStatusSchema = z.object({
   status: z.enum(translationStatusValues).default('missing'),
   reviewer: z.string().nullish(),
@@ -118,7 +124,7 @@ export const slideSchema = z.object({
   body: localeBlocksSchema.nullish(),
   teacherNotes: localeTextSchema.nullish(),
   image: imageSchema.nullish(),
-  audio: localized(fileSchema).nullish(),
+  audio: localized(narrationFileSchema).nullish(),
 });
 
 export const quizQuestionSchema = z

@@ -12,6 +12,7 @@ import type {
 } from './documents.ts';
 import type { HelpContactEntryInput, MaterialEntryInput, SiteSettingsEntryInput, TopicEntryInput } from './entrySchemas.ts';
 import { createPicker, type Localized } from './localize.ts';
+import { fittingTimings, slideSentences } from './narration.ts';
 import { isOutdated } from './sourceHash.ts';
 import type { ContentSource } from './source.ts';
 
@@ -100,13 +101,18 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, co
     slides: material.slides.map((slide) => {
       const audio = picker.media(slide.audio);
       const src = audio ? audioUrl(audio.value) : undefined;
+      const heading = picker.required(slide.heading);
+      const body = picker.text(slide.body);
+      // Read-along only over the text the clip speaks: same language, timings that fit its sentences.
+      const sameText = audio !== undefined && heading.lang === audio.lang && (body === undefined || body.lang === audio.lang);
+      const sentences = sameText ? fittingTimings(audio.value.sentences, slideSentences(heading.value, body?.value).length) : undefined;
       return {
         key: slide._key,
-        heading: picker.required(slide.heading),
-        body: picker.text(slide.body),
+        heading,
+        body,
         teacherNotes: picker.text(slide.teacherNotes),
         image: toImage(slide.image, picker, source),
-        audio: audio && src ? { src, lang: audio.lang } : undefined,
+        audio: audio && src ? { src, lang: audio.lang, ...(sentences ? { sentences } : {}) } : undefined,
       };
     }),
     discussionQuestions: present((material.discussionQuestions ?? []).map((question) => picker.text(question))),

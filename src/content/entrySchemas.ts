@@ -54,7 +54,7 @@ export const materialEntrySchema = <I extends z.ZodType>(image: ImageField<I>) =
         body: localized(z.array(z.record(z.string(), z.unknown()))).optional(),
         teacherNotes: text.optional(),
         image: imageEntry(image).optional(),
-        audio: z.strictObject({ src: z.string(), lang }).optional(),
+        audio: z.strictObject({ src: z.string(), lang, sentences: z.array(z.strictObject({ start: z.number(), end: z.number() })).optional() }).optional(),
       }),
     ),
     discussionQuestions: z.array(text),

@@ -113,3 +113,12 @@ test('a translator sees the Vietnamese source beside each translated field, read
   await expect(beside.getByRole('textbox')).toHaveValue(/\S/);
   await expect(page.getByTestId('source-beside-vi')).toHaveCount(0);
 });
+
+test('the desk lists, per language, the lesson packs with a slide not yet narrated', async ({ page }) => {
+  await open(page, 'Narration missing (thiếu lời đọc)');
+  await open(page, 'Tiếng Việt');
+  // The fixture's school pack has Vietnamese narration on its first slide only: all three miss some.
+  const packs = listed(page, 'Tiếng Việt: Narration missing (thiếu lời đọc)');
+  await expect(packs).toHaveCount(3);
+  await expect(packs.filter({ hasText: 'fixture-school-pack' })).toHaveCount(1);
+});

@@ -8,8 +8,9 @@
  *   scenes.ts            the pictures (SVG, rendered to PNG with sharp)
  *
  * The sources are read through the zod schemas of `sources.ts`; the languages are the locale
- * table's. Audio: espeak-ng speaks the slide text (voice vi / en), ffmpeg encodes it as MP3 (mono,
- * 16 kHz, 24 kbit/s). Both must be installed: apt-get install espeak-ng ffmpeg.
+ * table's. Audio: espeak-ng speaks the slide text sentence by sentence (voice vi / en), ffmpeg
+ * encodes it as MP3 (mono, 16 kHz, 24 kbit/s), with each sentence's timing (narration.ts). Both
+ * must be installed: apt-get install espeak-ng ffmpeg.
  *
  * Run from the repository root (Node 24: `npx node`):
  *   npx node --experimental-strip-types studio/dataset/source/build.ts [--no-audio] [--out <folder>]
@@ -17,9 +18,7 @@
  * datasets under another folder (`<folder>/sample`, `<folder>/fixture`) instead of in place.
  * Then `npm run content:check` on each, and the sample's own expectations (`expectations.ts`) run.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -29,6 +28,7 @@ import { checkDataset } from '../../check/checkDataset.ts';
 import { formatProblem } from '../../check/problems.ts';
 import { fixtureExpectations, sampleExpectations } from './expectations.ts';
 import { render } from './scenes.ts';
+import { narrationSentences, voices, writeNarration, type NarrationClip } from './narration.ts';
 import {
   commonSource, fixtureSource, packSource, readSource,
   type GlossaryTermSource, type HelpContactSource, type ImageSource, type PackSource, type Paragraphs, type ReviewDefaults,
@@ -42,12 +42,6 @@ const fixtureHome = resolve(here, '../../../tests/fixtures/dataset');
 const datasetDir = options.out ? resolve(options.out, 'sample') : sampleHome;
 const fixtureDir = options.out ? resolve(options.out, 'fixture') : fixtureHome;
 const withAudio = !options['no-audio'];
-
-/** espeak-ng's voice and speed for each language the sample speaks. */
-const voices: Partial<Record<LocalePath, { voice: string; wordsPerMinute: number }>> = {
-  vi: { voice: 'vi', wordsPerMinute: 140 },
-  en: { voice: 'en-gb', wordsPerMinute: 150 },
-};
 
 type LocalizedType = 'localeString' | 'localeText' | 'localeBlockContent';
 type Json = Record<string, unknown>;
@@ -78,11 +72,6 @@ function blocks(paragraphs: string | string[]): Json[] {
     if (bullet) Object.assign(block, { listItem: 'bullet', level: 1 });
     return block;
   });
-}
-
-/** Plain text of a body in one language, for speech. */
-function plain(paragraphs: string | string[] | undefined): string {
-  return paragraphList(paragraphs ?? []).map((p) => (p.startsWith('- ') ? p.slice(2) : p)).map((p) => (/[.!?:]$/.test(p) ? p : `${p}.`)).join(' ');
 }
 
 /** Translation statuses of every translated language; a bare status word expands with the sample reviewer for 'reviewed'. */
@@ -116,7 +105,7 @@ const ref = (id: string, key: string) => ({ _type: 'reference', _ref: id, _key: 
 
 class Assets {
   readonly images = new Map<string, { scene: string; small: boolean }>();
-  readonly audio = new Map<string, { lang: LocalePath; text: string }>();
+  readonly audio = new Map<string, NarrationClip>();
 
   readonly dir: string;
   /** Take the rendered images from another dataset folder instead of rendering. */
@@ -137,10 +126,11 @@ class Assets {
     return { _type: 'image', _sanityAsset: `image@file://./images/${file}`, alt };
   }
 
-  audioFile(file: string, lang: LocalePath, text: string): Json {
-    if (!voices[lang]) throw new Error(`${file}: no espeak-ng voice for "${lang}" (add one to voices in build.ts)`);
-    this.audio.set(file, { lang, text });
-    return { _type: 'file', _sanityAsset: `file@file://./files/${file}` };
+  audioFile(file: string, lang: LocalePath, sentences: string[]): Json {
+    if (!voices[lang]) throw new Error(`${file}: no espeak-ng voice for "${lang}" (add one to voices in narration.ts)`);
+    const object: NarrationClip['object'] & Json = { _type: 'file', _sanityAsset: `file@file://./files/${file}` };
+    this.audio.set(file, { lang, sentences, object });
+    return object;
   }
 
   async write(): Promise<void> {
@@ -156,15 +146,7 @@ class Assets {
         .png({ palette: true, colors: 64, effort: 10, compressionLevel: 9 })
         .toFile(join(this.dir, 'images', file));
     }
-    if (!withAudio) return;
-    mkdirSync(join(this.dir, 'files'), { recursive: true });
-    const wav = join(tmpdir(), `dataset-speech-${process.pid}.wav`);
-    for (const [file, { lang, text }] of this.audio) {
-      const { voice, wordsPerMinute } = voices[lang]!;
-      execFileSync('espeak-ng', ['-v', voice, '-s', String(wordsPerMinute), '-w', wav, text]);
-      execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', wav, '-ac', '1', '-ar', '16000', '-c:a', 'libmp3lame', '-b:a', '24k', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', join(this.dir, 'files', file)]);
-    }
-    rmSync(wav, { force: true });
+    writeNarration(this.dir, this.audio, withAudio);
   }
 }
 
@@ -235,8 +217,7 @@ function materialDoc(p: PackSource, assets: Assets, defaults: ReviewDefaults): J
     if (audioLangs.length > 0) {
       const audio: Json = { _type: 'localeAudio' };
       for (const lang of localePaths.filter((l) => audioLangs.includes(l))) {
-        const text = `${s.heading[lang] ?? ''}. ${plain(s.body[lang])}`;
-        audio[lang] = assets.audioFile(`${p.slug}-${n}-${lang}.mp3`, lang, text);
+        audio[lang] = assets.audioFile(`${p.slug}-${n}-${lang}.mp3`, lang, narrationSentences(slide as Parameters<typeof narrationSentences>[0], lang));
       }
       slide['audio'] = audio;
     }
