@@ -79,7 +79,8 @@ export function summaryContract(name: string, openStores: (count: number) => Pro
         }),
         { numRuns: runs },
       );
-    });
+      // Each run enrols three devices (scrypt) and sends through three stores: slow on a loaded machine.
+    }, 180_000);
 
     it('keeps through duplicates, quarantine and release the same summaries that a rebuild makes', async () => {
       const [store] = await openStores(1);
