@@ -25,7 +25,8 @@ export default defineConfig({
   webServer: {
     // The session store starts empty each run; the API tests open it (tests/e2e/api-helpers.ts).
     // No per-device log quota: the fuzz test alone sends 5,000 requests from one device.
-    command: `OUT_DIR=${outDir} npm run build:test && rm -rf ${outDir}-data && LOG_QUOTA_PER_HOUR=1000000 LOG_BATCHES_PER_MINUTE=100000 DATA_DIR=${outDir}-data HOST=127.0.0.1 PORT=${port} exec node --disable-warning=ExperimentalWarning ${outDir}/server/entry.mjs`,
+    // PREVIEW_UNREVIEWED=1 on the build: a build must ignore it (tests/e2e/preview.spec.ts greps the output).
+    command: `OUT_DIR=${outDir} PREVIEW_UNREVIEWED=1 npm run build:test && rm -rf ${outDir}-data && LOG_QUOTA_PER_HOUR=1000000 LOG_BATCHES_PER_MINUTE=100000 DATA_DIR=${outDir}-data HOST=127.0.0.1 PORT=${port} exec node --disable-warning=ExperimentalWarning ${outDir}/server/entry.mjs`,
     url: `http://127.0.0.1:${port}/vi/`,
     timeout: 240_000,
     reuseExistingServer: !process.env['CI'],

@@ -10,6 +10,7 @@
  *   review                              the logs far outside the usual range, by device
  *   init                                on an empty store only: a "Coordinators" team and its code
  *   import <file.json>                  a phone's exported unsent logs, each stored once, under its device
+ *   rebuild-summaries                   recompute the report's summary tables from the stored logs
  *
  * Works on the server's store, chosen the same way (src/sessions/open-store.ts): PostgreSQL when
  * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
@@ -25,7 +26,7 @@ import { minimumLogs, type LogsToReview } from '../src/sessions/review-sql.ts';
 import type { EnrolmentCode, SessionStore, TeamSummary } from '../src/sessions/store.ts';
 
 const usage =
-  'Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | quarantine <device id> | release <device id> | review | init | import <file.json>';
+  'Usage: npm run teams -- add "<team name>" [--coordinator] | code <team id> | list | revoke <device or team id> | quarantine <device id> | release <device id> | review | init | import <file.json> | rebuild-summaries';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
@@ -98,6 +99,11 @@ async function run(store: SessionStore, command: string | undefined, args: strin
     }
     const counts = tally(answer.results);
     console.log(`created ${counts.created}, duplicate ${counts.duplicate}, conflict ${counts.conflict}, invalid ${counts.invalid}`);
+  } else if (command === 'rebuild-summaries') {
+    // Kept current at every insert, quarantine and release: this repairs them if that ever failed.
+    const started = performance.now();
+    await store.rebuildSummaries();
+    console.log(`Rebuilt the report's summary tables from ${await store.count()} log(s) in reports, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } else if (command === 'init') {
     const first = await ensureFirstCoordinator(store);
     if (first) {

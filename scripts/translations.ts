@@ -61,6 +61,9 @@ async function importCommand(args: string[]): Promise<void> {
   if (!format) throw new UsageError(`${file}: the name must end in .xlf, .xliff, .csv or .xlsx`);
   const read = await readUnits(readFileSync(file), format);
   const named = values.lang ?? read.lang ?? /^translations-([a-z]+)/.exec(basename(file))?.[1];
+  if (named === undefined) {
+    throw new UsageError(`${file} does not say its language (a CSV file never does, nor a name not starting "translations-<lang>"): add --lang <lang>, one of ${translatedLocalePaths.join(', ')}.`);
+  }
   const lang = language(named);
   if (read.lang && read.lang !== lang) throw new UsageError(`${file} is for ${read.lang}, not ${lang}`);
 

@@ -10,6 +10,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { canonicalPath } from './security/canonical-path.ts';
 import { addSecurityHeaders, apiPolicy, pagePolicy } from './security/headers.ts';
 import { clientAddress, isAllowedOrigin, serverProxySettings } from './security/proxy.ts';
+import { isForPerson, refusalPage } from './security/refusal-page.ts';
 import { apiError, bodyLimitFor } from './sessions/http.ts';
 
 const settings = serverProxySettings();
@@ -32,9 +33,12 @@ async function check(request: Request, url: URL, peer: string, locals: App.Local
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const limit = bodyLimitFor(raw.pathname);
     if (Number(request.headers.get('content-length')) > limit) {
+      // A program gets JSON; a person who sent a form gets a page in the language of its address.
+      if (isForPerson(raw.pathname)) return refusalPage(raw.pathname, 413, limit);
       return apiError(413, 'bodyTooLarge', `The body is larger than ${Math.round(limit / 1024)} KB.`, { Connection: 'close' });
     }
     if (!isAllowedOrigin(request, url, settings)) {
+      if (isForPerson(raw.pathname)) return refusalPage(raw.pathname, 403, limit);
       const origin = request.headers.get('origin') ?? 'another site';
       return apiError(403, 'foreignOrigin', `Requests from ${origin} are not accepted here.`);
     }

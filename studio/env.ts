@@ -30,3 +30,11 @@ export const dataset = readEnv(() => process.env.SANITY_STUDIO_DATASET) ?? 'prod
  * language. The default is where `npm start` serves the site.
  */
 export const siteUrl = readEnv(() => process.env.SANITY_STUDIO_SITE_URL) ?? 'http://localhost:4321';
+
+/**
+ * The review preview's address: the dev server started with `PREVIEW_UNREVIEWED=1 npm run dev`,
+ * which shows unreviewed translations under a "not reviewed: preview" banner
+ * (src/content/preview.ts). The default is where `npm run dev` serves.
+ */
+export const reviewPreviewUrl =
+  readEnv(() => process.env.SANITY_STUDIO_PREVIEW_URL) ?? 'http://localhost:4321';

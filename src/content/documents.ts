@@ -4,19 +4,32 @@
  */
 import { z } from 'zod';
 import { hasText } from './translation.ts';
-import { audiences, settings } from './vocabulary.ts';
+import {
+  ageRule,
+  audiences,
+  dialableRule,
+  durationMinutesRule,
+  mentionsRetiredHotline,
+  modelMessages,
+  quizOptionCount,
+  retiredHotlineMessage,
+  settings,
+  slideCount,
+  slugRule,
+  translationStatusValues,
+} from './model.ts';
 import { localePaths, sourceLocale, translatedLocalePaths, type LocalePath } from '../i18n/locales.ts';
 
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }));
 
 /** A localized field as stored: one optional value per language of the locale table. */
-export type LocalizedField<T> = { _type?: string | undefined } & Partial<Record<LocalePath, T | null | undefined>>;
+export type LocalizedField<T> = { _type?: string | undefined } & { [P in LocalePath]?: T | null | undefined };
 
 /** A localized object: one optional value per language of the locale table. */
 function localized<T extends z.ZodType>(value: T): z.ZodType<LocalizedField<z.output<T>>> {
   const shape: Record<string, z.ZodType> = { _type: z.string().optional() };
   for (const path of localePaths) shape[path] = value.nullish();
-  return z.object(shape);
+  return z.object(shape) as unknown as z.ZodType<LocalizedField<z.output<T>>>;
 }
 
 /** Whether a localized value is there: text (as the Studio counts it) or a file. */
@@ -28,7 +41,7 @@ export function hasValue(value: unknown): boolean {
 /** The same, with the Vietnamese text required (the source of every translation). */
 function withVietnamese<T extends z.ZodType>(value: T) {
   return localized(value).refine((field) => hasValue(field[sourceLocale]), {
-    error: 'Vietnamese text is required: write it in Studio before translating',
+    message: 'Vietnamese text is required: write it in Studio before translating',
     path: [sourceLocale],
   });
 }
@@ -41,16 +54,22 @@ const assetSchema = z.object({ url: z.url(), width: z.number().positive(), heigh
 
 export const imageSchema = z
   .object({ alt: localeStringSchema.nullish(), _sanityAsset: z.string().nullish(), asset: assetSchema.nullish() })
-  .refine((image) => !!image._sanityAsset || !!image.asset, { error: 'the image has no file: upload it again' })
+  .refine((image) => image._sanityAsset || image.asset, { message: 'the image has no file: upload it again' })
   .refine((image) => hasValue(image.alt?.[sourceLocale]), {
-    error: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
+    message: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
     path: ['alt', sourceLocale],
   });
 
 const fileSchema = z.object({ _sanityAsset: z.string().nullish(), url: z.string().nullish(), mimeType: z.string().nullish() });
 
+/** One sentence's place in a narration clip, in seconds (read-along; src/content/narration.ts checks them). */
+export const sentenceTimingSchema = z.object({ start: z.number().nullish(), end: z.number().nullish() });
+
+/** A narration clip: the file and, when recorded by sentence, each sentence's start and end. */
+const narrationFileSchema = fileSchema.extend({ sentences: z.array(sentenceTimingSchema).nullish() });
+
 export const translationStatusSchema = z.object({
-  status: z.enum(['missing', 'draft', 'needsReview', 'reviewed']).default('missing'),
+  status: z.enum(translationStatusValues).default('missing'),
   reviewer: z.string().nullish(),
   reviewedAt: z.string().nullish(),
   /** The hash of the Vietnamese text the review was made against (src/content/sourceHash.ts). */
@@ -61,9 +80,12 @@ const translationsSchema = z
   .object(Object.fromEntries(translatedLocalePaths.map((path) => [path, translationStatusSchema.nullish()])))
   .nullish();
 
+/** A slug as the Studio checks it (model.ts). */
+const slugSchema = z.string().max(slugRule.maxLength).regex(slugRule.pattern, slugRule.message);
+
 export const topicSchema = z.object({
   _id: z.string(),
-  slug: z.string().regex(/^[a-z0-9-]+$/, 'the slug has only lower-case letters, digits and dashes'),
+  slug: slugSchema,
   title: withVietnamese(z.string()),
   description: localeTextSchema.nullish(),
   translations: translationsSchema,
@@ -72,10 +94,13 @@ export const topicSchema = z.object({
 export const helpContactSchema = z.object({
   _id: z.string(),
   name: withVietnamese(z.string()),
-  number: z.string().regex(/^[0-9 +]+$/, 'the number may hold only digits, spaces and +'),
+  number: z
+    .string()
+    .regex(dialableRule.pattern, dialableRule.message)
+    .refine((number) => !mentionsRetiredHotline(number), retiredHotlineMessage),
   hours: localeStringSchema.nullish(),
   serves: localeTextSchema.nullish(),
-  order: z.number().nullish(),
+  order: z.number().int().nullish(),
   translations: translationsSchema,
 });
 
@@ -99,38 +124,44 @@ export const slideSchema = z.object({
   body: localeBlocksSchema.nullish(),
   teacherNotes: localeTextSchema.nullish(),
   image: imageSchema.nullish(),
-  audio: localized(fileSchema).nullish(),
+  audio: localized(narrationFileSchema).nullish(),
 });
 
 export const quizQuestionSchema = z
   .object({
     _key: z.string().optional(),
     question: withVietnamese(z.string()),
-    options: z.array(withVietnamese(z.string())).min(2).max(5),
+    options: z.array(withVietnamese(z.string())).min(quizOptionCount.min).max(quizOptionCount.max),
     correctOption: z.number().int().min(1),
     explanation: localeTextSchema.nullish(),
   })
   .refine((quiz) => quiz.correctOption <= quiz.options.length, {
-    error: 'the correct option is not one of the options (count from 1)',
+    error: (issue) => modelMessages.correctOption((issue.input as { options: unknown[] }).options.length),
     path: ['correctOption'],
   });
 
+/** A whole number of years within the model's age rule. */
+const age = z.number().int().min(ageRule.min).max(ageRule.max);
+
 export const materialSchema = z.object({
   _id: z.string(),
-  slug: z.string().regex(/^[a-z0-9-]+$/, 'the slug has only lower-case letters, digits and dashes'),
+  slug: slugSchema,
   isSample: z.boolean().nullish(),
   title: withVietnamese(z.string()),
   summary: withVietnamese(z.string()),
   audience: z.array(z.enum(audiences)).nullish(),
   setting: z.array(z.enum(settings)).nullish(),
-  durationMinutes: z.number().positive().nullish(),
-  ageRange: z.object({ min: z.number().int(), max: z.number().int() }).nullish(),
+  durationMinutes: z.number().int().min(durationMinutesRule.min).nullish(),
+  ageRange: z
+    .object({ min: age, max: age })
+    .refine((range) => range.min <= range.max, { message: modelMessages.ageOrder, path: ['min'] })
+    .nullish(),
   topics: z.array(topicReference).nullish(),
   coverImage: imageSchema.nullish(),
-  slides: z.array(slideSchema).min(1, 'a lesson pack needs at least one slide'),
-  discussionQuestions: z.array(localeTextSchema).nullish(),
+  slides: z.array(slideSchema).min(slideCount.min, modelMessages.slidesRequired),
+  discussionQuestions: z.array(withVietnamese(z.string())).nullish(),
   quiz: z.array(quizQuestionSchema).nullish(),
-  keyMessages: z.array(localeStringSchema).nullish(),
+  keyMessages: z.array(withVietnamese(z.string())).nullish(),
   helpContacts: z.array(helpContactReference).nullish(),
   translations: translationsSchema,
 });
@@ -171,7 +202,7 @@ export function checkDocuments<S extends z.ZodType>(schema: S, documents: readon
       checked.push(result.data);
       continue;
     }
-    const id = (document as { _id?: string | number } | null)?._id ?? '(document without _id)';
+    const id = (document as { _id?: unknown })?._id ?? '(document without _id)';
     for (const issue of result.error.issues) {
       problems.push(`${String(id)}: ${formatPath(issue.path) || '(document)'}: ${issue.message}`);
     }

@@ -2,7 +2,7 @@
  * Turns checked documents into one entry per language, with the fallback rule applied to every
  * text. Assets become either a local file path (embedded dataset) or a hosted URL (Sanity).
  */
-import type { LocalePath } from '../i18n/locales.ts';
+import { sourceLocale, type LocalePath } from '../i18n/locales.ts';
 import type {
   HelpContactDocument,
   ImageDocument,
@@ -10,11 +10,31 @@ import type {
   SiteSettingsDocument,
   TopicDocument,
 } from './documents.ts';
+import type { HelpContactEntryInput, MaterialEntryInput, SiteSettingsEntryInput, TopicEntryInput } from './entrySchemas.ts';
 import { createPicker, type Localized } from './localize.ts';
+import { fittingTimings, slideSentences } from './narration.ts';
 import { isOutdated } from './sourceHash.ts';
 import type { ContentSource } from './source.ts';
 
 type Picker = ReturnType<typeof createPicker>;
+
+/** What a builder needs besides the document: where assets are, and whether this run previews. */
+export interface EntryContext {
+  readonly source: ContentSource;
+  /** Show unreviewed translations (src/content/preview.ts); never in a build. */
+  readonly preview: boolean;
+}
+
+type Translations = Parameters<typeof createPicker>[1];
+
+/** A picker for the document in `lang`, in this run's mode. */
+const pickerFor = (lang: LocalePath, translations: Translations, context: EntryContext) =>
+  createPicker(lang, translations, { preview: context.preview });
+
+/** What every entry says about its translation, once its texts are picked. */
+function translationState(picker: Picker, document: Parameters<typeof isOutdated>[0], lang: LocalePath) {
+  return { fellBack: picker.fellBack(), outdated: isOutdated(document, lang), preview: picker.unreviewed() };
+}
 
 /** An image as the loader hands it to the collection schema. */
 export type ImageData =
@@ -37,47 +57,37 @@ function audioUrl(file: { _sanityAsset?: string | null | undefined; url?: string
   return file.url ?? undefined;
 }
 
-export function toTopicEntry(topic: TopicDocument, lang: LocalePath) {
-  const picker = createPicker(lang, topic.translations);
-  return {
-    lang,
-    slug: topic.slug,
-    title: picker.required(topic.title),
-    description: picker.text(topic.description),
-    fellBack: picker.fellBack(),
-    outdated: isOutdated(topic, lang),
-  };
+export function toTopicEntry(topic: TopicDocument, lang: LocalePath, context: EntryContext): TopicEntryInput {
+  const picker = pickerFor(lang, topic.translations, context);
+  const title = picker.required(topic.title);
+  const description = picker.text(topic.description);
+  return { lang, slug: topic.slug, title, description, ...translationState(picker, topic, lang) };
 }
 
-export function toHelpContactEntry(contact: HelpContactDocument, lang: LocalePath) {
-  const picker = createPicker(lang, contact.translations);
-  return {
-    lang,
-    number: contact.number,
-    name: picker.required(contact.name),
-    hours: picker.text(contact.hours),
-    serves: picker.text(contact.serves),
-    order: contact.order ?? 0,
-    fellBack: picker.fellBack(),
-    outdated: isOutdated(contact, lang),
-  };
+export function toHelpContactEntry(contact: HelpContactDocument, lang: LocalePath, context: EntryContext): HelpContactEntryInput {
+  const picker = pickerFor(lang, contact.translations, context);
+  const texts = { name: picker.required(contact.name), hours: picker.text(contact.hours), serves: picker.text(contact.serves) };
+  return { lang, number: contact.number, ...texts, order: contact.order ?? 0, ...translationState(picker, contact, lang) };
 }
 
-export function toSiteSettingsEntry(settings: SiteSettingsDocument, lang: LocalePath) {
-  const picker = createPicker(lang, settings.translations);
-  return { lang, title: picker.required(settings.title), banner: picker.text(settings.banner), fellBack: picker.fellBack(), outdated: isOutdated(settings, lang) };
+export function toSiteSettingsEntry(settings: SiteSettingsDocument, lang: LocalePath, context: EntryContext): SiteSettingsEntryInput {
+  const picker = pickerFor(lang, settings.translations, context);
+  const texts = { title: picker.required(settings.title), banner: picker.text(settings.banner) };
+  return { lang, ...texts, ...translationState(picker, settings, lang) };
 }
 
-export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, source: ContentSource) {
-  const picker = createPicker(lang, material.translations);
+export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, context: EntryContext): MaterialEntryInput {
+  const { source } = context;
+  const picker = pickerFor(lang, material.translations, context);
   const present = <T>(values: readonly (T | undefined)[]): T[] => values.filter((value): value is T => value !== undefined);
-  const entry = {
+  // One object literal typed by the entry schema: a field the schema lacks is a type error here.
+  const entry: Omit<MaterialEntryInput, keyof ReturnType<typeof translationState>> = {
     lang,
     slug: material.slug,
     documentId: material._id,
     isSample: material.isSample ?? false,
-    translationStatus: lang === 'vi' ? 'reviewed' : (material.translations?.[lang]?.status ?? 'missing'),
-    reviewedAt: lang === 'vi' ? undefined : (material.translations?.[lang]?.reviewedAt ?? undefined),
+    translationStatus: lang === sourceLocale ? 'reviewed' : (material.translations?.[lang]?.status ?? 'missing'),
+    reviewedAt: lang === sourceLocale ? undefined : (material.translations?.[lang]?.reviewedAt ?? undefined),
     title: picker.required(material.title),
     summary: picker.required(material.summary),
     audience: material.audience ?? [],
@@ -91,13 +101,18 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, so
     slides: material.slides.map((slide) => {
       const audio = picker.media(slide.audio);
       const src = audio ? audioUrl(audio.value) : undefined;
+      const heading = picker.required(slide.heading);
+      const body = picker.text(slide.body);
+      // Read-along only over the text the clip speaks: same language, timings that fit its sentences.
+      const sameText = audio !== undefined && heading.lang === audio.lang && (body === undefined || body.lang === audio.lang);
+      const sentences = sameText ? fittingTimings(audio.value.sentences, slideSentences(heading.value, body?.value).length) : undefined;
       return {
         key: slide._key,
-        heading: picker.required(slide.heading),
-        body: picker.text(slide.body),
+        heading,
+        body,
         teacherNotes: picker.text(slide.teacherNotes),
         image: toImage(slide.image, picker, source),
-        audio: audio && src ? { src, lang: audio.lang } : undefined,
+        audio: audio && src ? { src, lang: audio.lang, ...(sentences ? { sentences } : {}) } : undefined,
       };
     }),
     discussionQuestions: present((material.discussionQuestions ?? []).map((question) => picker.text(question))),
@@ -110,5 +125,5 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, so
     keyMessages: present((material.keyMessages ?? []).map((message) => picker.text(message))),
   };
   // Reviewed against an earlier Vietnamese text: the reviewed text stays, with a notice.
-  return { ...entry, fellBack: picker.fellBack(), outdated: isOutdated(material, lang) };
+  return { ...entry, ...translationState(picker, material, lang) };
 }

@@ -3,7 +3,7 @@
  * term applies to a text when its Vietnamese occurs in the text as a whole word (any case).
  * Shared by the Studio (beside each field) and the translators' exports.
  */
-import { sourceLocale } from '../i18n/locales.ts';
+import { getLocale, sourceLocale } from '../i18n/locales.ts';
 
 /** One glossary term: its text per language and a note. */
 export interface GlossaryTerm {
@@ -15,10 +15,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Whether a document is a glossary term. Terms are the translators' reference, not content: they
+ * carry no translation status, so the status report and the exports leave them out.
+ */
+export const isGlossaryTerm = (document: unknown): boolean => isRecord(document) && document['_type'] === 'glossaryTerm';
+
 /** The glossary terms among `documents` (the `glossaryTerm` documents with a Vietnamese term). */
 export function glossaryTerms(documents: readonly unknown[]): GlossaryTerm[] {
   return documents.flatMap((document) => {
-    if (!isRecord(document) || document['_type'] !== 'glossaryTerm' || !isRecord(document['term'])) return [];
+    if (!isRecord(document) || !isGlossaryTerm(document) || !isRecord(document['term'])) return [];
     const term = Object.fromEntries(Object.entries(document['term']).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     if (!term[sourceLocale]?.trim()) return [];
     return [{ term, note: typeof document['note'] === 'string' ? document['note'] : undefined }];
@@ -26,6 +32,9 @@ export function glossaryTerms(documents: readonly unknown[]): GlossaryTerm[] {
 }
 
 const wordChar = /[\p{L}\p{N}]/u;
+
+/** The source language's case rules (Vietnamese's are the root rules, but say which). */
+const sourceFormatLocale = getLocale(sourceLocale).formatLocale;
 
 /**
  * The terms whose Vietnamese occurs in `text` as a whole word, in glossary order.
@@ -35,9 +44,9 @@ const wordChar = /[\p{L}\p{N}]/u;
  * // [{ term: { vi: 'mua bán người' } }, { term: { vi: 'bán' } }]
  */
 export function glossaryMatches(text: string, terms: readonly GlossaryTerm[]): GlossaryTerm[] {
-  const haystack = text.normalize('NFC').toLocaleLowerCase('vi');
+  const haystack = text.normalize('NFC').toLocaleLowerCase(sourceFormatLocale);
   return terms.filter((entry) => {
-    const needle = (entry.term[sourceLocale] ?? '').normalize('NFC').toLocaleLowerCase('vi').trim();
+    const needle = (entry.term[sourceLocale] ?? '').normalize('NFC').toLocaleLowerCase(sourceFormatLocale).trim();
     if (needle === '') return false;
     for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
       const before = haystack[at - 1];

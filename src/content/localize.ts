@@ -4,7 +4,7 @@
  * next language in the row's chain is shown (minority language → Vietnamese), and the value
  * says which language it really is in.
  */
-import { lookupOrder, sourceLocale, type LocalePath } from '../i18n/locales.ts';
+import { localePaths, lookupOrder, sourceLocale, type LocalePath } from '../i18n/locales.ts';
 import { hasValue, type LocalizedField } from './documents.ts';
 
 /** A text together with the language it is really in. */
@@ -45,12 +45,23 @@ export function pick<T>(
   return undefined;
 }
 
-/** A picker bound to one document and one language, which remembers whether anything fell back. */
-export function createPicker(lang: LocalePath, translations: Translations) {
+/**
+ * A picker bound to one document and one language, which remembers whether anything fell back
+ * and, in preview (src/content/preview.ts), whether it showed text no native speaker reviewed.
+ */
+export function createPicker(lang: LocalePath, translations: Translations, { preview = false } = {}) {
   const published = publishedLanguages(translations);
+  // The preview shows every language's text; `unreviewed` says when that mattered.
+  const shown: ReadonlySet<LocalePath> = preview ? new Set(localePaths) : published;
   let fellBack = false;
+  let unreviewed = false;
+  function choose<T>(field: LocalizedField<T> | null | undefined): Localized<T> | undefined {
+    const picked = pick(field, lang, shown);
+    if (picked && !published.has(picked.lang)) unreviewed = true;
+    return picked;
+  }
   function text<T>(field: LocalizedField<T> | null | undefined): Localized<T> | undefined {
-    const picked = pick(field, lang, published);
+    const picked = choose(field);
     if (picked && picked.lang !== lang) fellBack = true;
     return picked;
   }
@@ -65,7 +76,7 @@ export function createPicker(lang: LocalePath, translations: Translations) {
    * language, but a recording that exists only in Vietnamese does not make the page "untranslated".
    */
   function media<T>(field: LocalizedField<T> | null | undefined): Localized<T> | undefined {
-    return pick(field, lang, published);
+    return choose(field);
   }
-  return { text, required, media, fellBack: () => fellBack };
+  return { text, required, media, fellBack: () => fellBack, unreviewed: () => unreviewed };
 }

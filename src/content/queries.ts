@@ -15,10 +15,13 @@ const imageProjection = `{
   "asset": asset->{ url, "width": metadata.dimensions.width, "height": metadata.dimensions.height }
 }`;
 
-const fileProjection = `{ _sanityAsset, "url": asset->url, "mimeType": asset->mimeType }`;
+const fileFields = `_sanityAsset, "url": asset->url, "mimeType": asset->mimeType`;
+
+/** A narration clip: the file and each sentence's start and end (read-along). */
+const narrationProjection = `{ ${fileFields}, "sentences": sentences[]{ start, end } }`;
 
 /** Per-language audio: one file per language key of the locale table. */
-const audioProjection = `{ ${localePaths.map((path) => `"${path}": ${path}${fileProjection}`).join(', ')} }`;
+const audioProjection = `{ ${localePaths.map((path) => `"${path}": ${path}${narrationProjection}`).join(', ')} }`;
 
 const topicFields = `_id, _type, "slug": slug.current, title, description, translations`;
 
@@ -61,6 +64,19 @@ export const deskFilters = {
   /** Lesson packs on one topic; `$topicId` is the topic's published id. */
   materialsForTopic: `_type == "material" && $topicId in topics[]._ref`,
 } as const;
+
+/**
+ * The desk's narration list for `lang`: lesson packs with a slide that has no recording in that
+ * language (an uploaded asset, or an exported file). `lang` must be a language of the locale table.
+ *
+ * @example
+ * narrationMissingFilter('en');
+ * // '_type == "material" && count(slides[!defined(audio.en.asset) && !defined(audio.en._sanityAsset)]) > 0'
+ */
+export function narrationMissingFilter(lang: string): string {
+  if (!(localePaths as readonly string[]).includes(lang)) throw new Error(`"${lang}" is not a language of src/i18n/locales.ts`);
+  return `_type == "material" && count(slides[!defined(audio.${lang}.asset) && !defined(audio.${lang}._sanityAsset)]) > 0`;
+}
 
 /**
  * The filter of one translation list: documents of `$types` whose `lang` translation is at

@@ -6,6 +6,7 @@
  * come from the Studio's completeness rule, so that the report and Studio's "reviewed means
  * complete" check never disagree.
  */
+import { isGlossaryTerm } from '../content/glossary.ts';
 import { isOutdated } from '../content/sourceHash.ts';
 import {
   hasText,
@@ -102,7 +103,8 @@ export function contentCounts(documents: readonly unknown[], lang: string): Cont
   let total = 0;
   let translated = 0;
   let reviewed = 0;
-  for (const document of documents) {
+  // Glossary terms are the translators' reference, with no status of their own: not content to count.
+  for (const document of documents.filter((found) => !isGlossaryTerm(found))) {
     const isReviewed = lang === sourceLocale || translationStatus(document, lang) === 'reviewed';
     for (const field of localizedTextFields(document)) {
       if (!hasText(field[sourceLocale])) continue;

@@ -3,7 +3,7 @@
  * A key missing in a language falls back along the locale table's chain, like content does.
  */
 import i18next, { type TFunction } from 'i18next';
-import { getLocale, localePaths, lookupOrder, timeZone, type LocalePath } from './locales.ts';
+import { getLocale, localePaths, lookupOrder, sourceLocale, timeZone, type LocalePath } from './locales.ts';
 import vi from './ui/vi.json';
 
 /** Every UI key, taken from the Vietnamese source file. */
@@ -19,7 +19,7 @@ export const uiStrings: Record<LocalePath, Record<string, string>> = Object.from
 const instance = i18next.createInstance();
 await instance.init({
   resources: Object.fromEntries(localePaths.map((path) => [path, { translation: uiStrings[path] }])),
-  lng: 'vi',
+  lng: sourceLocale,
   fallbackLng: Object.fromEntries(localePaths.map((path) => [path, lookupOrder(path).slice(1)])),
   keySeparator: false,
   interpolation: { escapeValue: false },
@@ -45,11 +45,6 @@ export function useTranslations(lang: LocalePath): Translate {
   };
   translators.set(lang, translate);
   return translate;
-}
-
-/** The language a UI string is really in, for its `lang` attribute when it fell back. */
-export function uiLanguage(lang: LocalePath, key: UiKey): LocalePath {
-  return lookupOrder(lang).find((path) => uiStrings[path][key] !== undefined) ?? 'vi';
 }
 
 // Intl formatters are slow to create and pages format many numbers: one of each per language.

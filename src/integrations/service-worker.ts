@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
 import { referencedUrls, withImports, writeOfflineManifests } from './offline-manifests.ts';
+import { finishPackFiles, preparePackFiles } from './pack-files.ts';
 
 /**
  * The shell pages: each language's home, help, search and offline-library pages. The session-log
@@ -47,7 +48,10 @@ export function serviceWorker(options: { languages: readonly string[] }): AstroI
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const client = fileURLToPath(dir);
+        // The pack files' sizes go into the pack pages before the lists hash those pages.
+        const packFiles = await preparePackFiles(client, options.languages);
         const packs = writeOfflineManifests(client, options.languages);
+        const written = finishPackFiles(client, packFiles);
         const swDest = join(client, 'sw.js');
         await build({
           entryPoints: [fileURLToPath(new URL('../sw/sw.ts', import.meta.url))],
@@ -71,7 +75,7 @@ export function serviceWorker(options: { languages: readonly string[] }): AstroI
           manifestTransforms: [async (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: entry.url.replace(/(^|\/)index\.html$/, '$1') })), warnings: [] })],
         });
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages and ${written.length} pack files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

@@ -30,6 +30,12 @@ export const appPrefix = 'app-v1:';
 /** The cache of one app page, e.g. `app-v1:page/hmong/log`. */
 export const appPageCacheName = (lang: string, page: string) => `${appPrefix}page/${lang}/${page}`;
 
+/**
+ * Where the service worker leaves a pack file shared to the installed app (the manifest's
+ * share_target posts it to `/<lang>/offline/?share-target`) until the library imports it.
+ */
+export const shareInbox = { cacheName: 'share-inbox-v1', url: '/__shared__/pack.html', action: 'share-target', received: 'shared' } as const;
+
 /** Runtime caches of the service worker. */
 export const runtimeCaches = { pages: 'pages-v1', images: 'images-v1', media: 'media-v1', assets: 'assets-v1', search: 'search-v1' } as const;
 
@@ -61,4 +67,6 @@ export interface SavedPackMeta {
   unpublished?: boolean;
   /** A newer version waits for the teacher to press "update" (update only when I press). */
   pending?: { version: string; bytes: number };
+  /** Imported from a pack file and not yet found in the published index (src/offline/import-file.ts). */
+  fromFile?: boolean;
 }

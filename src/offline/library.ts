@@ -3,7 +3,9 @@
  * waiting or "no longer published"; storage; remove one or all; update all; "update only when I
  * press"; check the saved files and repair a damaged pack.
  */
-import type { SavedPackMeta } from './cache-names.ts';
+import { localePaths } from '../i18n/locales.ts';
+import { shareInbox, type SavedPackMeta } from './cache-names.ts';
+import { ImportError, importPackFile } from './import-file.ts';
 import { checkForUpdates, checkSaved, repair, updateModeKey, updatesOnlyWhenPressed } from './refresh.ts';
 import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
 import { listSaved, removeAllSaved, removeSaved } from './saved.ts';
@@ -34,6 +36,11 @@ function item(root: HTMLElement, pack: SavedPackMeta, strings: Strings): HTMLLIE
   const text = document.createElement('div');
   text.append(link, document.createElement('br'), size);
   const actions: HTMLButtonElement[] = [];
+  if (pack.fromFile) {
+    const note = document.createElement('p');
+    note.textContent = format(strings['packFile.unchecked']);
+    text.append(note);
+  }
   if (pack.unpublished) {
     const note = document.createElement('p');
     note.textContent = format(strings['offline.unpublished']);
@@ -85,8 +92,44 @@ async function updateAll(root: HTMLElement): Promise<void> {
   await render(root);
 }
 
+/** Imports a pack file and says what happened, in the page's language. */
+async function importFile(root: HTMLElement, file: Blob): Promise<void> {
+  const strings = readStrings(root);
+  const status = root.querySelector<HTMLElement>('[data-library-status]')!;
+  try {
+    const pack = await importPackFile(file, localePaths);
+    status.textContent = format(strings['packFile.imported'], { title: pack.title });
+    // Online, the published index checks it at once.
+    if (navigator.onLine) void checkForUpdates().then(() => render(root));
+  } catch (error) {
+    const reason = error instanceof ImportError ? error.reason : 'notPack';
+    status.textContent = format(strings[reason === 'unsupported' ? 'offline.error.unsupported' : (`packFile.refused.${reason}` as const)]);
+  }
+  await render(root);
+}
+
+/** A pack file the service worker received from the share sheet (share_target), imported once. */
+async function importShared(root: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  if (!params.has(shareInbox.received) || !('caches' in globalThis)) return;
+  history.replaceState(history.state, '', location.pathname);
+  const inbox = await caches.open(shareInbox.cacheName);
+  const shared = await inbox.match(shareInbox.url);
+  if (!shared) return;
+  await inbox.delete(shareInbox.url);
+  await importFile(root, await shared.blob());
+}
+
 if (root) {
   const strings = readStrings(root);
+  const picker = root.querySelector<HTMLInputElement>('[data-import-pack]')!;
+  picker.addEventListener('change', async () => {
+    const file = picker.files?.[0];
+    if (!file) return;
+    await importFile(root, file);
+    picker.value = '';
+  });
+  void importShared(root);
   const status = root.querySelector<HTMLElement>('[data-library-status]')!;
   // Served by the service worker in place of a page that was not saved.
   if (!location.pathname.endsWith('/offline/')) {
@@ -109,7 +152,7 @@ if (root) {
     element.disabled = true;
     const damaged = await checkSaved();
     const report = damaged.length > 0 ? await repair(damaged) : undefined;
-    const failed = refreshMessage({ ...(report ?? { waiting: [], unpublished: [], downloaded: 0, failed: [] }), updated: [] }, strings);
+    const failed = refreshMessage({ ...(report ?? { waiting: [], unpublished: [], checked: [], downloaded: 0, failed: [] }), updated: [] }, strings);
     const repaired = report?.updated.length ? format(strings['offline.repaired'], { titles: report.updated.map((pack) => pack.title).join(', ') }) : '';
     status.textContent = [failed, repaired].filter(Boolean).join(' ') || format(strings['offline.checkOk']);
     element.disabled = false;

@@ -43,10 +43,6 @@ export async function listLogs(): Promise<OutboxEntry[]> {
   return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export async function getLog(clientId: string): Promise<OutboxEntry | undefined> {
-  return (await database()).get('outbox', clientId);
-}
-
 /** Entries in one state, oldest first (the order they are sent in). */
 export async function logsIn(state: OutboxState): Promise<OutboxEntry[]> {
   const entries = await (await database()).getAllFromIndex('outbox', 'state', state);

@@ -30,11 +30,13 @@ export interface RefreshReport {
   failed: { pack: SavedPackMeta; reason: SaveError['reason'] }[];
   waiting: SavedPackMeta[];
   unpublished: SavedPackMeta[];
+  /** Packs imported from a file whose version the published index confirmed. */
+  checked: SavedPackMeta[];
   /** Bytes fetched from the network for the updates. */
   downloaded: number;
 }
 
-const emptyReport = (): RefreshReport => ({ updated: [], failed: [], waiting: [], unpublished: [], downloaded: 0 });
+const emptyReport = (): RefreshReport => ({ updated: [], failed: [], waiting: [], unpublished: [], checked: [], downloaded: 0 });
 
 /** Bytes a refresh to `manifest` would download: the files the saved copy lacks or holds in another version. */
 export function bytesToDownload(saved: SavedPackMeta, manifest: PackManifest): number {
@@ -92,7 +94,9 @@ export async function checkForUpdates(options: { pressed?: boolean; onProgress?:
         continue;
       }
       if (published.version === pack.version) {
-        if (pack.unpublished || pack.pending) await updateMeta(pack.lang, pack.slug, ({ unpublished: _u, pending: _p, ...meta }) => meta);
+        // A pack imported from a file is now checked: the published index has its version.
+        if (pack.unpublished || pack.pending || pack.fromFile) await updateMeta(pack.lang, pack.slug, ({ unpublished: _u, pending: _p, fromFile: _f, ...meta }) => meta);
+        if (pack.fromFile) report.checked.push(pack);
         continue;
       }
       if (apply) {

@@ -4,12 +4,13 @@
  */
 import { refreshMessage, savedPacksChanged } from './refresh-message.ts';
 import { fetchJson, savePacks, SaveError, type PackManifest, type SaveProgress } from './save.ts';
+import { packFileName } from './pack-file.ts';
 import { isSaved, listSaved } from './saved.ts';
 import { dates, format, megabytes, readStrings, type Strings } from './strings.ts';
 
 interface PackList {
   lang: string;
-  packs: { slug: string; url: string }[];
+  packs: { slug: string; url: string; title: string }[];
 }
 
 function errorMessage(error: unknown, strings: Strings): string {
@@ -122,7 +123,28 @@ function wireUpdate(control: HTMLElement): void {
   addEventListener(savedPacksChanged, () => void showSavedCopy(control));
 }
 
+/**
+ * Plain http to another address (a classroom laptop serving phones on its hotspot): browsers
+ * allow service workers and Cache Storage only on https or the device itself, so nothing can be
+ * saved here. Says so, and offers the pack files, which work from the phone's downloads.
+ */
+async function offerFilesInstead(control: HTMLElement): Promise<void> {
+  control.querySelector<HTMLButtonElement>('button')!.hidden = true;
+  control.querySelector<HTMLElement>('[data-insecure]')!.hidden = false;
+  control.hidden = false;
+  const list = control.querySelector<HTMLUListElement>('[data-pack-files]');
+  if (!list) return;
+  const { lang, packs } = (await (await fetch(control.dataset['packs'] ?? '')).json()) as PackList;
+  list.replaceChildren(...packs.map((pack) => {
+    const link = Object.assign(document.createElement('a'), { href: `${pack.url}${packFileName(lang, pack.slug)}`, download: packFileName(lang, pack.slug), textContent: pack.title });
+    const item = document.createElement('li');
+    item.append(link);
+    return item;
+  }));
+}
+
 document.querySelectorAll<HTMLElement>('[data-save-offline]').forEach((control) => {
+  if (!isSecureContext) return void offerFilesInstead(control);
   wire(control);
   wireUpdate(control);
 });

@@ -1,24 +1,26 @@
-/** UI strings for the small page scripts: rendered into a data attribute by the server, in the page's language. */
+/** Formatting for the small page scripts; their UI strings come the one way (src/i18n/translate.ts). */
+import type { ClientStrings } from '../i18n/translate.ts';
+import { getLocale, sourceLocale, timeZone } from '../i18n/locales.ts';
 
-export type Strings = Record<string, string>;
+/** The formatting locale when a page names none: the source language's. */
+const defaultFormatLocale = getLocale(sourceLocale).formatLocale;
 
-/** The strings a component put in its `data-strings` attribute. */
-export function readStrings(element: HTMLElement): Strings {
-  return JSON.parse(element.dataset['strings'] ?? '{}') as Strings;
-}
+export { format, readStrings } from '../i18n/translate.ts';
 
-/** Fills `{{name}}` placeholders, as i18next does on the server. */
-export function format(template: string | undefined, values: Record<string, string | number> = {}): string {
-  return (template ?? '').replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-}
+/** The strings of a page script, by UI key. */
+export type Strings = ClientStrings;
 
 /** Megabytes with one decimal, in the page's formatting locale (data-format-locale on <html>). */
 export function megabytes(bytes: number): string {
-  const locale = document.documentElement.dataset['formatLocale'] ?? 'vi-VN';
+  return formatMegabytes(document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale, bytes);
+}
+
+/** Megabytes with one decimal in a formatting locale; the build uses it too (pack file sizes). */
+export function formatMegabytes(locale: string, bytes: number): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
 
 /** Dates in the page's formatting locale (never a minority-language tag, which Intl does not know). */
 export function dates(): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? 'vi-VN', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
+  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale, { dateStyle: 'medium', timeZone });
 }

@@ -6,39 +6,21 @@
  * Not behind the Origin check of the other API routes: a webhook is a server-to-server call with
  * no Origin, and its signature is a stronger proof than an Origin header.
  */
-import { apiError, deliveryLimit, json } from '../sessions/http.ts';
+import { apiError, deliveryLimit, json, readLimited } from '../sessions/http.ts';
 import type { RebuildQueue } from './rebuild.ts';
 import type { WebhookVerifier } from './webhook.ts';
-
-export { deliveryLimit };
 
 export interface RebuildHandlerParts {
   readonly verifier: WebhookVerifier;
   readonly queue: RebuildQueue;
 }
 
-/**
- * The body as text, read as a stream and dropped past the limit whatever Content-Length says;
- * undefined when too large (a marker string could be a body's own text).
- */
-async function readText(request: Request): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length')) > deliveryLimit) return undefined;
-  if (!request.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body) {
-    size += chunk.byteLength;
-    if (size > deliveryLimit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export function createRebuildHandler({ verifier, queue }: RebuildHandlerParts) {
   return async (request: Request): Promise<Response> => {
-    const body = await readText(request);
-    if (body === undefined) return apiError(413, 'bodyTooLarge', 'The delivery is larger than 1 MB.');
-    const verdict = await verifier.verify(body, request.headers);
+    const bytes = await readLimited(request, deliveryLimit);
+    if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The delivery is larger than ${deliveryLimit / 1024 / 1024} MB.`);
+    if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
+    const verdict = await verifier.verify(Buffer.from(bytes).toString('utf8'), request.headers);
     if (!verdict.ok) return apiError(verdict.status, verdict.error, verdict.message);
     const status = queue.request();
     return json(202, {

@@ -6,7 +6,8 @@
 // The browser build: the same code without Node's Buffer, so the log page's rescue CSV is this very file.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { ReportFilter } from '../sessions/report-sql.ts';
-import { ageBands, ethnicGroups, followUps, maskPhoneNumbers, sexBands } from '../sessions/schema.ts';
+import { figuresOf, valueOf, type FigureGroup } from '../sessions/figures.ts';
+import { maskPhoneNumbers } from '../sessions/schema.ts';
 import type { StoredSessionLog } from '../sessions/store.ts';
 import { defuseFormula, suppressed, type Cell } from './cells.ts';
 import type { ReportTable } from './tables.ts';
@@ -63,8 +64,8 @@ export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter,
   );
 }
 
-/** `notStated` → `not_stated`. */
-const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+const columnsOf = (group: FigureGroup) => figuresOf(group).map((figure) => figure.column);
+const valuesOf = (group: FigureGroup, log: StoredSessionLog) => figuresOf(group).map((figure) => valueOf(figure, log));
 
 /**
  * The raw logs' columns, in order; a log's lists are joined with "; ". Spreadsheets and donors'
@@ -72,11 +73,10 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.to
  */
 export const logColumns = [
   'client_id', 'date', 'start_time', 'duration_minutes', 'commune_id', 'venue', 'setting', 'audience', 'languages', 'materials', 'facilitators', 'total',
-  ...sexBands.map((band) => `sex_${snake(band)}`),
-  ...ageBands.map((band) => `age_${band.replace(/^age/, '')}`),
-  ...ethnicGroups.map((group) => `ethnicity_${snake(group)}`),
+  // Each count under its figure's one name (figures.ts), as the store's columns hold it.
+  ...columnsOf('bySex'), ...columnsOf('byAge'), ...columnsOf('byEthnicity'),
   'quiz_pre_answered', 'quiz_pre_correct', 'quiz_post_answered', 'quiz_post_correct',
-  ...followUps.map((kind) => `follow_up_${snake(kind)}`),
+  ...columnsOf('followUps'),
   'notes', 'received_at', 'team_id', 'device_id',
   'schema_version',
 ] as const;
@@ -87,11 +87,9 @@ function logLine(log: StoredSessionLog): (string | number)[] {
   return [
     log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, maskPhoneNumbers(log.place.venue), log.setting,
     log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), maskPhoneNumbers(log.facilitators.join('; ')), attendance.total,
-    ...sexBands.map((band) => attendance.bySex[band]),
-    ...ageBands.map((band) => attendance.byAge[band]),
-    ...ethnicGroups.map((group) => attendance.byEthnicity[group]),
+    ...valuesOf('bySex', log), ...valuesOf('byAge', log), ...valuesOf('byEthnicity', log),
     log.quiz?.pre?.answered ?? '', log.quiz?.pre?.correct.join('; ') ?? '', log.quiz?.post?.answered ?? '', log.quiz?.post?.correct.join('; ') ?? '',
-    ...followUps.map((kind) => log.followUps[kind]),
+    ...valuesOf('followUps', log),
     // A log stored before phone numbers were refused may hold one (here, in the venue or the
     // names too): never in the export.
     maskPhoneNumbers(log.notes), log.receivedAt, log.teamId, log.deviceId,

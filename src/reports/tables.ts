@@ -8,7 +8,7 @@ import type { LocalePath } from '../i18n/locales.ts';
 import { useTranslations, type UiKey } from '../i18n/ui.ts';
 import { areas } from '../sessions/places.ts';
 import type { KnowledgeGain, Reach, Report } from '../sessions/report-sql.ts';
-import { ageBands, ethnicGroups, sexBands } from '../sessions/schema.ts';
+import { figuresOf, type FigureGroup } from '../sessions/figures.ts';
 import { people, share, suppressed, type Cell } from './cells.ts';
 import { linkedCounts, withheldCells } from './disclosure.ts';
 
@@ -80,8 +80,9 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
   const reachColumns = [column('sessions'), column('participants')];
   // Sessions are not people: their count is shown as it is.
   const reachCells = (table: TableId, id: string, reach: Reach): Cell[] => [reach.sessions, count(`${table}.${id}`)];
-  const bandRows = (table: TableId, keys: readonly string[], labelKey: string): Row[] =>
-    keys.map((key) => ({ id: key, label: t(`${labelKey}.${key}` as UiKey), cells: [count(`${table}.${key}`), shareOf(`${table}.${key}`)] }));
+  // A breakdown's rows: its figures (figures.ts), each labelled by the figure's UI key.
+  const bandRows = (table: TableId & FigureGroup): Row[] =>
+    figuresOf(table).map(({ key, label }) => ({ id: key, label: t(label as UiKey), cells: [count(`${table}.${key}`), shareOf(`${table}.${key}`)] }));
   const months = new Map(report.byMonth.map((month) => [month.month, month]));
   const rightShare = (gain: KnowledgeGain, round: 'pre' | 'post') => share(gain[`${round}Right`], gain[`${round}Answers`]);
   const gainCells = (gain: KnowledgeGain): Cell[] => [gain.sessions, rightShare(gain, 'pre'), rightShare(gain, 'post')];
@@ -136,21 +137,21 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       title: t('reports.table.byEthnicity'),
       rowHeader: t('reports.column.group'),
       columns: [column('participants'), column('share', 'share')],
-      rows: bandRows('byEthnicity', ethnicGroups, 'log.ethnicity'),
+      rows: bandRows('byEthnicity'),
     },
     {
       id: 'byAge',
       title: t('reports.table.byAge'),
       rowHeader: t('reports.column.ageBand'),
       columns: [column('participants'), column('share', 'share')],
-      rows: bandRows('byAge', ageBands, 'log.age'),
+      rows: bandRows('byAge'),
     },
     {
       id: 'bySex',
       title: t('reports.table.bySex'),
       rowHeader: t('reports.column.sex'),
       columns: [column('participants'), column('share', 'share')],
-      rows: bandRows('bySex', sexBands, 'log.sex'),
+      rows: bandRows('bySex'),
     },
     {
       id: 'materials',

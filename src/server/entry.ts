@@ -4,8 +4,9 @@
  * `build.serverEntry`). It listens like the adapter's standalone server did (`HOST`, `PORT`, `https`
  * with `SERVER_CERT_PATH` and `SERVER_KEY_PATH`) but answers every request through src/server/front.ts
  * first, static files included, then src/server/compress.ts (stored brotli or gzip copies, or compression
- * on the fly). Body limits, `TRUST_PROXY` and the routes stay the adapter's and
- * the middleware's.
+ * on the fly), and closes a connection whose body the answer did not wait for only after a bounded
+ * lingering read (src/server/linger.ts). Body limits, `TRUST_PROXY` and the routes stay the adapter's
+ * and the middleware's.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { withCompression } from './compress.ts';
 import { front, type HeaderEntry } from './front.ts';
+import { withLingeringClose } from './linger.ts';
 
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
 const adapter = (await import(new URL('./astro.mjs', import.meta.url).href)) as {
@@ -28,7 +30,7 @@ try {
   console.warn('[server] no _headers.json beside the build: static pages get the generic page policy');
 }
 
-const listener = front(withCompression(adapter.handler, fileURLToPath(new URL('../client', import.meta.url))), entries);
+const listener = withLingeringClose(front(withCompression(adapter.handler, fileURLToPath(new URL('../client', import.meta.url))), entries));
 const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = process.env;
 const server = cert && key ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createHttpServer(listener);
 // The adapter's defaults, as its standalone server reads them.

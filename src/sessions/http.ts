@@ -15,7 +15,14 @@ export const bodyLimit = 256 * 1024;
  */
 export const deliveryLimit = 1024 * 1024;
 
-/** The most a request to `pathname` may send; the largest of these is also the node adapter's limit. */
+/**
+ * The node adapter's own limit (astro.config.mjs), a backstop for a route that would read without
+ * one: above every route's limit, so that a route reading to its limit sees the byte past it and
+ * answers 413, not the adapter's error, which read as an unreadable body (400) on the import page.
+ */
+export const adapterBodyLimit = 2 * deliveryLimit;
+
+/** The most a request to `pathname` may send. */
 export function bodyLimitFor(pathname: string): number {
   return pathname.startsWith('/api/rebuild') || /^\/[^/]+\/reports\/import\/?$/.test(pathname) ? deliveryLimit : bodyLimit;
 }

@@ -1,4 +1,5 @@
 /** The columns a stored log's figures are copied into (migration 1), for reports to add up. */
+import { figures, valueOf } from './figures.ts';
 import { areaOf } from './places.ts';
 import type { SessionLog } from './schema.ts';
 
@@ -16,23 +17,8 @@ const columns: readonly (readonly [string, (log: SessionLog) => string | number]
   ['area_id', (log) => areaOf(log.place.communeId)?.id ?? ''],
   ['setting', (log) => log.setting],
   ['total', (log) => log.attendance.total],
-  ['sex_female', (log) => log.attendance.bySex.female],
-  ['sex_male', (log) => log.attendance.bySex.male],
-  ['sex_not_stated', (log) => log.attendance.bySex.notStated],
-  ['age_under_12', (log) => log.attendance.byAge.under12],
-  ['age_12_15', (log) => log.attendance.byAge.age12to15],
-  ['age_16_17', (log) => log.attendance.byAge.age16to17],
-  ['age_18_24', (log) => log.attendance.byAge.age18to24],
-  ['age_25_plus', (log) => log.attendance.byAge.age25plus],
-  ['ethnicity_hmong', (log) => log.attendance.byEthnicity.hmong],
-  ['ethnicity_dao', (log) => log.attendance.byEthnicity.dao],
-  ['ethnicity_thai', (log) => log.attendance.byEthnicity.thai],
-  ['ethnicity_kinh', (log) => log.attendance.byEthnicity.kinh],
-  ['ethnicity_other', (log) => log.attendance.byEthnicity.other],
-  ['ethnicity_not_stated', (log) => log.attendance.byEthnicity.notStated],
-  ['referred_hotline_111', (log) => log.followUps.hotline111],
-  ['referred_social_work_centre', (log) => log.followUps.socialWorkCentre],
-  ['referred_police', (log) => log.followUps.police],
+  // Every count of the attendance and the follow-ups, under the column of its figure.
+  ...figures.map((figure) => [figure.column, (log: SessionLog) => valueOf(figure, log)] as const),
   ['quiz_pre_answers', (log) => quizAnswers(log.quiz?.pre)],
   ['quiz_pre_right', (log) => quizRight(log.quiz?.pre)],
   ['quiz_post_answers', (log) => quizAnswers(log.quiz?.post)],

@@ -4,8 +4,13 @@
  * and refuses a version it does not know (a phone newer than the server, or a made-up number).
  * A phone that has not taken the new code yet, or a log saved before an update, keeps being accepted.
  */
+import * as z from 'zod/mini';
 import { canonicalJson } from './canonical-json.ts';
 import { currentSchemaVersion, describeProblems, maskPhoneNumbers, sessionLogSchema, type LogProblem, type SessionLog } from './schema.ts';
+
+// The schema is written with zod/mini, which loads no messages (the form words its own): the
+// server's answers keep their English sentences for logs and API clients.
+z.config(z.locales.en());
 
 type LogObject = Record<string, unknown>;
 

@@ -16,6 +16,11 @@ export interface Migration {
    * reaches the logs stored before it, the same way on every engine.
    */
   rederive?: boolean;
+  /**
+   * After every migration of the run, recompute the summary tables from the logs (summary-sql.ts).
+   * A `rederive` migration does too: the summaries add up the columns it writes again.
+   */
+  summaries?: boolean;
 }
 
 export const migrations: readonly Migration[] = [
@@ -166,5 +171,63 @@ export const migrations: readonly Migration[] = [
         client_id, device_id
       );
     `,
+  },
+  // migration added for issue 19 (reports at national scale)
+  {
+    version: 5,
+    name: 'summary tables the reports read, kept current with every log',
+    sql: `
+      -- What the logs of devices not quarantined add up to, per period (a day, YYYY-MM-DD, and its
+      -- whole month, YYYY-MM: each log is in both rows), former district and setting; kept current
+      -- in the transaction of each insert, quarantine and release (summary-sql.ts). The quiz sums
+      -- count only the logs with both rounds.
+      CREATE TABLE report_sums (
+        period TEXT NOT NULL,
+        area_id TEXT NOT NULL,
+        setting TEXT NOT NULL,
+        sessions INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        sex_female INTEGER NOT NULL,
+        sex_male INTEGER NOT NULL,
+        sex_not_stated INTEGER NOT NULL,
+        age_under_12 INTEGER NOT NULL,
+        age_12_15 INTEGER NOT NULL,
+        age_16_17 INTEGER NOT NULL,
+        age_18_24 INTEGER NOT NULL,
+        age_25_plus INTEGER NOT NULL,
+        ethnicity_hmong INTEGER NOT NULL,
+        ethnicity_dao INTEGER NOT NULL,
+        ethnicity_thai INTEGER NOT NULL,
+        ethnicity_kinh INTEGER NOT NULL,
+        ethnicity_other INTEGER NOT NULL,
+        ethnicity_not_stated INTEGER NOT NULL,
+        referred_hotline_111 INTEGER NOT NULL,
+        referred_social_work_centre INTEGER NOT NULL,
+        referred_police INTEGER NOT NULL,
+        quiz_sessions INTEGER NOT NULL,
+        quiz_pre_answers INTEGER NOT NULL,
+        quiz_pre_right INTEGER NOT NULL,
+        quiz_post_answers INTEGER NOT NULL,
+        quiz_post_right INTEGER NOT NULL,
+        PRIMARY KEY (period, area_id, setting)
+      );
+      -- The same per lesson pack a session used (a session with two packs counts for both).
+      CREATE TABLE report_pack_sums (
+        period TEXT NOT NULL,
+        area_id TEXT NOT NULL,
+        setting TEXT NOT NULL,
+        material TEXT NOT NULL,
+        sessions INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        quiz_sessions INTEGER NOT NULL,
+        quiz_pre_answers INTEGER NOT NULL,
+        quiz_pre_right INTEGER NOT NULL,
+        quiz_post_answers INTEGER NOT NULL,
+        quiz_post_right INTEGER NOT NULL,
+        PRIMARY KEY (period, area_id, setting, material)
+      );
+      -- (Quarantine and release add up one device's logs through session_logs_device.)
+    `,
+    summaries: true,
   },
 ];

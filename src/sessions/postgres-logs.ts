@@ -1,8 +1,10 @@
 /**
- * Storing logs in PostgreSQL in as few round trips as the answers allow: one statement inserts
- * the logs of every request that arrived together (`groupCommitAsync`) (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which are new) and
- * the lesson-pack rows of the new ones, atomically; one SELECT fetches the stored row of every
- * other log, to tell a duplicate (same canonical JSON) from a conflict.
+ * Storing logs in PostgreSQL in as few round trips as the answers allow, in one transaction: the
+ * devices' rows locked (shared), one statement that inserts the logs of every request that arrived
+ * together (`groupCommitAsync`) (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which
+ * are new) and the lesson-pack rows of the new ones, and one that adds the new logs to the summary
+ * tables (`summary-sql.ts`); then one SELECT fetches the stored row of every other log, to tell a
+ * duplicate (same canonical JSON) from a conflict.
  * Two servers inserting one client id at once cannot both create it: the second INSERT waits for
  * the first to commit, then does nothing, and its SELECT sees the committed row.
  */
@@ -11,6 +13,7 @@ import type { SessionLog } from './schema.ts';
 import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type InsertResult } from './store.ts';
 import { toRecord, type Row } from './store-sql.ts';
+import { summaryDeltas, summaryValues, upsertSql, type SummaryRow, type SummaryTable } from './summary-sql.ts';
 
 /** Runs SQL with `?` placeholders and answers the rows. */
 export type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;
@@ -68,14 +71,20 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
   // on each other's unique-index entries in the same order, never in a circle (a deadlock).
   const ordered = [...firsts.keys()].sort();
   const slices = Array.from({ length: Math.ceil(ordered.length / rowsPerStatement) }, (_, index) => ordered.slice(index * rowsPerStatement, (index + 1) * rowsPerStatement));
+  const devices = [...new Set(jobs.map((job) => job.deviceId))].sort();
+  // One transaction: the logs and what they add to the summaries commit together. The devices'
+  // rows are locked first (shared): a quarantine or release of one waits for this insert, or this
+  // insert waits for it and then sees the device as it left it, so a log is added to the
+  // summaries exactly when its device is not quarantined.
   const created = new Set(
-    slices.length === 1
-      ? await insertNew(query, ordered, firsts)
-      : await transaction(async (run) => {
-          const ids: string[] = [];
-          for (const slice of slices) ids.push(...(await insertNew(run, slice, firsts)));
-          return ids;
-        }),
+    await transaction(async (run) => {
+      const quarantined = new Set((await run(`${deviceLocks} FOR SHARE`, [devices])).filter((row) => row['quarantined_at']).map((row) => String(row['id'])));
+      const ids: string[] = [];
+      for (const slice of slices) ids.push(...(await insertNew(run, slice, firsts)));
+      const counted = ids.map((clientId) => firsts.get(clientId)!).filter(({ row }) => !quarantined.has(String(row['device_id'])));
+      await addToSummaries(run, summaryDeltas(counted.map(({ row, log }) => ({ columns: row as Record<string, string | number>, materials: logMaterials(log) }))));
+      return ids;
+    }),
   );
 
   const stored = new Map<string, Row>([...created].map((clientId) => [clientId, firsts.get(clientId)!.row]));
@@ -95,6 +104,19 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
   });
   let next = 0;
   return jobs.map(({ logs }) => results.slice(next, (next += logs.length)));
+}
+
+/** The devices of a batch, in id order (the order their rows are locked in). */
+const deviceLocks = 'SELECT id, quarantined_at FROM devices WHERE id = ANY(?) ORDER BY id';
+
+/** Adds summary rows, 500 a statement (31 values each, under PostgreSQL's 65,535 parameters). */
+export async function addToSummaries(run: Query, deltas: Record<SummaryTable, SummaryRow[]>): Promise<void> {
+  for (const table of ['report_sums', 'report_pack_sums'] as const) {
+    for (let index = 0; index < deltas[table].length; index += rowsPerStatement) {
+      const rows = deltas[table].slice(index, index + rowsPerStatement);
+      await run(upsertSql(table, rows.length), rows.flatMap((row) => summaryValues(table, row)));
+    }
+  }
 }
 
 /**

@@ -9,17 +9,23 @@
  * (`postgres-logs.ts`, `groupCommitAsync`).
  */
 import pg from 'pg';
-import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
+import { hashToken, newToken } from './credentials.ts';
 import { migrations } from './migrations.ts';
-import { assertName } from './names.ts';
 import { groupCommitAsync } from './group-commit.ts';
 import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-logs.ts';
 import { computeReport } from './report-sql.ts';
 import { reviewLogs } from './review-sql.ts';
-import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam, type Row } from './store-sql.ts';
-import type { AttemptLimit, Enrolment, EnrolmentFailure, SessionStore, Team } from './store.ts';
+import { deviceQuarantinedSql, deviceStatements, rebuildSql } from './summary-sql.ts';
+import { countLogs, listLogs, sql, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam, type Row } from './store-sql.ts';
+import type { SessionStore } from './store.ts';
+import * as rules from './team-rules.ts';
 
-const dayMs = 24 * 60 * 60 * 1000;
+/**
+ * What the rules of `team-rules.ts` need here, where several servers share the database: the code's
+ * row locked while it is spent (a second server spending it waits, then sees it used), and one
+ * attempt of a key at a time on every server (the count each sees holds every failure before it).
+ */
+const dialect: rules.Dialect = { lockRow: ' FOR UPDATE', lockKey: (key) => ({ sql: 'SELECT pg_advisory_xact_lock(hashtext(?))', params: [key] }) };
 
 /**
  * Turns the portable `?` placeholders into PostgreSQL's `$1..$n` (no `?` is inside a string
@@ -32,31 +38,14 @@ export function numbered(text: string, parameters: number): string {
   return text.replace(/\?/g, () => `$${++index}`);
 }
 
-/** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */
-async function spend(run: Query, hash: string | undefined, deviceName: string, now: Date): Promise<Enrolment | EnrolmentFailure> {
-  if (hash === undefined) return 'unknown';
-  // The row lock makes a second server spending the same code wait, then see it used.
-  const [code] = await run(`${sql.codeByHash} FOR UPDATE`, [hash]);
-  if (!code) return 'unknown';
-  if (code['used_at']) return 'used';
-  if (String(code['expires_at']) <= now.toISOString()) return 'expired';
-  const team = toTeam((await run(sql.teamById, [String(code['team_id'])]))[0]!);
-  if (team.revokedAt) return 'revoked';
-  const token = newToken();
-  const deviceId = newId('device');
-  await run(sql.insertDevice, [deviceId, team.id, deviceName, hashToken(token), now.toISOString()]);
-  await run(sql.spendCode, [now.toISOString(), deviceId, hash]);
-  return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
-}
-
-/** Seconds until the key of `limit` may try again, or 0. */
-async function retryAfter(run: Query, { key, limit, windowMs }: AttemptLimit, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - windowMs).toISOString();
-  // Old attempts go now and then, so the table stays the size of one window.
-  if (Math.random() < 0.01) await run(sql.forgetAttemptsBefore, [since]);
-  if (Number((await run(sql.countAttempts, [key, since]))[0]!['n']) < limit) return 0;
-  const [oldest] = await run(sql.nthNewestAttempt, [key, since, limit - 1]);
-  return secondsUntilExpiry(oldest ? String(oldest['attempted_at']) : undefined, windowMs, now);
+/**
+ * Recomputes the summary tables from the logs. The lock conflicts with the row locks of inserts,
+ * quarantines and releases (not with reports): those in flight finish first, and the new ones
+ * wait, then add their logs on top of the rebuilt rows.
+ */
+async function rebuildSummaries(run: Query): Promise<void> {
+  await run('LOCK TABLE report_sums, report_pack_sums IN SHARE ROW EXCLUSIVE MODE');
+  for (const statement of rebuildSql) await run(statement);
 }
 
 /** Opens a pool on `connectionString`; call `migrate()` before anything else. */
@@ -95,7 +84,32 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     }
   }
 
-  const commitWithOthers = groupCommitAsync((jobs: readonly InsertJob[]) => insertJobs(query, transaction, jobs));
+  /**
+   * `transaction`, run again when PostgreSQL ends it as a deadlock's victim (40P01). Inserts lock
+   * summary rows in their key order, a quarantine in its query's order: two of them touching the
+   * same rows can wait on each other; the database breaks the circle, and the victim, rolled back
+   * whole, runs again.
+   */
+  async function retried<T>(work: (run: Query) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await transaction(work);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  /** Quarantines (-1) or releases (1) a device and moves its logs out of or back into the summaries. */
+  const setQuarantine = (deviceId: string, sign: 1 | -1, change: Parameters<Query>) =>
+    retried(async (run) => {
+      const [before] = await run(`${deviceQuarantinedSql} FOR UPDATE`, [deviceId]);
+      const [row] = await run(...change);
+      if (before && Boolean(before['quarantined_at']) === (sign === 1)) for (const [statement, values] of deviceStatements(deviceId, sign)) await run(statement, values);
+      return toQuarantine(deviceId, row);
+    });
+
+  const commitWithOthers = groupCommitAsync((jobs: readonly InsertJob[]) => insertJobs(query, retried, jobs));
 
   return {
     async migrate() {
@@ -104,48 +118,31 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
         await run("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ' session store migrations'))");
         await run(sql.createMigrationsTable);
         const applied = new Set((await run(sql.appliedVersions)).map((row) => Number(row['version'])));
+        let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
+          summaries ||= Boolean(migration.rederive || migration.summaries);
           // Without parameters the driver sends the simple protocol, which takes several statements.
           await run(migration.sql);
           if (migration.rederive) await rederiveAll(run);
           await run(sql.recordMigration, [migration.version, migration.name, new Date().toISOString()]);
         }
+        if (summaries) await rebuildSummaries(run);
       });
     },
 
     async createTeam(name, role, now = new Date()) {
-      assertName(name);
-      const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
-      await query(sql.insertTeam, [team.id, name, role, team.createdAt]);
-      return team;
+      return rules.runAsync(rules.createTeam(name, role, now), query);
     },
 
     async createEnrolmentCode(teamId, validDays = 7, now = new Date()) {
-      const [team] = await query(sql.teamRevokedAt, [teamId]);
-      if (!team) return 'unknown';
-      if (team['revoked_at']) return 'revoked';
-      const code = newEnrolmentCode();
-      const expiresAt = new Date(now.getTime() + validDays * dayMs).toISOString();
-      const hash = await hashEnrolmentCode(normalizeEnrolmentCode(code)!);
-      await query(sql.insertCode, [hash, teamId, now.toISOString(), expiresAt]);
-      return { code, teamId, expiresAt };
+      const fresh = await rules.freshCode();
+      return rules.runAsync(rules.createEnrolmentCode(teamId, fresh, validDays, now), query);
     },
 
     async enrol(typedCode, deviceName, now = new Date(), limit) {
-      assertName(deviceName);
-      const normalized = normalizeEnrolmentCode(typedCode);
-      const hash = normalized === undefined ? undefined : await hashEnrolmentCode(normalized);
-      return transaction(async (run) => {
-        if (limit) {
-          // One attempt of a key at a time on every server: the count each sees holds every failure before it.
-          await run('SELECT pg_advisory_xact_lock(hashtext(?))', [`attempts ${limit.key}`]);
-          if ((await retryAfter(run, limit, now)) > 0) return 'tooManyAttempts';
-        }
-        const outcome = await spend(run, hash, deviceName, now);
-        if (limit && typeof outcome === 'string') await run(sql.insertAttempt, [newId('attempt'), limit.key, now.toISOString()]);
-        return outcome;
-      });
+      const hash = await rules.enrolmentHash(typedCode, deviceName);
+      return transaction((run) => rules.runAsync(rules.enrol(hash, deviceName, now, limit, dialect), run));
     },
 
     async authenticate(token) {
@@ -153,15 +150,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async revoke(id, now = new Date()) {
-      return transaction(async (run) => {
-        for (const kind of ['device', 'team'] as const) {
-          const [row] = await run(sql.revoke(kind === 'device' ? 'devices' : 'teams'), [now.toISOString(), id]);
-          if (!row) continue;
-          await run(sql.deleteSessionsOf(kind), [id]);
-          return { kind, id, name: String(row['name']) };
-        }
-        return 'unknown' as const;
-      });
+      return transaction((run) => rules.runAsync(rules.revoke(id, now), run));
     },
 
     async startSession(deviceId, maxAgeSeconds, now = new Date()) {
@@ -180,7 +169,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async retryAfter(limit, now = new Date()) {
-      return retryAfter(query, limit, now);
+      return rules.runAsync(rules.retryAfter(limit, now), query);
     },
 
     async rememberDelivery(key, keepUntil, now = new Date()) {
@@ -194,11 +183,15 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async quarantine(deviceId, now = new Date()) {
-      return toQuarantine(deviceId, (await query(sql.quarantine, [now.toISOString(), deviceId]))[0]);
+      return setQuarantine(deviceId, -1, [sql.quarantine, [now.toISOString(), deviceId]]);
     },
 
     async release(deviceId) {
-      return toQuarantine(deviceId, (await query(sql.release, [deviceId]))[0]);
+      return setQuarantine(deviceId, 1, [sql.release, [deviceId]]);
+    },
+
+    async rebuildSummaries() {
+      await transaction(rebuildSummaries);
     },
 
     async logsToReview() {

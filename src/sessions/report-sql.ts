@@ -8,9 +8,10 @@
  * The report holds raw counts; small-cell suppression is for whoever shows or exports it
  * (`src/reports/`).
  */
+import { columnOf, type FigureGroup } from './figures.ts';
 import type { LogFilter } from './store.ts';
-import { whereLogs } from './store-sql.ts';
-import { ageBands, ethnicGroups, sexBands, type sessionSettings } from './schema.ts';
+import { whereSummary } from './summary-sql.ts';
+import { ageBands, ethnicGroups, followUps, sexBands, type sessionSettings } from './schema.ts';
 
 /** Which sessions a report covers; every field narrows. Dates are `YYYY-MM-DD`, inclusive. */
 export type ReportFilter = Pick<LogFilter, 'from' | 'to' | 'areaId' | 'setting'>;
@@ -57,17 +58,12 @@ export interface Report {
   knowledgeAll: KnowledgeGain;
 }
 
-/** Column of each band, as migration 1 named them. */
-const sexColumns = { female: 'sex_female', male: 'sex_male', notStated: 'sex_not_stated' } as const;
-const ageColumns = { under12: 'age_under_12', age12to15: 'age_12_15', age16to17: 'age_16_17', age18to24: 'age_18_24', age25plus: 'age_25_plus' } as const;
-const ethnicityColumns = {
-  hmong: 'ethnicity_hmong',
-  dao: 'ethnicity_dao',
-  thai: 'ethnicity_thai',
-  kinh: 'ethnicity_kinh',
-  other: 'ethnicity_other',
-  notStated: 'ethnicity_not_stated',
-} as const;
+/** Column of each band: the one table of figures (figures.ts). */
+const columnsOf = <K extends string>(group: FigureGroup, bands: readonly K[]) => Object.fromEntries(bands.map((band) => [band, columnOf(group, band)])) as Record<K, string>;
+const sexColumns = columnsOf('bySex', sexBands);
+const ageColumns = columnsOf('byAge', ageBands);
+const ethnicityColumns = columnsOf('byEthnicity', ethnicGroups);
+const followUpColumns = columnsOf('followUps', followUps);
 
 /** The age bands under 18: the summary's children. */
 export const childAgeBands = ['under12', 'age12to15', 'age16to17'] as const satisfies readonly (typeof ageBands)[number][];
@@ -75,23 +71,8 @@ export const childAgeBands = ['under12', 'age12to15', 'age16to17'] as const sati
 export const minorityGroups = ['hmong', 'dao', 'thai', 'other'] as const satisfies readonly (typeof ethnicGroups)[number][];
 
 const sum = (expression: string, as: string) => `COALESCE(SUM(${expression}), 0) AS ${as}`;
-const bothQuizRounds = 'l.quiz_pre_answers > 0 AND l.quiz_post_answers > 0';
-const gainColumns = [
-  'COUNT(*) AS sessions',
-  sum('l.quiz_pre_answers', 'pre_answers'),
-  sum('l.quiz_pre_right', 'pre_right'),
-  sum('l.quiz_post_answers', 'post_answers'),
-  sum('l.quiz_post_right', 'post_right'),
-].join(', ');
-/** The quiz sums of `gainColumns`, taken only from the logs with both rounds, beside a pack's reach. */
-const onlyWithQuiz = (expression: string) => `CASE WHEN ${bothQuizRounds} THEN ${expression} ELSE 0 END`;
-const packGainColumns = [
-  sum(onlyWithQuiz('1'), 'quiz_sessions'),
-  sum(onlyWithQuiz('l.quiz_pre_answers'), 'pre_answers'),
-  sum(onlyWithQuiz('l.quiz_pre_right'), 'pre_right'),
-  sum(onlyWithQuiz('l.quiz_post_answers'), 'post_answers'),
-  sum(onlyWithQuiz('l.quiz_post_right'), 'post_right'),
-].join(', ');
+/** The quiz sums of the logs with both rounds (the summaries hold only those). */
+const quizColumns = [sum('s.quiz_pre_answers', 'pre_answers'), sum('s.quiz_pre_right', 'pre_right'), sum('s.quiz_post_answers', 'post_answers'), sum('s.quiz_post_right', 'post_right')].join(', ');
 
 const numbers = <K extends string>(row: Record<string, unknown>, columns: Record<K, string>): Record<K, number> =>
   Object.fromEntries(Object.entries<string>(columns).map(([key, column]) => [key, Number(row[column] ?? 0)])) as Record<K, number>;
@@ -115,45 +96,44 @@ const byKey = (rows: Record<string, unknown>[]) =>
     return x < y ? -1 : x > y ? 1 : 0;
   });
 
-/** The whole report for `filter`, in six queries. Groups come in key order; packs most used first. */
+/**
+ * The whole report for `filter`, in six queries over the summary tables (summary-sql.ts), which
+ * hold the logs of devices not quarantined. Groups come in key order; packs most used first.
+ */
 export async function computeReport(query: QueryRunner, filter: ReportFilter = {}): Promise<Report> {
-  const all = whereLogs(filter, 'l');
-  const withQuiz = whereLogs(filter, 'l', [bothQuizRounds]);
+  const where = whereSummary(filter);
   const bands = [sexColumns, ageColumns, ethnicityColumns].flatMap((columns) => Object.values<string>(columns));
-  const reachColumns = `COUNT(*) AS sessions, ${sum('l.total', 'participants')}`;
+  const reachColumns = `${sum('s.sessions', 'sessions')}, ${sum('s.total', 'participants')}`;
   const grouped = async (key: string) =>
-    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM session_logs l ${all.sql} GROUP BY ${key}`, all.values));
+    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM report_sums s ${where.sql} GROUP BY ${key}`, where.values));
 
   const [[totals], months, areas, settings, packs, [knowledgeAll]] = await Promise.all([
     query(
       `SELECT ${reachColumns},
-        ${sum(childAgeBands.map((band) => `l.${ageColumns[band]}`).join(' + '), 'children')},
-        ${sum(minorityGroups.map((group) => `l.${ethnicityColumns[group]}`).join(' + '), 'minority')},
-        ${sum('l.referred_hotline_111 + l.referred_social_work_centre + l.referred_police', 'referred')},
-        ${bands.map((column) => sum(`l.${column}`, column)).join(', ')}
-      FROM session_logs l ${all.sql}`,
-      all.values,
+        ${sum(childAgeBands.map((band) => `s.${ageColumns[band]}`).join(' + '), 'children')},
+        ${sum(minorityGroups.map((group) => `s.${ethnicityColumns[group]}`).join(' + '), 'minority')},
+        ${sum(Object.values<string>(followUpColumns).map((column) => `s.${column}`).join(' + '), 'referred')},
+        ${bands.map((column) => sum(`s.${column}`, column)).join(', ')}
+      FROM report_sums s ${where.sql}`,
+      where.values,
     ),
-    grouped('substr(l.session_date, 1, 7)'),
-    grouped('l.area_id'),
-    grouped('l.setting'),
-    // One pass over the packs for both their reach and their quiz results. CROSS JOIN with the
-    // condition in WHERE is an inner join everywhere; SQLite also takes it as "walk the logs (the
-    // report index, filtered), then look up each log's packs", the fast order here.
+    grouped('substr(s.period, 1, 7)'),
+    grouped('s.area_id'),
+    grouped('s.setting'),
+    // One pass over the packs for both their reach and their quiz results.
     query(
-      `SELECT m.material AS group_key, ${reachColumns}, ${packGainColumns}
-        FROM session_logs l CROSS JOIN session_log_materials m
-        ${whereLogs(filter, 'l', ['m.client_id = l.client_id']).sql} GROUP BY m.material`,
-      all.values,
+      `SELECT s.material AS group_key, ${reachColumns}, ${sum('s.quiz_sessions', 'quiz_sessions')}, ${quizColumns}
+        FROM report_pack_sums s ${where.sql} GROUP BY s.material`,
+      where.values,
     ).then(byKey),
-    query(`SELECT ${gainColumns} FROM session_logs l ${withQuiz.sql}`, withQuiz.values),
+    query(`SELECT ${sum('s.quiz_sessions', 'sessions')}, ${quizColumns} FROM report_sums s ${where.sql}`, where.values),
   ]);
   const row = totals ?? {};
   return {
     totals: {
       ...reach(row),
       children: Number(row['children'] ?? 0),
-      female: Number(row['sex_female'] ?? 0),
+      female: Number(row[sexColumns.female] ?? 0),
       minority: Number(row['minority'] ?? 0),
       referred: Number(row['referred'] ?? 0),
     },

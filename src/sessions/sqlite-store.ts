@@ -8,19 +8,26 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { hashEnrolmentCode, hashToken, newEnrolmentCode, newToken, normalizeEnrolmentCode } from './credentials.ts';
+import { hashToken, newToken } from './credentials.ts';
 import { groupCommit } from './group-commit.ts';
 import { logColumnNames, logColumns, logMaterials } from './log-columns.ts';
 import { migrations } from './migrations.ts';
-import { assertName } from './names.ts';
 import { computeReport } from './report-sql.ts';
 import type { SessionLog } from './schema.ts';
 import { sameStoredLog } from './log-versions.ts';
-import { canonicalJson, type AttemptLimit, type Enrolment, type EnrolmentFailure, type InsertResult, type SessionStore, type Team } from './store.ts';
+import { canonicalJson, type InsertResult, type SessionStore } from './store.ts';
 import { reviewLogs } from './review-sql.ts';
-import { countLogs, listLogs, newId, sql, secondsUntilExpiry, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam } from './store-sql.ts';
+import { deviceQuarantinedSql, deviceStatements, rebuildSql, summaryDeltas, summaryValues, upsertSql } from './summary-sql.ts';
+import { countLogs, listLogs, sql, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam } from './store-sql.ts';
+import * as rules from './team-rules.ts';
 
 type Row = Record<string, SQLInputValue>;
+/** A log just created, as the summaries need it. */
+interface Created {
+  columns: Record<string, string | number>;
+  deviceId: string;
+  materials: readonly string[];
+}
 interface InsertJob {
   logs: readonly SessionLog[];
   deviceId: string;
@@ -32,8 +39,6 @@ interface InsertJob {
 export function sqliteFile(dataDir: string = process.env['DATA_DIR'] || './data'): string {
   return join(dataDir, 'sessions.sqlite');
 }
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The store holds token hashes, facilitators' names and notes: its folder is 0700 and its files
@@ -86,44 +91,53 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(clientId, material);
   }
 
-  function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string): InsertResult {
+  /** Stores a log; a created one is added to `created`, for the summaries. */
+  function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string, created: Created[]): InsertResult {
     const json = canonicalJson(log);
-    const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...logColumns(log) };
+    const columns = logColumns(log);
+    const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...columns };
     if (prepare(insertLogSql).run(row).changes === 1) {
-      for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(log.clientId, material);
+      const materials = logMaterials(log);
+      for (const material of materials) prepare(sql.insertMaterial).run(log.clientId, material);
+      created.push({ columns, deviceId, materials });
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
     return { status: sameStoredLog(stored['log'] as string, json) ? 'duplicate' : 'conflict', record: toRecord(stored) };
   }
 
-  /** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */
-  function spend(hash: string | undefined, deviceName: string, now: Date): Enrolment | EnrolmentFailure {
-    const code = hash === undefined ? undefined : prepare(sql.codeByHash).get(hash);
-    if (!code) return 'unknown';
-    if (code['used_at']) return 'used';
-    if (String(code['expires_at']) <= now.toISOString()) return 'expired';
-    const team = toTeam(prepare(sql.teamById).get(code['team_id']!) as Row);
-    if (team.revokedAt) return 'revoked';
-    const token = newToken();
-    const deviceId = newId('device');
-    prepare(sql.insertDevice).run(deviceId, team.id, deviceName, hashToken(token), now.toISOString());
-    prepare(sql.spendCode).run(now.toISOString(), deviceId, hash!);
-    return { token, deviceId, team: { id: team.id, name: team.name }, role: team.role };
+  /** Runs a rule of `team-rules.ts`, statement by statement, synchronously. */
+  const run = <T>(steps: rules.Steps<T>): T => rules.runSync(steps, (text, params) => prepare(text).all(...params));
+  /** One synchronous transaction with BEGIN IMMEDIATE: the rules need no lock of their own here. */
+  const dialect: rules.Dialect = { lockRow: '' };
+
+  /** Adds the created logs of devices not quarantined to the summary tables (in the insert's transaction). */
+  function addToSummaries(created: readonly Created[]): void {
+    const quarantined = new Map<string, boolean>();
+    const isQuarantined = (deviceId: string) => {
+      if (!quarantined.has(deviceId)) quarantined.set(deviceId, Boolean(prepare(deviceQuarantinedSql).get(deviceId)?.['quarantined_at']));
+      return quarantined.get(deviceId)!;
+    };
+    const deltas = summaryDeltas(created.filter(({ deviceId }) => !isQuarantined(deviceId)));
+    for (const table of ['report_sums', 'report_pack_sums'] as const) for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
   }
 
-  /** Seconds until the key of `limit` may try again, or 0. */
-  function retryAfter({ key, limit, windowMs }: AttemptLimit, now: Date): number {
-    const since = new Date(now.getTime() - windowMs).toISOString();
-    // Old attempts go now and then, so the table stays the size of one window.
-    if (Math.random() < 0.01) prepare(sql.forgetAttemptsBefore).run(since);
-    if (Number(prepare(sql.countAttempts).get(key, since)!['n']) < limit) return 0;
-    const oldest = prepare(sql.nthNewestAttempt).get(key, since, limit - 1)?.['attempted_at'];
-    return secondsUntilExpiry(oldest === undefined ? undefined : String(oldest), windowMs, now);
+  /** Takes a device's logs out of the summaries (-1) or puts them back (1), when its quarantine changed. */
+  function adjustDevice(deviceId: string, sign: 1 | -1): void {
+    for (const [statement, values] of deviceStatements(deviceId, sign)) prepare(statement).run(...values);
+  }
+
+  function rebuildSummaries(): void {
+    for (const statement of rebuildSql) prepare(statement).run();
   }
 
   const commitWithOthers = groupCommit((jobs: readonly InsertJob[]) =>
-    transaction(() => jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt)))),
+    transaction(() => {
+      const created: Created[] = [];
+      const results = jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt, created)));
+      addToSummaries(created);
+      return results;
+    }),
   );
 
   return {
@@ -131,46 +145,33 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       db.exec(sql.createMigrationsTable);
       transaction(() => {
         const applied = new Set(prepare(sql.appliedVersions).all().map((row) => Number(row['version'])));
+        let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
+          summaries ||= Boolean(migration.rederive || migration.summaries);
           db.exec(migration.sql);
           if (migration.rederive) {
             for (const row of prepare('SELECT client_id, log FROM session_logs').all()) rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);
           }
           prepare(sql.recordMigration).run(migration.version, migration.name, new Date().toISOString());
         }
+        if (summaries) rebuildSummaries();
       });
     },
 
     async createTeam(name, role, now = new Date()) {
-      assertName(name);
-      const team: Team = { id: newId('team'), name, role, createdAt: now.toISOString(), revokedAt: null };
-      prepare(sql.insertTeam).run(team.id, name, role, team.createdAt);
-      return team;
+      return run(rules.createTeam(name, role, now));
     },
 
     async createEnrolmentCode(teamId, validDays = 7, now = new Date()) {
-      const team = prepare(sql.teamRevokedAt).get(teamId);
-      if (!team) return 'unknown';
-      if (team['revoked_at']) return 'revoked';
-      const code = newEnrolmentCode();
-      const expiresAt = new Date(now.getTime() + validDays * dayMs).toISOString();
-      const hash = await hashEnrolmentCode(normalizeEnrolmentCode(code)!);
-      prepare(sql.insertCode).run(hash, teamId, now.toISOString(), expiresAt);
-      return { code, teamId, expiresAt };
+      const fresh = await rules.freshCode();
+      return run(rules.createEnrolmentCode(teamId, fresh, validDays, now));
     },
 
     async enrol(typedCode, deviceName, now = new Date(), limit) {
-      assertName(deviceName);
-      const normalized = normalizeEnrolmentCode(typedCode);
-      const hash = normalized === undefined ? undefined : await hashEnrolmentCode(normalized);
+      const hash = await rules.enrolmentHash(typedCode, deviceName);
       // One synchronous transaction: no other request counts or spends between the check and the record.
-      return transaction(() => {
-        if (limit && retryAfter(limit, now) > 0) return 'tooManyAttempts';
-        const outcome = spend(hash, deviceName, now);
-        if (limit && typeof outcome === 'string') prepare(sql.insertAttempt).run(newId('attempt'), limit.key, now.toISOString());
-        return outcome;
-      });
+      return transaction(() => run(rules.enrol(hash, deviceName, now, limit, dialect)));
     },
 
     async authenticate(token) {
@@ -178,15 +179,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async revoke(id, now = new Date()) {
-      return transaction(() => {
-        for (const kind of ['device', 'team'] as const) {
-          const row = prepare(sql.revoke(kind === 'device' ? 'devices' : 'teams')).get(now.toISOString(), id);
-          if (!row) continue;
-          prepare(sql.deleteSessionsOf(kind)).run(id);
-          return { kind, id, name: String(row['name']) };
-        }
-        return 'unknown' as const;
-      });
+      return transaction(() => run(rules.revoke(id, now)));
     },
 
     async startSession(deviceId, maxAgeSeconds, now = new Date()) {
@@ -205,7 +198,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async retryAfter(limit, now = new Date()) {
-      return retryAfter(limit, now);
+      return run(rules.retryAfter(limit, now));
     },
 
     async rememberDelivery(key, keepUntil, now = new Date()) {
@@ -221,11 +214,25 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     },
 
     async quarantine(deviceId, now = new Date()) {
-      return toQuarantine(deviceId, prepare(sql.quarantine).get(now.toISOString(), deviceId));
+      return transaction(() => {
+        const before = prepare(deviceQuarantinedSql).get(deviceId);
+        const row = prepare(sql.quarantine).get(now.toISOString(), deviceId);
+        if (before && !before['quarantined_at']) adjustDevice(deviceId, -1);
+        return toQuarantine(deviceId, row);
+      });
     },
 
     async release(deviceId) {
-      return toQuarantine(deviceId, prepare(sql.release).get(deviceId));
+      return transaction(() => {
+        const before = prepare(deviceQuarantinedSql).get(deviceId);
+        const row = prepare(sql.release).get(deviceId);
+        if (before?.['quarantined_at']) adjustDevice(deviceId, 1);
+        return toQuarantine(deviceId, row);
+      });
+    },
+
+    async rebuildSummaries() {
+      transaction(rebuildSummaries);
     },
 
     async logsToReview() {

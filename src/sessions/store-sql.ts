@@ -1,8 +1,9 @@
 /**
  * The SQL both engines of the session store run, with `?` placeholders (the PostgreSQL engine
  * numbers them), and the mapping of their rows to objects: one copy, so SQLite and PostgreSQL
- * cannot drift apart. What differs stays in each engine: SQLite's named-parameter insert with group
- * commit, PostgreSQL's multi-row insert and row lock (`enrol` there adds FOR UPDATE to `codeByHash`).
+ * cannot drift apart. The rules of teams and enrolment that run this SQL are in `team-rules.ts`, once.
+ * What differs stays in each engine: SQLite's named-parameter insert with group commit, PostgreSQL's
+ * multi-row insert and its locks (`Dialect` of `team-rules.ts`: FOR UPDATE on `codeByHash`).
  */
 import { randomBytes } from 'node:crypto';
 import type { SessionLog } from './schema.ts';

@@ -158,6 +158,11 @@ export interface SessionStore {
   quarantine(deviceId: string, now?: Date): Promise<Quarantine | 'unknown'>;
   /** Puts a quarantined device's logs back into reports. */
   release(deviceId: string): Promise<Quarantine | 'unknown'>;
+  /**
+   * Recomputes the summary tables that reports read from the stored logs (they are kept current
+   * at every insert, quarantine and release; this is for repair: `npm run teams -- rebuild-summaries`).
+   */
+  rebuildSummaries(): Promise<void>;
   /** The logs far outside the programme's usual range, for a coordinator to review (`review-sql.ts`). */
   logsToReview(): Promise<LogsToReview>;
 

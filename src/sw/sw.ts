@@ -13,12 +13,11 @@ import { createPartialResponse } from 'workbox-range-requests';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { appPrefix, runtimeCaches, savedPrefix } from '../offline/cache-names.ts';
+import { appPrefix, runtimeCaches, savedPrefix, shareInbox } from '../offline/cache-names.ts';
 import { syncOutbox, syncTag } from '../offline/sync-core.ts';
+import { isLocalePath, sourceLocale } from '../i18n/locales.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
-
-const languages = ['vi', 'hmong', 'dao', 'thai', 'en'];
 
 precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: false, ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
@@ -45,7 +44,7 @@ const savedFirst: WorkboxPlugin = {
 const offlinePage: WorkboxPlugin = {
   handlerDidError: async ({ request }) => {
     const lang = new URL(request.url).pathname.split('/')[1] ?? '';
-    return (await matchPrecache(`/${languages.includes(lang) ? lang : 'vi'}/offline/`)) ?? Response.error();
+    return (await matchPrecache(`/${isLocalePath(lang) ? lang : sourceLocale}/offline/`)) ?? Response.error();
   },
 };
 
@@ -58,6 +57,18 @@ const neverNoStore: WorkboxPlugin = {
 };
 
 registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly());
+
+// A pack file shared to the installed app (share_target in the web app manifest, a POST no
+// server answers): kept in an inbox, and the library page imports it (src/offline/library.ts).
+registerRoute(
+  ({ url, request }) => request.method === 'POST' && url.searchParams.has(shareInbox.action),
+  async ({ request, url }) => {
+    const file = (await request.formData()).get('pack');
+    if (file instanceof File) await (await caches.open(shareInbox.cacheName)).put(shareInbox.url, new Response(file, { headers: { 'Content-Type': 'text/html' } }));
+    return Response.redirect(new URL(`${url.pathname}?${shareInbox.received}`, url).href, 303);
+  },
+  'POST',
+);
 
 // "Save for offline" fetches fresh copies itself and stores them (src/offline/save.ts).
 registerRoute(({ request }) => request.headers.get('x-offline-save') === '1', new NetworkOnly());

@@ -1,7 +1,8 @@
 /**
  * `npm run content:check`: checks an export folder offline with the Studio's own schemas and
  * Sanity's own validator, so a dataset that passes here passes in the Studio too, plus what only
- * a file can get wrong (lines that are not documents, duplicate ids, missing asset files), the
+ * a file can get wrong (lines that are not documents, duplicate ids, missing asset files, members
+ * without a `_key`, keys that are no language, text in the wrong script: ./shape.ts), the
  * retired hotline in any text, and the drafts and release versions the site leaves out (warnings).
  */
 import { createSchema, validateDocument, type SanityDocument } from 'sanity';
@@ -11,6 +12,7 @@ import { checkAssets } from './assets.ts';
 import { createDatasetClient } from './datasetClient.ts';
 import { formatPath, uniqueProblems, type DatasetProblem } from './problems.ts';
 import { readExport, type ExportDocument } from './readExport.ts';
+import { shapeProblems } from './shape.ts';
 import { referenceAt, retiredHotlineProblems } from './texts.ts';
 
 export interface DatasetReport {
@@ -72,7 +74,7 @@ export async function checkDataset(folder: string): Promise<DatasetReport> {
       found.push({ id: document._id, field: '_type', level: 'error', message: `"${document._type}" is not a document type of the Studio.` });
       continue;
     }
-    found.push(...checkAssets(folder, document), ...(await validate(document, documents, published)), ...retiredHotlineProblems(document));
+    found.push(...checkAssets(folder, document), ...(await validate(document, documents, published)), ...retiredHotlineProblems(document), ...shapeProblems(document));
   }
   return { documents: documents.length, problems: uniqueProblems(found) };
 }

@@ -2,7 +2,7 @@
  * Checks that look at every text of a document, whatever its type and language: the retired
  * hotline, and the ids that references point to (to name them when they dangle).
  */
-import { mentionsRetiredHotline, retiredHotlineMessage } from '../schemaTypes/validation/retiredHotline.ts';
+import { mentionsRetiredHotline, retiredHotlineMessage } from '../../src/content/model.ts';
 import type { DatasetProblem } from './problems.ts';
 import type { ExportDocument } from './readExport.ts';
 

@@ -8,6 +8,7 @@ import type { DefaultDocumentNodeResolver, StructureResolver } from 'sanity/stru
 import { SitePreviewLinks } from '../preview/SitePreviewLinks.tsx';
 import { localizedDocumentTypes } from '../schemaTypes/index.ts';
 import { lessonPacks } from './lessonPacks.ts';
+import { narrationLists } from './narrationLists.ts';
 import { translationLists } from './translationLists.ts';
 
 /** Document types that have exactly one document, with that document's id. */
@@ -21,6 +22,7 @@ export const structure: StructureResolver = (S) =>
     .items([
       lessonPacks(S),
       translationLists(S, localizedDocumentTypes),
+      narrationLists(S),
       S.divider(),
       S.documentTypeListItem('topic').title('Topics (chủ đề)'),
       S.documentTypeListItem('glossaryTerm').title('Glossary (thuật ngữ)'),

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useClient } from 'sanity';
 import { IntentLink } from 'sanity/router';
 import { translationListFilter } from '../../src/content/queries.ts';
+import { sourceLocale } from '../../src/i18n/locales.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
 import { outdatedDocuments, publishedId, type DeskDocument } from './outdatedDocuments.ts';
 
@@ -17,8 +18,8 @@ interface Props {
 
 function titleOf(document: DeskDocument): string {
   for (const field of ['title', 'name']) {
-    const value = document[field] as { vi?: unknown } | undefined;
-    if (typeof value?.vi === 'string') return value.vi;
+    const text = (document[field] as Record<string, unknown> | undefined)?.[sourceLocale];
+    if (typeof text === 'string') return text;
   }
   return publishedId(document._id);
 }

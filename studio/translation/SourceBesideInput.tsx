@@ -5,13 +5,13 @@
  */
 import { Card, Flex, Box, Stack, Text } from '@sanity/ui';
 import type { ObjectInputProps, RenderFieldCallback } from 'sanity';
-import { glossaryMatches } from '../../src/content/glossary.ts';
-import { showsSourceBeside, sourceText } from './sourceBeside.ts';
+import { getLocale, sourceLocale } from '../../src/i18n/locales.ts';
+import { glossaryHints, showsSourceBeside, sourceText } from './sourceBeside.ts';
 import { useGlossary } from './useGlossary.ts';
 
 export function SourceBesideInput(props: ObjectInputProps) {
   const source = sourceText(props.value);
-  const terms = glossaryMatches(source, useGlossary());
+  const glossary = useGlossary();
   const typeName = props.schemaType.name;
   const renderField: RenderFieldCallback = (field) => {
     const rendered = props.renderField(field);
@@ -24,12 +24,12 @@ export function SourceBesideInput(props: ObjectInputProps) {
               <Text size={1} muted weight="medium">
                 Tiếng Việt (nguồn) · Vietnamese source
               </Text>
-              <Text size={1} style={{ whiteSpace: 'pre-wrap' }} lang="vi">
+              <Text size={1} style={{ whiteSpace: 'pre-wrap' }} lang={getLocale(sourceLocale).tag}>
                 {source}
               </Text>
-              {terms.map(({ term, note }) => (
-                <Text key={term['vi']} size={1} muted data-testid="glossary-term">
-                  Thuật ngữ · glossary: <strong>{term['vi']}</strong> → {term[field.name]?.trim() ? term[field.name] : '(chưa thống nhất · not agreed yet)'}
+              {glossaryHints(source, glossary, field.name).map(({ source: term, target, note }) => (
+                <Text key={term} size={1} muted data-testid="glossary-term">
+                  Thuật ngữ · glossary: <strong>{term}</strong> → {target ?? '(chưa thống nhất · not agreed yet)'}
                   {note ? ` · ${note}` : ''}
                 </Text>
               ))}

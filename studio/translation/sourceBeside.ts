@@ -3,6 +3,7 @@
  * localized field, as plain read-only text (Portable Text one paragraph per line). Kept apart
  * from the React component so that it is tested without a browser.
  */
+import { glossaryMatches, type GlossaryTerm } from '../../src/content/glossary.ts';
 import { localizedTextTypes } from '../../src/content/translation.ts';
 import { sourceLocale, translatedLocalePaths } from '../../src/i18n/locales.ts';
 
@@ -31,4 +32,28 @@ export function sourceText(value: unknown): string {
 export function translationInputFor(typeName: string): 'status' | 'sourceBeside' | undefined {
   if (typeName === 'translationStatus') return 'status';
   return localizedTextTypes.has(typeName) ? 'sourceBeside' : undefined;
+}
+
+/** One glossary term as the translator of a language sees it beside the field. */
+export interface GlossaryHint {
+  /** The Vietnamese term, e.g. `mua bán người`. */
+  readonly source: string;
+  /** The agreed word in the field's language; undefined when none is agreed yet. */
+  readonly target: string | undefined;
+  readonly note: string | undefined;
+}
+
+/**
+ * The glossary terms shown beside the `lang` field of a text whose Vietnamese is `source`.
+ *
+ * @example
+ * glossaryHints('Gọi 111', [{ term: { vi: '111', hmong: '111' } }], 'hmong');
+ * // [{ source: '111', target: '111', note: undefined }]
+ */
+export function glossaryHints(source: string, terms: readonly GlossaryTerm[], lang: string): GlossaryHint[] {
+  return glossaryMatches(source, terms).map(({ term, note }) => ({
+    source: term[sourceLocale] ?? '',
+    target: term[lang]?.trim() ? term[lang] : undefined,
+    note: note?.trim() ? note : undefined,
+  }));
 }

@@ -1,14 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { locales } from '../../src/i18n/locales.ts';
 
-/** The languages as the browser tests know them: URL path and `<html lang>`. */
-export const languages = [
-  { path: 'vi', tag: 'vi' },
-  { path: 'hmong', tag: 'hmn-Latn-VN' },
-  { path: 'dao', tag: 'ium-Latn-VN' },
-  { path: 'thai', tag: 'blt-Tavt-VN' },
-  { path: 'en', tag: 'en' },
-] as const;
+/** The languages as the browser tests know them, from the locale table: URL path and `<html lang>`. */
+export const languages = locales.map(({ path, tag }) => ({ path, tag }));
 
 /** Fixture packs (tests/fixtures/dataset): A is reviewed in every language, B only in vi and en. */
 export const reviewedPack = 'fixture-school-pack';

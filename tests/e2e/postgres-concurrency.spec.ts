@@ -4,7 +4,8 @@
  * batches of up to 100, with what phones on a bad signal do mixed in: logs sent again in a later
  * batch, a batch sent to two servers at once, a request cut off after its body went out and then
  * sent again elsewhere. At the end there is exactly one row per client id, each the log as sent,
- * with its lesson-pack row; nothing lost, no answer ever a conflict or an error.
+ * with its lesson-pack row; nothing lost, no answer ever a conflict or an error; and the report's
+ * summary tables that the servers kept current equal their rebuild from the logs.
  */
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
@@ -133,6 +134,11 @@ test.describe('PostgreSQL behind several servers', () => {
       for (const row of rows) expect(row.log).toBe(canonicalJson(sent.get(row.client_id)));
       expect(requests).toBeLessThanOrEqual(maxRequests);
       expect(seconds).toBeLessThan(maxSeconds);
+      // The summary tables the four servers kept current hold what a rebuild from the logs holds.
+      const kept = await setup.report();
+      expect(kept.totals.sessions).toBe(total);
+      await setup.rebuildSummaries();
+      expect(await setup.report()).toEqual(kept);
     } finally {
       for (const server of started) server.stop();
       await setup.close();

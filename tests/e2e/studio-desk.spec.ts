@@ -78,9 +78,13 @@ test('a lesson pack shows its translation progress and links to its page in each
   await expect(page.getByText('Anh 100% · duyệt 100%')).toBeVisible();
   await expect(page.getByText('Dao 0% · duyệt 0%')).toBeVisible();
   await page.getByRole('tab', { name: 'On the site (trên trang web)' }).click();
-  const siteLinks = page.locator('a[target="_blank"][href^="http://localhost:4321/"]');
+  const siteLinks = page.getByRole('list', { name: 'Trên trang web · on the site' }).locator('a[target="_blank"][href^="http://localhost:4321/"]');
   await expect(siteLinks).toHaveCount(5);
   await expect(siteLinks.filter({ hasText: 'Tiếng Mông · Hmoob' })).toHaveAttribute('href', 'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/');
+  // Hmong waits for review: one link to its page on the review preview (PREVIEW_UNREVIEWED=1 npm run dev).
+  const reviewLinks = page.getByRole('list', { name: 'Duyệt trong trang · review in context' }).getByRole('link');
+  await expect(reviewLinks).toHaveCount(1);
+  await expect(reviewLinks).toHaveAttribute('href', 'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/');
 });
 
 test('Tai Dam lists as outdated the pack reviewed against an earlier Vietnamese text, and its badge says so', async ({ page }) => {
@@ -108,4 +112,13 @@ test('a translator sees the Vietnamese source beside each translated field, read
   await expect(beside).toContainText('Gói bài học trung tâm việc làm (kiểm thử)');
   await expect(beside.getByRole('textbox')).toHaveValue(/\S/);
   await expect(page.getByTestId('source-beside-vi')).toHaveCount(0);
+});
+
+test('the desk lists, per language, the lesson packs with a slide not yet narrated', async ({ page }) => {
+  await open(page, 'Narration missing (thiếu lời đọc)');
+  await open(page, 'Tiếng Việt');
+  // The fixture's school pack has Vietnamese narration on its first slide only: all three miss some.
+  const packs = listed(page, 'Tiếng Việt: Narration missing (thiếu lời đọc)');
+  await expect(packs).toHaveCount(3);
+  await expect(packs.filter({ hasText: 'fixture-school-pack' })).toHaveCount(1);
 });

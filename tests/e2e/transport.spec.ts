@@ -12,7 +12,7 @@ import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { sqliteFile } from '../../src/sessions/sqlite-store.ts';
 import type { SessionStore } from '../../src/sessions/store.ts';
 import { schemaFactory, testDatabaseUrl } from '../unit/postgres-test-db.ts';
-import { startOwnServer, withStore } from './api-helpers.ts';
+import { rawPost, startOwnServer, withStore } from './api-helpers.ts';
 import { waitForServiceWorker } from './helpers.ts';
 
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -74,7 +74,14 @@ test.describe('bounded bodies', () => {
         expect(answer.sentMb).toBeLessThan(50);
       }
       // Without a length to refuse by, a route reads at most its limit, then answers.
-      for (const [path, type, status] of [['/vi/reports/', 'application/x-www-form-urlencoded', 413], ['/vi/reports/', 'application/octet-stream', 415], ['/api/sessions/', 'application/json', 413]] as const) {
+      // The import page's limit is the largest: past it, 413 too, not the adapter's backstop (src/sessions/http.ts).
+      const undeclared = [
+        ['/vi/reports/', 'application/x-www-form-urlencoded', 413],
+        ['/vi/reports/', 'application/octet-stream', 415],
+        ['/api/sessions/', 'application/json', 413],
+        ['/vi/reports/import/', 'multipart/form-data; boundary=x', 413],
+      ] as const;
+      for (const [path, type, status] of undeclared) {
         const answer = await upload(`${server.origin}${path}`, { ...origin, 'Content-Type': type }, 300, false);
         expect([path, type, answer.status]).toEqual([path, type, status]);
         expect(answer.sentMb).toBeLessThan(50);
@@ -88,6 +95,38 @@ test.describe('bounded bodies', () => {
     } finally {
       server.stop();
     }
+  });
+
+  test('a person whose form or file is refused gets a page in the language of the address, not JSON', async ({ request, baseURL }) => {
+    const file = { name: 'unsent-logs.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024, ' ') };
+    const cases = [
+      ['/en/reports/import/', 'en', 'The form or file is too large (at most 1 MB)'],
+      ['/vi/reports/import/', 'vi', 'Biểu mẫu hoặc tệp quá lớn (tối đa 1 MB)'],
+    ] as const;
+    for (const [path, lang, text] of cases) {
+      const answer = await request.post(path, { multipart: { file } });
+      expect(answer.status(), path).toBe(413);
+      expect(answer.headers()['content-type'], path).toMatch(/^text\/html/);
+      const html = await answer.text();
+      expect(html, path).toContain(`lang="${lang}"`);
+      expect(html, path).toContain(text);
+    }
+    const form = await request.post('/en/reports/', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: `note=${'a'.repeat(300 * 1024)}` });
+    expect(form.status()).toBe(413);
+    expect(await form.text()).toContain('The form or file is too large (at most 256 KB)');
+    // Chunked (no length to refuse by): read to the limit, then the same page.
+    const chunked = await rawPost(`${baseURL}/vi/reports/import/`, { 'Content-Type': 'multipart/form-data; boundary=x', Origin: baseURL! }, Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 'a')));
+    expect(chunked.status).toBe(413);
+    expect(chunked.body).toContain('Biểu mẫu hoặc tệp quá lớn (tối đa 1 MB)');
+
+    const foreign = await request.post('/en/reports/', { headers: { Origin: 'https://evil.example' }, form: { action: 'revoke', id: 'device-1' } });
+    expect(foreign.status()).toBe(403);
+    expect(foreign.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await foreign.text()).toContain('This form was sent from another site and was refused.');
+    // Signed out meanwhile: the sign-in in the page's language with 401, not an empty answer.
+    const signedOut = await request.post('/en/reports/', { headers: { Origin: baseURL! }, form: { action: 'revoke', id: 'device-1' }, maxRedirects: 0 });
+    expect(signedOut.status()).toBe(401);
+    expect(await signedOut.text()).toMatch(/<html lang="en"[\s\S]*<section class="report-sign-in"/);
   });
 });
 

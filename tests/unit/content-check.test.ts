@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../../studio/check/checkDataset.ts';
 import { formatPath } from '../../studio/check/problems.ts';
 import { retiredHotlineProblems } from '../../studio/check/texts.ts';
-import { mentionsRetiredHotline } from '../../studio/schemaTypes/validation/retiredHotline.ts';
+import { mentionsRetiredHotline } from '../../src/content/model.ts';
 
 const run = promisify(execFile);
 const broken = 'tests/fixtures/broken-dataset';

@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../src/components/log/i18n.ts';
-import { count, emptyValues, fromLog, fromStored, newClientId, newDraft, toCandidate, toStored, withChange, type StoredDraft } from '../../src/components/log/form-values.ts';
+import { count, emptyValues, fromLog, fromStored, newClientId, newDraft, toCandidate, toStored, withChange, type FormValues, type StoredDraft } from '../../src/components/log/form-values.ts';
 import { fieldFor, problemMessage } from '../../src/components/log/problems.ts';
+import { translator, type ClientStrings } from '../../src/i18n/translate.ts';
 import { batches, maxBatch } from '../../src/offline/sync-core.ts';
 import { backoffDelay } from '../../src/offline/sync.ts';
 import type { OutboxEntry } from '../../src/offline/outbox.ts';
 import { describeProblems, sessionLogSchema } from '../../src/sessions/schema.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
-const en = JSON.parse(readFileSync('src/i18n/ui/en.json', 'utf8')) as Record<string, string>;
-const t = createI18n('en', en).t;
+const en = JSON.parse(readFileSync('src/i18n/ui/en.json', 'utf8')) as ClientStrings;
+const t = translator(en);
 const number = (value: number) => new Intl.NumberFormat('en-GB').format(value);
 
 /** Each problem of a candidate as "field: message", the way the form shows them. */
@@ -115,6 +115,34 @@ describe('problems in the user\'s language', () => {
     ]);
     values.bySex.female = '10';
     expect(messages(toCandidate(values))).toEqual(['attendance.bySex: These add up to 26, not to the total of 34.']);
+  });
+
+  /** `text` people in all, every one of them in the age band `age` and of unstated sex and ethnic group. */
+  const everyoneIn = (values: FormValues, text: string, age: 'under12' | 'age25plus') => {
+    const empty = emptyValues();
+    Object.assign(values, { total: text, bySex: { ...empty.bySex, notStated: text }, byAge: { ...empty.byAge, [age]: text }, byEthnicity: { ...empty.byEthnicity, notStated: text } });
+  };
+
+  // The form's range messages take their numbers from the schema (logLimits): each range named is
+  // exactly the range the schema accepts, its ends accepted and one past them refused.
+  it.each([
+    ['durationMinutes', (values: FormValues, text: string) => (values.durationMinutes = text)],
+    ['attendance.total', (values: FormValues, text: string) => everyoneIn(values, text, 'age25plus')],
+    ['attendance.byAge.under12', (values: FormValues, text: string) => everyoneIn(values, text, 'under12')],
+  ] as const)('name the range the schema accepts for %s', (path, set) => {
+    const at = (value: number) => {
+      const values = fromLog({ ...validLog(), followUps: { hotline111: 0, socialWorkCentre: 0, police: 0 }, quiz: undefined });
+      set(values, String(value));
+      return messages(toCandidate(values)).filter((message) => message.startsWith(`${path}:`));
+    };
+    const [message] = at(1_000_000);
+    const [, min, max] = /from ([\d,]+) to ([\d,]+)/.exec(message ?? '') ?? [];
+    expect(message, 'a range message').toBeDefined();
+    const [low, high] = [Number(min?.replace(/,/g, '')), Number(max?.replace(/,/g, ''))];
+    expect(at(low)).toEqual([]);
+    expect(at(high)).toEqual([]);
+    expect(at(high + 1)).toEqual([message]);
+    if (low > 0) expect(at(low - 1)).toEqual([message]);
   });
 
   it('translate the server\'s problems of a stored log by path and rule', () => {

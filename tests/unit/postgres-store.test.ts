@@ -3,8 +3,9 @@ import pg from 'pg';
 import { openPostgresStore } from '../../src/sessions/postgres-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { schemaFactory, testDatabaseUrl } from './postgres-test-db.ts';
-import { reportContract } from './report-contract.ts';
+import { reportContract, reportInJs } from './report-contract.ts';
 import { quarantineContract } from './quarantine-contract.ts';
+import { summaryContract } from './summary-contract.ts';
 import { enrolDevice, storeContract } from './store-contract.ts';
 
 const url = testDatabaseUrl();
@@ -15,8 +16,28 @@ describe('PostgreSQL', () => {
   storeContract('PostgreSQL', () => schemas.freshStore());
   quarantineContract('PostgreSQL', () => schemas.freshStore());
   reportContract('PostgreSQL', () => schemas.freshStore());
+  summaryContract('PostgreSQL', async (count) => {
+    const scoped = await schemas.freshUrl();
+    return Array.from({ length: count }, () => openPostgresStore(scoped, { poolSize: 3 }));
+  });
 
   describe('PostgreSQL session store', () => {
+    it('recomputes summaries that went wrong from the logs (npm run teams -- rebuild-summaries)', async () => {
+      const scoped = await schemas.freshUrl();
+      const store = openPostgresStore(scoped);
+      const { deviceId, teamId } = await enrolDevice(store);
+      const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-b'] }];
+      await store.insertBatch(logs, deviceId, teamId);
+      const db = new pg.Client({ connectionString: scoped });
+      await db.connect();
+      await db.query("DELETE FROM report_pack_sums WHERE material = 'pack-a'; UPDATE report_sums SET total = total + 7");
+      await db.end();
+      expect(await store.report()).not.toEqual(reportInJs(logs, {}));
+      await store.rebuildSummaries();
+      expect(await store.report()).toEqual(reportInJs(logs, {}));
+      await store.close();
+    });
+
     it('spends a code once when two servers enrol with it at the same moment', async () => {
       const scoped = await schemas.freshUrl();
       const [one, two] = [openPostgresStore(scoped), openPostgresStore(scoped)];

@@ -7,6 +7,7 @@ import { migrations } from '../../src/sessions/migrations.ts';
 import { openSqliteStore } from '../../src/sessions/sqlite-store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 import { reportContract, reportInJs } from './report-contract.ts';
+import { summaryContract } from './summary-contract.ts';
 import { enrolDevice } from './store-contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'sessions-report-'));
@@ -15,8 +16,28 @@ const freshFile = () => join(folder, `store-${files++}.sqlite`);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 reportContract('SQLite', () => openSqliteStore(freshFile()));
+summaryContract('SQLite', async (count) => {
+  const file = freshFile();
+  return Array.from({ length: count }, () => openSqliteStore(file));
+});
 
 describe('SQLite reports', () => {
+  it('recomputes summaries that went wrong from the logs (npm run teams -- rebuild-summaries)', async () => {
+    const file = freshFile();
+    const store = openSqliteStore(file);
+    const { deviceId, teamId } = await enrolDevice(store);
+    const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-b'] }];
+    await store.insertBatch(logs, deviceId, teamId);
+    // A hand edit, a restore of the logs alone: the summaries no longer hold what the logs add up to.
+    const db = new DatabaseSync(file);
+    db.exec("DELETE FROM report_pack_sums WHERE material = 'pack-a'; UPDATE report_sums SET total = total + 7");
+    db.close();
+    expect(await store.report()).not.toEqual(reportInJs(logs, {}));
+    await store.rebuildSummaries();
+    expect(await store.report()).toEqual(reportInJs(logs, {}));
+    await store.close();
+  });
+
   it('fills the quiz figures and lesson packs of logs stored before migration 2', async () => {
     const file = freshFile();
     const first = openSqliteStore(file);
@@ -27,7 +48,7 @@ describe('SQLite reports', () => {
     // Back to the state of a store that only knew migration 1: its logs have no derived rows.
     const db = new DatabaseSync(file);
     // (The tables of later migrations go too, so that they can be made again.)
-    db.exec(`DROP TABLE browser_sessions; DROP TABLE attempts; DROP TABLE webhook_deliveries;
+    db.exec(`DROP TABLE browser_sessions; DROP TABLE attempts; DROP TABLE webhook_deliveries; DROP TABLE report_sums; DROP TABLE report_pack_sums;
       DROP TABLE session_log_materials; DROP INDEX session_logs_report; CREATE INDEX session_logs_date ON session_logs (session_date); DELETE FROM schema_migrations WHERE version >= 2;
       ${['quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'].map((column) => `ALTER TABLE session_logs DROP COLUMN ${column};`).join(' ')}
       ALTER TABLE devices DROP COLUMN quarantined_at;`);

@@ -36,4 +36,15 @@ describe('npm run translations', () => {
     expect(result.out).toContain('is not a language to translate into');
     expect(result.out).toContain('Usage:');
   });
+
+  it('asks for --lang when a CSV file named by the translator does not say its language', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'translations-cli-'));
+    copyFileSync('tests/fixtures/dataset/data.ndjson', join(folder, 'data.ndjson'));
+    const file = join(folder, 'my-work.csv');
+    expect(run(folder, ['export', 'dao', '--pack', 'fixture-jobcentre-pack', '--format', 'csv', '--out', file]).code).toBe(0);
+    const result = run(folder, ['import', file]);
+    expect(result.code).toBe(2);
+    expect(result.out).toContain('does not say its language');
+    expect(result.out).toContain('add --lang <lang>');
+  });
 });

@@ -2,13 +2,13 @@
  * Attendance: the total, and the three breakdowns (sex, age, ethnic group), each with a running
  * sum beside it ("adds up" / "off by N"), read out politely as it changes.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation, type IslandKey } from './i18n.ts';
+import { labelOf } from '../../sessions/figures.ts';
 import { breakdownBands, count, type Breakdown, type FormValues } from './form-values.ts';
 import { CountField, describedBy, ErrorText, Hint } from './fields.tsx';
 import { fieldId } from './problems.ts';
 
-const cellLabel = { bySex: 'log.sex', byAge: 'log.age', byEthnicity: 'log.ethnicity' } as const;
-const hints: Partial<Record<Breakdown, string>> = { byEthnicity: 'log.byEthnicity.hint' };
+const hints: Partial<Record<Breakdown, IslandKey>> = { byEthnicity: 'log.byEthnicity.hint' };
 
 interface Props {
   values: FormValues;
@@ -58,7 +58,7 @@ export function AttendanceFields({ values, errors, formatNumber, onTotal, onCell
                 <CountField
                   key={band}
                   field={`${field}.${band}`}
-                  label={t(`${cellLabel[part]}.${band}`)}
+                  label={t(labelOf(part, band) as IslandKey)}
                   value={values[part][band as keyof FormValues[typeof part]]}
                   error={errors.get(`${field}.${band}`)}
                   onChange={(value) => onCell(part, band, value)}

@@ -3,7 +3,7 @@
  * to IndexedDB (src/offline/device.ts) and the session form appears.
  */
 import { useState, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 import { enrol, EnrolError, type Enrolment } from '../../offline/device.ts';
 import { Field } from './fields.tsx';
 

@@ -2,27 +2,31 @@
  * The log page's island: enrol this device if it has no token, then the session form and the
  * outbox, with the sync running in the background (src/offline/sync.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { forgetEnrolment, getEnrolment, type Enrolment } from '../../offline/device.ts';
 import { listLogs, type OutboxEntry } from '../../offline/outbox.ts';
 import { savePage } from '../../offline/save.ts';
 import { notify, outboxChannel } from '../../offline/sync-core.ts';
 import { requestBackgroundSync, startSync, type SyncScheduler, type SyncStatus } from '../../offline/sync.ts';
-import { EnrolForm } from './EnrolForm.tsx';
 import { handOver } from './export-unsent.ts';
 import { claimDraft } from './draft-store.ts';
 import { correctionOf, type Draft } from './form-values.ts';
-import { createI18n, formatters, type Formatters } from './i18n.ts';
+import { formatters, TranslateContext, useTranslation, type Formatters, type IslandKey } from './i18n.ts';
+import { sourceLocale } from '../../i18n/locales.ts';
 import { OutboxList } from './OutboxList.tsx';
-import { SessionForm, type FormOptions } from './SessionForm.tsx';
+import type { FormOptions } from './SessionForm.tsx';
+import { translator, type ClientStrings } from '../../i18n/translate.ts';
+
+// Each loaded only when shown: a phone enrols once, and the form is not needed until it has.
+const EnrolForm = lazy(() => import('./EnrolForm.tsx').then(({ EnrolForm }) => ({ default: EnrolForm })));
+const SessionForm = lazy(() => import('./SessionForm.tsx').then(({ SessionForm }) => ({ default: SessionForm })));
 
 interface Props extends FormOptions {
   lang: string;
   /** The locale `Intl` knows for this language (the locale table's formatLocale). */
   formatLocale: string;
-  /** The page language's `log.*`, `outbox.*`, `enrol.*`, `setting.*` and `audience.*` strings. */
-  strings: Record<string, string>;
+  /** The page language's `log.*`, `outbox.*`, `enrol.*`, `setting.*` and `audience.*` strings (i18n.ts). */
+  strings: ClientStrings<IslandKey>;
 }
 
 type Device = { state: 'loading' } | { state: 'none' } | { state: 'enrolled'; enrolment: Enrolment };
@@ -57,7 +61,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     if (!enrolled || !navigator.onLine) return;
     // An enrolled phone keeps this page (and its scripts) for the days without signal; it is too
     // heavy to precache for every visitor. Refreshed on each visit online.
-    void savePage(location.pathname.split('/')[1] ?? 'vi', 'log')
+    void savePage(location.pathname.split('/')[1] ?? sourceLocale, 'log')
       .then(() => (document.documentElement.dataset['logPageSaved'] = 'true'))
       .catch(() => undefined);
   }, [enrolled]);
@@ -82,7 +86,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     return () => started.stop();
   }, [enrolled, refresh]);
 
-  if (device.state === 'loading' || !opening.claimed) return <p>{t('log.loading')}</p>;
+  if (device.state === 'loading' || !opening.claimed) return <p className="log-loading">{t('log.loading')}</p>;
 
   const lostEnrolment = status.outcome?.kind === 'notEnrolled' || status.outcome?.kind === 'revoked';
   const enrolAgain = async () => {
@@ -114,7 +118,7 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   };
 
   return (
-    <>
+    <Suspense fallback={<p className="log-loading">{t('log.loading')}</p>}>
       {device.state === 'none' ? (
         <EnrolForm onEnrolled={(enrolment) => setDevice({ state: 'enrolled', enrolment })} />
       ) : (
@@ -138,18 +142,18 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
         <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct}
           onExport={device.state === 'enrolled' ? (kind) => void exportUnsent(kind) : undefined} exportNote={exportNote} />
       )}
-    </>
+    </Suspense>
   );
 }
 
 export default function LogApp({ lang, formatLocale, strings, ...options }: Props) {
-  const i18n = useMemo(() => createI18n(lang, strings), [lang, strings]);
+  const island = useMemo(() => ({ t: translator(strings), lang }), [strings, lang]);
   const format = useMemo(() => formatters(formatLocale), [formatLocale]);
   return (
-    <I18nextProvider i18n={i18n}>
+    <TranslateContext.Provider value={island}>
       <div className="log-app">
         <LogPage format={format} {...options} />
       </div>
-    </I18nextProvider>
+    </TranslateContext.Provider>
   );
 }

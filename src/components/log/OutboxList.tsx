@@ -2,7 +2,7 @@
  * The outbox as the team sees it: each log's date, venue, total and state, the server's reasons
  * for a rejected one (with a button to correct it), "Sync now", and how the last sync went.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 import type { OutboxEntry } from '../../offline/outbox.ts';
 import { phoneTally } from '../../offline/tally.ts';
 import type { SyncStatus } from '../../offline/sync.ts';

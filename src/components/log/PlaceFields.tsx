@@ -2,8 +2,10 @@
  * Where the session was: the area (former district) narrows the list of communes; without it
  * the communes are grouped by area, and choosing one sets the area. Then the venue.
  */
-import { useTranslation } from 'react-i18next';
+import { getLocale, sourceLocale } from '../../i18n/locales.ts';
+import { useTranslation } from './i18n.ts';
 import { areas } from '../../sessions/places.ts';
+import { logLimits } from '../../sessions/schema.ts';
 import { Field } from './fields.tsx';
 import type { FormValues } from './form-values.ts';
 
@@ -14,10 +16,10 @@ interface Props {
 }
 
 export function PlaceFields({ values, errors, onChange }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, lang } = useTranslation();
   const area = areas.find((item) => item.id === values.area);
   // Place names are Vietnamese whatever the page's language: say so to screen readers.
-  const placeLang = i18n.language === 'vi' ? undefined : 'vi';
+  const placeLang = lang === sourceLocale ? undefined : getLocale(sourceLocale).tag;
   return (
     <fieldset className="log-section">
       <legend>{t('log.where')}</legend>
@@ -51,7 +53,7 @@ export function PlaceFields({ values, errors, onChange }: Props) {
         )}
       </Field>
       <Field field="place.venue" label={t('log.venue')} hint={t('log.venue.hint')} error={errors.get('place.venue')}>
-        {(control) => <input {...control} type="text" autoComplete="off" maxLength={200} value={values.venue} onChange={(event) => onChange({ venue: event.target.value })} />}
+        {(control) => <input {...control} type="text" autoComplete="off" maxLength={logLimits.venue.max} value={values.venue} onChange={(event) => onChange({ venue: event.target.value })} />}
       </Field>
     </fieldset>
   );

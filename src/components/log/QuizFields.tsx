@@ -2,18 +2,20 @@
  * Optional quiz results, before and after the session: how many answered, and per question how
  * many got it right. Hidden behind a checkbox: most sessions have no quiz.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 import { quizQuestionCount, type FormValues, type QuizRoundValues } from './form-values.ts';
 import { CountField, ErrorText } from './fields.tsx';
-import { fieldId } from './problems.ts';
+import { fieldId, limitValues } from './problems.ts';
+import { logLimits } from '../../sessions/schema.ts';
 
 interface Props {
   values: FormValues;
   errors: Map<string, string>;
+  formatNumber: (value: number) => string;
   onChange: (change: Partial<Pick<FormValues, 'quizOn' | 'quizQuestions' | 'pre' | 'post'>>) => void;
 }
 
-export function QuizFields({ values, errors, onChange }: Props) {
+export function QuizFields({ values, errors, formatNumber, onChange }: Props) {
   const { t } = useTranslation();
   const questions = quizQuestionCount(values);
   const round = (name: 'pre' | 'post') => {
@@ -52,7 +54,7 @@ export function QuizFields({ values, errors, onChange }: Props) {
       </label>
       {values.quizOn && (
         <>
-          <CountField field="quizQuestions" label={t('log.quiz.questions')} hint={t('log.quiz.questions.hint')} value={values.quizQuestions} error={errors.get('quizQuestions')} onChange={(quizQuestions) => onChange({ quizQuestions })} />
+          <CountField field="quizQuestions" label={t('log.quiz.questions')} hint={t('log.quiz.questions.hint', limitValues(logLimits.quizQuestions, formatNumber))} value={values.quizQuestions} error={errors.get('quizQuestions')} onChange={(quizQuestions) => onChange({ quizQuestions })} />
           {round('pre')}
           {round('post')}
         </>

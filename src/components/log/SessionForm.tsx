@@ -4,8 +4,9 @@
  * one takes the focus.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { describeProblems, followUps, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import { useTranslation, type IslandKey } from './i18n.ts';
+import { describeProblems, followUps, logLimits, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import { labelOf } from '../../sessions/figures.ts';
 import { audiences } from '../../content/vocabulary.ts';
 import { locales } from '../../i18n/locales.ts';
 import { saveLog, type OutboxEntry, type OutboxState } from '../../offline/outbox.ts';
@@ -13,7 +14,7 @@ import { AttendanceFields } from './AttendanceFields.tsx';
 import { Choices, CountField, describedBy, ErrorText, Field } from './fields.tsx';
 import { saveDraft } from './draft-store.ts';
 import { newClientId, newDraft, toCandidate, withChange, type Draft, type FormValues } from './form-values.ts';
-import { fieldFor, fieldId, problemMessage } from './problems.ts';
+import { fieldFor, fieldId, limitValues, problemMessage } from './problems.ts';
 import { PlaceFields } from './PlaceFields.tsx';
 import { QuizFields } from './QuizFields.tsx';
 
@@ -38,7 +39,7 @@ interface Props extends FormOptions {
 type Status = { kind: 'errors'; count: number } | { kind: 'saved'; clientId: string } | { kind: 'failed'; reason: string } | undefined;
 
 /** The line under the button once a log is saved: what the outbox says of it now, not at the moment of saving. */
-const savedKey: Record<OutboxState, string> = {
+const savedKey: Record<OutboxState, IslandKey> = {
   waiting: 'log.saved',
   sending: 'log.saved',
   sent: 'log.saved.sent',
@@ -56,7 +57,7 @@ function focusFirst(fields: Iterable<string>): void {
 }
 
 export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, initial, stateOf, warning }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => initial ?? newDraft());
   const [attempted, setAttempted] = useState(false);
   const [status, setStatus] = useState<Status>();
@@ -81,7 +82,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
     return { errors };
   };
   // Errors show after the first Submit, then follow every change, so a fixed field clears.
-  const errors = useMemo(() => (attempted ? check(values).errors : new Map<string, string>()), [attempted, values, i18n.language]);
+  const errors = useMemo(() => (attempted ? check(values).errors : new Map<string, string>()), [attempted, values, t]);
 
   const set = (change: Partial<FormValues>) => {
     setStatus(undefined);
@@ -134,7 +135,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
         <Field field="startTime" label={t('log.startTime')} error={errors.get('startTime')}>
           {(control) => <input {...control} type="time" value={values.startTime} onChange={(event) => set({ startTime: event.target.value })} />}
         </Field>
-        <CountField field="durationMinutes" label={t('log.duration')} hint={t('log.duration.hint')} value={values.durationMinutes} error={errors.get('durationMinutes')} onChange={(durationMinutes) => set({ durationMinutes })} />
+        <CountField field="durationMinutes" label={t('log.duration')} hint={t('log.duration.hint', limitValues(logLimits.durationMinutes, formatNumber))} value={values.durationMinutes} error={errors.get('durationMinutes')} onChange={(durationMinutes) => set({ durationMinutes })} />
       </fieldset>
 
       <PlaceFields values={values} errors={errors} onChange={set} />
@@ -153,7 +154,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
         ) : (
           <p className="log-hint">{t('log.materials.none')}</p>
         )}
-        <Field field="facilitators" label={t('log.facilitators')} hint={t('log.facilitators.hint')} error={errors.get('facilitators')}>
+        <Field field="facilitators" label={t('log.facilitators')} hint={t('log.facilitators.hint', limitValues(logLimits.facilitators, formatNumber))} error={errors.get('facilitators')}>
           {(control) => <textarea {...control} rows={3} autoComplete="off" value={values.facilitators} onChange={(event) => set({ facilitators: event.target.value })} />}
         </Field>
       </fieldset>
@@ -161,7 +162,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
       <AttendanceFields values={values} errors={errors} formatNumber={formatNumber} onTotal={(total) => set({ total })}
         onCell={(part, band, text) => set({ [part]: { ...values[part], [band]: text } })} />
 
-      <QuizFields values={values} errors={errors} onChange={set} />
+      <QuizFields values={values} errors={errors} formatNumber={formatNumber} onChange={set} />
 
       <fieldset className="log-section" id={fieldId('followUps')} aria-describedby={describedBy('followUps', true, errors.get('followUps'))}>
         <legend>{t('log.followUps')}</legend>
@@ -169,7 +170,7 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
         <ErrorText field="followUps" error={errors.get('followUps')} />
         <div>
           {followUps.map((kind) => (
-            <CountField key={kind} field={`followUps.${kind}`} label={t(`log.followUps.${kind}`)} value={values.followUps[kind]} error={errors.get(`followUps.${kind}`)}
+            <CountField key={kind} field={`followUps.${kind}`} label={t(labelOf('followUps', kind) as IslandKey)} value={values.followUps[kind]} error={errors.get(`followUps.${kind}`)}
               onChange={(text) => set({ followUps: { ...values.followUps, [kind]: text } })} />
           ))}
         </div>

@@ -3,7 +3,7 @@
  * aria-describedby), a count field with a numeric keypad, and a group of choices in a fieldset.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 import { fieldId } from './problems.ts';
 
 /** The ids a control's aria-describedby lists: its hint, then its error. */

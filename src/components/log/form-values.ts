@@ -2,7 +2,7 @@
  * The form's values as typed (strings, so a half-typed count survives a reload), the log built
  * from them for the shared schema, and the draft kept in localStorage while the user types.
  */
-import { ageBands, currentSchemaVersion, ethnicGroups, followUps, sexBands, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import { ageBands, currentSchemaVersion, ethnicGroups, followUps, logLimits, sexBands, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
 import { areaOf } from '../../sessions/places.ts';
 
 type Counts<K extends string> = Record<K, string>;
@@ -94,10 +94,10 @@ export function count(text: string, empty: number | undefined): number | undefin
 const counts = <K extends string>(values: Counts<K>) =>
   Object.fromEntries(Object.entries<string>(values).map(([key, text]) => [key, count(text, 0)])) as Record<K, number>;
 
-/** The number of quiz questions typed, within 0–20. */
+/** The number of quiz questions typed, within 0 and the schema's most (20). */
 export function quizQuestionCount(values: FormValues): number {
   const questions = count(values.quizQuestions, 0) ?? 0;
-  return Number.isFinite(questions) ? Math.min(Math.max(questions, 0), 20) : 0;
+  return Number.isFinite(questions) ? Math.min(Math.max(questions, 0), logLimits.quizQuestions.max) : 0;
 }
 
 function quizRound(values: FormValues, round: 'pre' | 'post') {

@@ -1,23 +1,30 @@
 /**
- * i18next for the log page's island: the page passes the strings of its language (the same flat
- * files as the server, already resolved along the fallback chain), and the locale that `Intl`
- * knows for dates and numbers (never the tag: `Intl` knows none of hmn, ium, blt).
+ * Strings and formats for the log page's island: the page hands over the strings of its language
+ * the one way (src/i18n/translate.ts), and the locale that `Intl` knows for dates and numbers
+ * (never the tag: `Intl` knows none of hmn, ium, blt). No i18next in the browser: it would cost
+ * more than the form itself, and the island needs only `{{placeholders}}`.
  */
-import i18next, { type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { createContext, useContext } from 'react';
 import { timeZone } from '../../i18n/locales.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import type { UiKey } from '../../i18n/ui.ts';
 
-export function createI18n(lang: string, strings: Record<string, string>): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: lang,
-    resources: { [lang]: { translation: strings } },
-    initAsync: false,
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-  });
-  return instance;
+/** The island's strings: the page's `log.*`, `outbox.*`, `enrol.*`, `setting.*` and `audience.*` keys. */
+export const islandKeyPrefixes = ['log.', 'outbox.', 'enrol.', 'setting.', 'audience.'] as const;
+export type IslandKey = Extract<UiKey, `${(typeof islandKeyPrefixes)[number]}${string}`>;
+export type IslandTranslate = Translate<IslandKey>;
+
+/** What the island's components read: the translate function and the page's language (URL path). */
+export interface IslandStrings {
+  t: IslandTranslate;
+  lang: string;
+}
+
+export const TranslateContext = createContext<IslandStrings>({ t: () => '', lang: '' });
+
+/** The island's translate function and language, as `const { t, lang } = useTranslation()`. */
+export function useTranslation(): IslandStrings {
+  return useContext(TranslateContext);
 }
 
 export interface Formatters {

@@ -2,14 +2,14 @@
  * From a problem of the shared schema (`path` + `rule`, from the form's own check or from the
  * server) to the field it belongs beside and a message in the user's language.
  */
-import type { TFunction } from 'i18next';
-import { followUps, type LogProblem } from '../../sessions/schema.ts';
-import { breakdownBands } from './form-values.ts';
+import { figures } from '../../sessions/figures.ts';
+import { logLimits, type LogProblem } from '../../sessions/schema.ts';
+import type { IslandKey, IslandTranslate as TFunction } from './i18n.ts';
 
 /** The element id of a field, e.g. `attendance.bySex.female` → `log-attendance-bySex-female`. */
 export const fieldId = (field: string) => `log-${field.replace(/\./g, '-')}`;
 
-const groupLabels: Record<string, string> = {
+const groupLabels: Record<string, IslandKey> = {
   date: 'log.date',
   startTime: 'log.startTime',
   durationMinutes: 'log.duration',
@@ -32,15 +32,11 @@ const groupLabels: Record<string, string> = {
   notes: 'log.notes',
 };
 
-/** The label key of each breakdown cell, e.g. `attendance.byAge.under12` → `log.age.under12`. */
-const cellPrefix = { bySex: 'log.sex', byAge: 'log.age', byEthnicity: 'log.ethnicity' } as const;
 
-const fields = new Map<string, string>(Object.entries(groupLabels));
-for (const [part, bands] of Object.entries(breakdownBands)) {
-  for (const band of bands) fields.set(`attendance.${part}.${band}`, `${cellPrefix[part as keyof typeof cellPrefix]}.${band}`);
-}
-for (const kind of followUps) fields.set(`followUps.${kind}`, `log.followUps.${kind}`);
-for (const round of ['pre', 'post']) for (let index = 0; index < 20; index += 1) fields.set(`quiz.${round}.correct.${index}`, 'log.quiz.correct');
+const fields = new Map<string, IslandKey>(Object.entries(groupLabels));
+// The label key of each count, e.g. `attendance.byAge.under12` → `log.age.under12` (figures.ts).
+for (const figure of figures) fields.set(figure.path, figure.label as IslandKey);
+for (const round of ['pre', 'post']) for (let index = 0; index < logLimits.quizQuestions.max; index += 1) fields.set(`quiz.${round}.correct.${index}`, 'log.quiz.correct');
 
 /** Problems the schema reports on a part that the form shows as another field. */
 const aliases: Record<string, string> = { 'quiz.pre.correct': 'quizQuestions', 'quiz.post.correct': 'quizQuestions', place: 'place.venue' };
@@ -60,6 +56,11 @@ export function fieldFor(path: string): string | undefined {
   return undefined;
 }
 
+/** A limit of the schema as the values of a message or hint: `{{min}}`, `{{max}}` in the user's numbers. */
+export function limitValues({ min, max }: { min: number; max: number }, formatNumber: (value: number) => string): { min: string; max: string } {
+  return { min: formatNumber(min), max: formatNumber(max) };
+}
+
 const countPath = /^(attendance\.|followUps\.|quiz\.(pre|post)\.(answered|correct\.))/;
 
 function valueAt(log: unknown, path: string): unknown {
@@ -77,11 +78,12 @@ const sum = (value: unknown) => (value && typeof value === 'object' ? Object.val
 export function problemMessage(problem: LogProblem, log: unknown, t: TFunction, formatNumber: (value: number) => string): string {
   const { path, rule } = problem;
   const value = valueAt(log, path);
-  const range = (min: number, max: number) => t('log.error.range', { min: formatNumber(min), max: formatNumber(max) });
+  // The limits come from the schema, never restated here.
+  const range = (limit: { min: number; max: number }) => t('log.error.range', limitValues(limit, formatNumber));
   // A text of only spaces: say so, rather than a vague "check this field".
   if (typeof value === 'string' && value !== '' && value.trim() === '') return t('log.error.spaces');
   if (isBlank(value)) {
-    if (path === 'quiz.pre.correct' || path === 'quiz.post.correct') return range(1, 20);
+    if (path === 'quiz.pre.correct' || path === 'quiz.post.correct') return range(logLimits.quizQuestions);
     if (path === 'place.communeId') return t('log.error.commune');
     if (path === 'setting') return t('log.error.choose');
     return t(Array.isArray(value) && path !== 'facilitators' ? 'log.error.chooseOne' : 'log.error.required');
@@ -89,8 +91,8 @@ export function problemMessage(problem: LogProblem, log: unknown, t: TFunction, 
   if (countPath.test(path) || path === 'durationMinutes') {
     if (rule === 'invalid_type') return t('log.error.wholeNumber');
     if (rule === 'too_small' || rule === 'too_big') {
-      if (path === 'durationMinutes') return range(5, 600);
-      return range(path === 'attendance.total' ? 1 : 0, 2000);
+      if (path === 'durationMinutes') return range(logLimits.durationMinutes);
+      return range(path === 'attendance.total' ? logLimits.total : logLimits.count);
     }
   }
   switch (rule) {
@@ -129,6 +131,6 @@ export function fieldLabel(field: string | undefined, t: TFunction): string {
   const [, part = '', , index] = field.split('.');
   const cellGroup = field.startsWith('attendance.') && field.split('.').length === 3 ? groupLabels[`attendance.${part}`] : undefined;
   if (cellGroup) return `${t(cellGroup)} – ${t(key)}`;
-  if (field.startsWith('quiz.')) return `${t(`log.quiz.${part}`)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;
+  if (field.startsWith('quiz.')) return `${t(`log.quiz.${part}` as IslandKey)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;
   return t(key);
 }

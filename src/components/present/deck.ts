@@ -5,6 +5,7 @@
  */
 
 import { fitSlide } from './fit.ts';
+import { startReadAlong, stepSentence } from '../readalong/readalong.ts';
 
 const next = ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'];
 const previous = ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'];
@@ -36,6 +37,7 @@ export function startDeck(): void {
   let notesShown = false;
 
   document.body.classList.add('is-deck');
+  startReadAlong();
   for (const element of all('[data-js-only]')) element.hidden = false;
 
   function go(index: number, announce = true): void {
@@ -76,6 +78,9 @@ export function startDeck(): void {
     for (const note of notes) note.open = shown;
     refit();
   }
+
+  /** The current slide's narration with sentence timings, if it has one. */
+  const slideAudio = () => slides[current]?.querySelector<HTMLAudioElement>('audio[data-timings]') ?? undefined;
 
   /** Fits the slide on screen again after its content or the screen changed size. */
   function refit(): void {
@@ -137,6 +142,8 @@ export function startDeck(): void {
     else if (key === 'n' || key === 'N') showNotes(!notesShown);
     else if (key === 'f' || key === 'F') toggleFullscreen();
     else if (key === 'a' || key === 'A') toggleAnswer(slides[current]);
+    else if (key === 'l' || key === 'L') listenButtons.find((button) => !button.hidden)?.click();
+    else if ((key === ',' || key === '.') && slideAudio()) stepSentence(slideAudio()!, key === ',' ? -1 : 1);
     else return;
     event.preventDefault();
   });

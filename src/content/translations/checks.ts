@@ -7,8 +7,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { placeholderIds, segmentText, segmentToCell, type SegmentPart } from './segments.ts';
 import type { TranslationUnit } from './units.ts';
+import { getLocale, isLocalePath } from '../../i18n/locales.ts';
 // One rule for the retired hotline, shared with the Studio's field validation and content:check.
-import { mentionsRetiredHotline, retiredHotlineMessage } from '../../../studio/schemaTypes/validation/retiredHotline.ts';
+import { mentionsRetiredHotline, retiredHotlineMessage } from '../model.ts';
 
 export { mentionsRetiredHotline };
 
@@ -38,11 +39,12 @@ const thaiOfThailand = /[\u0E00-\u0E7F]/u;
 const taiViet = /[\uAA80-\uAADF]/u;
 
 /**
- * Why a text is not in the language's script, or undefined. Tai Dam (`thai`) is written in Tai
- * Viet letters: text in Latin letters only, or in the Thai script of Thailand, is refused.
+ * Why a text is not in the language's script, or undefined. A language whose row in the locale
+ * table has the Tai Viet script (Tai Dam, `thai`) is written in Tai Viet letters: text in Latin
+ * letters only, or in the Thai script of Thailand, is refused.
  */
 export function scriptProblem(lang: string, text: string): string | undefined {
-  if (lang !== 'thai') return undefined;
+  if (!isLocalePath(lang) || getLocale(lang).script !== 'Tavt') return undefined;
   if (thaiOfThailand.test(text)) return 'written in the Thai script of Thailand: Tai Dam is written in Tai Viet letters';
   if (/\p{L}/u.test(text) && !taiViet.test(text)) return 'has no Tai Viet letters: Tai Dam is written in Tai Viet, not in Latin letters';
   return undefined;

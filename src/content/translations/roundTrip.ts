@@ -5,7 +5,7 @@
  * native speaker's review (`needsReview`).
  */
 import { isLocalePath, locales, type LocalePath } from '../../i18n/locales.ts';
-import { glossaryTerms } from '../glossary.ts';
+import { glossaryTerms, isGlossaryTerm } from '../glossary.ts';
 import { checkUnit, type FileUnit, type UnitOutcome } from './checks.ts';
 import { csvToUnits, unitsToCsv, unitsToXlsx, xlsxToUnits } from './sheet.ts';
 import { applyUnit, documentUnits, type PathStep, type TranslationUnit } from './units.ts';
@@ -28,11 +28,12 @@ export function formatOf(file: string): Format | undefined {
 
 /**
  * The units of `lang` in `documents`: with `pack`, only the lesson pack with that slug (throws if
- * there is none); otherwise every document with localized text.
+ * there is none); otherwise every document with localized text but the glossary terms, which each
+ * unit's context names instead.
  */
 export function exportUnits(documents: readonly Doc[], lang: LocalePath, pack?: string): TranslationUnit[] {
   const chosen = pack === undefined
-    ? documents
+    ? documents.filter((doc) => !isGlossaryTerm(doc))
     : documents.filter((doc) => doc['_type'] === 'material' && (doc['slug'] as { current?: unknown } | undefined)?.current === pack);
   if (pack !== undefined && chosen.length === 0) throw new Error(`no lesson pack has the slug "${pack}"`);
   const glossary = glossaryTerms(documents);

@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { languagePaths } from '../../content/collections.ts';
 import { getLocale, type LocalePath } from '../../i18n/locales.ts';
 import { useTranslations } from '../../i18n/ui.ts';
+import { shareInbox } from '../../offline/cache-names.ts';
 
 export const getStaticPaths = languagePaths;
 
@@ -20,6 +21,14 @@ export const GET: APIRoute = ({ params }) => {
     display: 'standalone',
     background_color: '#ffffff',
     theme_color: '#7a1f2b',
+    // A pack file (src/offline/pack-file.ts) shared from Zalo, Files or Bluetooth opens the
+    // library, which imports it; the service worker receives the POST (src/sw/sw.ts).
+    share_target: {
+      action: `/${lang}/offline/?${shareInbox.action}`,
+      method: 'POST',
+      enctype: 'multipart/form-data',
+      params: { files: [{ name: 'pack', accept: ['text/html', '.html'] }] },
+    },
     icons: [
       { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },

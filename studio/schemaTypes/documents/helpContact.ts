@@ -1,10 +1,7 @@
 import { defineField, defineType } from 'sanity';
 import { translationsField } from '../fields/translations.ts';
-import { mentionsRetiredHotline, retiredHotlineMessage } from '../validation/retiredHotline.ts';
+import { dialableRule, mentionsRetiredHotline, retiredHotlineMessage } from '../../../src/content/model.ts';
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
-
-/** Digits, spaces and a leading "+" only, so a phone can dial the number when it is tapped. */
-const dialable = /^[0-9 +]+$/;
 
 /** A hotline or service learners can call, listed at the end of lesson packs. */
 export const helpContact = defineType({
@@ -27,7 +24,7 @@ export const helpContact = defineType({
       description: 'As dialled, e.g. 111 or +84 20 3812 3456. Digits, spaces and + only.',
       validation: (rule) => [
         rule.required(),
-        rule.regex(dialable).error('Use digits, spaces and + only, so phones can dial it.'),
+        rule.regex(dialableRule.pattern).error(dialableRule.message),
         rule.custom((value: string | undefined) => !value || !mentionsRetiredHotline(value) || retiredHotlineMessage),
       ],
     }),

@@ -3,7 +3,14 @@ import { imageWithAltField } from '../fields/imageWithAlt.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
 import { vocabularyTitle, type VocabularyPrefix } from '../fields/vocabularyTitle.ts';
-import { audiences, settings } from '../../../src/content/vocabulary.ts';
+import {
+  ageRule,
+  audiences,
+  durationMinutesRule,
+  modelMessages,
+  settings,
+  slideCount,
+} from '../../../src/content/model.ts';
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
 
 /** Options for a fixed list, titled in English and Vietnamese from the site's UI strings. */
@@ -99,14 +106,14 @@ export const material = defineType({
       title: 'Slides',
       type: 'array',
       group: 'slides',
-      description: 'Shown one by one, full-screen. About 5 to 10 fit one class period.',
+      description: `Shown one by one, full-screen. About ${slideCount.advisedMin} to ${slideCount.advisedMax} fit one class period.`,
       of: [defineArrayMember({ type: 'slide' })],
       validation: (rule) => [
-        rule.required().min(1).error('Add at least one slide.'),
+        rule.required().min(slideCount.min).error(modelMessages.slidesRequired),
         rule
-          .min(5)
-          .max(10)
-          .warning('Lesson packs work best with 5 to 10 slides: about one class period.'),
+          .min(slideCount.advisedMin)
+          .max(slideCount.advisedMax)
+          .warning(modelMessages.slidesAdvised),
       ],
     }),
     defineField({
@@ -165,8 +172,12 @@ export const material = defineType({
       group: 'use',
       description: 'How long the session takes, discussion and quiz included.',
       validation: (rule) => [
-        rule.integer().min(1),
-        rule.max(90).warning('A session longer than 90 minutes rarely fits a class period.'),
+        rule.integer().min(durationMinutesRule.min),
+        rule
+          .max(durationMinutesRule.advisedMax)
+          .warning(
+            `A session longer than ${durationMinutesRule.advisedMax} minutes rarely fits a class period.`,
+          ),
       ],
     }),
     defineField({
@@ -180,13 +191,13 @@ export const material = defineType({
           name: 'min',
           title: 'From age',
           type: 'number',
-          validation: (rule) => rule.integer().min(5),
+          validation: (rule) => rule.integer().min(ageRule.min),
         }),
         defineField({
           name: 'max',
           title: 'To age',
           type: 'number',
-          validation: (rule) => rule.integer().max(120),
+          validation: (rule) => rule.integer().max(ageRule.max),
         }),
       ],
       validation: (rule) =>
@@ -195,7 +206,7 @@ export const material = defineType({
             value?.min === undefined ||
             value.max === undefined ||
             value.min <= value.max ||
-            '“From age” must not be above “To age”.',
+            modelMessages.ageOrder,
         ),
     }),
     translationsField({ group: 'translations' }),

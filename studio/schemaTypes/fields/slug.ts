@@ -1,7 +1,5 @@
 import { defineField, type SlugValue } from 'sanity';
-
-/** Lowercase ASCII words joined by hyphens: safe in every URL, printed handout and QR code. */
-const urlSafeSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { isValidSlug, slugRule } from '../../../src/content/model.ts';
 
 /**
  * The `slug` of a document, generated from its Vietnamese title. Sanity's own check that the slug
@@ -15,15 +13,15 @@ export function slugField(options: { group?: string } = {}) {
     type: 'slug',
     description:
       'The last part of the page address, e.g. “viec-lam-gia”. Press Generate to make it from the Vietnamese title. Changing it later breaks links that teachers have saved.',
-    options: { source: 'title.vi', maxLength: 96 },
+    options: { source: 'title.vi', maxLength: slugRule.maxLength },
     validation: (rule) =>
       rule
         .required()
         .custom(
           (value: SlugValue | undefined) =>
             !value?.current ||
-            urlSafeSlug.test(value.current) ||
-            'Use only lowercase letters a–z, digits and single hyphens (no accents, no spaces).',
+            isValidSlug(value.current) ||
+            slugRule.message,
         ),
   });
 }

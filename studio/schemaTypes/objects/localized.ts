@@ -95,6 +95,25 @@ export const localeAudio = defineType({
           : 'The text read aloud in this language, for learners who do not read it. Optional.',
       type: 'file',
       options: { accept: 'audio/*' },
+      fields: [
+        defineField({
+          name: 'sentences',
+          title: 'Sentence timings',
+          description:
+            'Where each sentence of the slide (heading, then body) starts and ends in the recording, in seconds, for read-along. Timings that do not fit the text are not used.',
+          type: 'array',
+          of: [
+            defineArrayMember({
+              type: 'object',
+              name: 'sentenceTiming',
+              fields: [
+                defineField({ name: 'start', title: 'Start (s)', type: 'number', validation: (rule) => rule.min(0) }),
+                defineField({ name: 'end', title: 'End (s)', type: 'number', validation: (rule) => rule.min(0) }),
+              ],
+            }),
+          ],
+        }),
+      ],
     }),
   ),
 });

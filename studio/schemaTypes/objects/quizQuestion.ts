@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from 'sanity';
+import { quizOptionCount } from '../../../src/content/model.ts';
 import { correctOptionExists, hasSourceText, requireSourceText } from '../validation/rules.ts';
 
 /** A multiple-choice question to check what learners took away. */
@@ -17,14 +18,14 @@ export const quizQuestion = defineType({
       name: 'options',
       title: 'Answer options',
       type: 'array',
-      description: '2 to 5 answers, in the order learners see them.',
+      description: `${quizOptionCount.min} to ${quizOptionCount.max} answers, in the order learners see them.`,
       of: [
         defineArrayMember({
           type: 'localeString',
           validation: (rule) => rule.custom(requireSourceText),
         }),
       ],
-      validation: (rule) => rule.required().min(2).max(5),
+      validation: (rule) => rule.required().min(quizOptionCount.min).max(quizOptionCount.max),
     }),
     defineField({
       name: 'correctOption',

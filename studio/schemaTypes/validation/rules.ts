@@ -5,6 +5,7 @@
 import type { CustomValidator, ValidationError } from 'sanity';
 import { getLocale, sourceLocale, type LocalePath } from '../../../src/i18n/locales.ts';
 import { hasText, reviewedTranslationGaps } from '../../../src/content/translation.ts';
+import { modelMessages } from '../../../src/content/model.ts';
 
 function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null
@@ -64,5 +65,5 @@ export const correctOptionExists: CustomValidator<number | undefined> = (value, 
   const options = field(context.parent, 'options');
   const count = Array.isArray(options) ? options.length : 0;
   if (value === undefined || count === 0 || value <= count) return true;
-  return `There ${count === 1 ? 'is 1 option' : `are ${count} options`}: choose a number from 1 to ${count}.`;
+  return modelMessages.correctOption(count);
 };

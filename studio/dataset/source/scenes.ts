@@ -1,5 +1,5 @@
 /**
- * The pictures of the sample packs, by name. A pack's JSON names a scene; build.mjs renders it.
+ * The pictures of the sample packs, by name. A pack's JSON names a scene; build.ts renders it.
  * People: Hmong (indigo shirt, embroidered band), Dao (red headscarf), Thai (black blouse,
  * silver buttons) and Kinh young people, in the hills of Lao Cai.
  */
@@ -8,7 +8,7 @@ import {
   banknote, coins, factory, passport, idCard, lock, warning, tick, cross, house, stiltHouse, school,
   bus, borderGate, river, fenceWire, documentSheet, magnifier, laptop, rings, table, board, plane,
   hotline, handset, night,
-} from './illustrations.mjs';
+} from './illustrations.ts';
 
 const hmong = { shirt: '#283c7a', band: '#e76f51', skirt: '#283c7a', longHair: true };
 const hmongBoy = { shirt: '#283c7a', band: '#e76f51', pants: '#1d2d5c' };
@@ -25,7 +25,7 @@ const chatJob = bubble(10, 20, 150, 60, '#e3f2fd', 'left', '') + factory(30, 74,
 const chatLove = bubble(10, 20, 150, 70, '#fde2e4', 'left', '') + heart(85, 58, 0.45) + bubble(40, 120, 140, 50, C.zalo, 'right') + bubble(10, 200, 160, 70, '#fde2e4', 'left') + heart(60, 240, 0.3) + heart(110, 240, 0.3);
 const chat111 = `<rect x="0" y="0" width="192" height="310" fill="#fff"/>` + hotline(96, 120, 0.9) + `<circle cx="96" cy="250" r="36" fill="${C.safe}"/>` + handset(92, 248, 0.42);
 
-export const scenes = {
+export const scenes: Record<string, () => string> = {
   // --- fake jobs across the border -----------------------------------------------------------
   'cover-fake-jobs': () =>
     scene(sun() + mountains() + borderGate(930, 560, 0.8) + person(360, 740, 1.3, { ...hmong, arm: 'phone' }) + bubble(470, 180, 260, 120, '#ffffff', 'left') + factory(520, 285, 0.45, { smoke: false }) + banknote(660, 230, 0.5) + warning(1080, 660, 0.7)),
@@ -101,7 +101,7 @@ export const scenes = {
     scene(`<rect x="0" y="560" width="1200" height="240" fill="#e0d5c1"/>` + person(360, 760, 1.1, { ...thai, sad: true }) + `<path d="M420 600 q40 30 80 0 t80 0 t80 0" stroke="#6b6b6b" stroke-width="14" fill="none"/>` + lock(700, 620, 0.8) + documentSheet(900, 330, 0.8, { lines: 8 }) + coins(980, 560, 1) + passport(760, 280, 0.6, -10), '#f3ede2'),
 };
 
-export function render(name) {
+export function render(name: string): string {
   const make = scenes[name];
   if (!make) throw new Error(`Unknown scene "${name}"`);
   return make();
