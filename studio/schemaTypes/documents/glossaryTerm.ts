@@ -1,4 +1,5 @@
 import { defineField, defineType } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { requireSourceText } from '../validation/rules.ts';
 
 /**
@@ -27,6 +28,6 @@ export const glossaryTerm = defineType({
     }),
   ],
   preview: {
-    select: { title: 'term.vi', subtitle: 'note' },
+    select: { title: `term.${sourceLocale}`, subtitle: 'note' },
   },
 });

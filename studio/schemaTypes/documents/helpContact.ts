@@ -1,4 +1,5 @@
 import { defineField, defineType } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { translationsField } from '../fields/translations.ts';
 import { dialableRule, mentionsRetiredHotline, retiredHotlineMessage } from '../../../src/content/model.ts';
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
@@ -53,6 +54,6 @@ export const helpContact = defineType({
     { name: 'order', title: 'Listing order', by: [{ field: 'order', direction: 'asc' }] },
   ],
   preview: {
-    select: { title: 'name.vi', subtitle: 'number' },
+    select: { title: `name.${sourceLocale}`, subtitle: 'number' },
   },
 });

@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType, type PreviewValue } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { imageWithAltField } from '../fields/imageWithAlt.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
@@ -212,7 +213,7 @@ export const material = defineType({
     translationsField({ group: 'translations' }),
   ],
   preview: {
-    select: { title: 'title.vi', slug: 'slug.current', isSample: 'isSample', media: 'coverImage' },
+    select: { title: `title.${sourceLocale}`, slug: 'slug.current', isSample: 'isSample', media: 'coverImage' },
     prepare: ({ title, slug, isSample, media }: { title?: string; slug?: string; isSample?: boolean; media?: PreviewValue['media'] }) => ({
       title: title ?? 'Untitled lesson pack',
       subtitle: isSample ? `Sample · ${slug ?? ''}` : (slug ?? ''),

@@ -1,4 +1,5 @@
 import { defineField, defineType } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { slugField } from '../fields/slug.ts';
 import { translationsField } from '../fields/translations.ts';
 import { requireSourceText, reviewedTranslationsAreComplete } from '../validation/rules.ts';
@@ -26,6 +27,6 @@ export const topic = defineType({
     translationsField(),
   ],
   preview: {
-    select: { title: 'title.vi', subtitle: 'slug.current' },
+    select: { title: `title.${sourceLocale}`, subtitle: 'slug.current' },
   },
 });

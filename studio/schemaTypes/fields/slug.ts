@@ -1,4 +1,5 @@
 import { defineField, type SlugValue } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { isValidSlug, slugRule } from '../../../src/content/model.ts';
 
 /**
@@ -13,7 +14,7 @@ export function slugField(options: { group?: string } = {}) {
     type: 'slug',
     description:
       'The last part of the page address, e.g. “viec-lam-gia”. Press Generate to make it from the Vietnamese title. Changing it later breaks links that teachers have saved.',
-    options: { source: 'title.vi', maxLength: slugRule.maxLength },
+    options: { source: `title.${sourceLocale}`, maxLength: slugRule.maxLength },
     validation: (rule) =>
       rule
         .required()

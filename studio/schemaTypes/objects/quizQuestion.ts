@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { quizOptionCount } from '../../../src/content/model.ts';
 import { correctOptionExists, hasSourceText, requireSourceText } from '../validation/rules.ts';
 
@@ -44,7 +45,7 @@ export const quizQuestion = defineType({
     }),
   ],
   preview: {
-    select: { title: 'question.vi', options: 'options' },
+    select: { title: `question.${sourceLocale}`, options: 'options' },
     prepare: ({ title, options }: { title?: string; options?: unknown[] }) => ({
       title: title ?? 'Question without Vietnamese text',
       subtitle: `${options?.length ?? 0} options`,

@@ -1,4 +1,5 @@
 import { defineField, defineType } from 'sanity';
+import { sourceLocale } from '../../../src/i18n/locales.ts';
 import { requireSourceText } from '../validation/rules.ts';
 import { imageWithAltField } from '../fields/imageWithAlt.ts';
 
@@ -42,6 +43,6 @@ export const slide = defineType({
     }),
   ],
   preview: {
-    select: { title: 'heading.vi', media: 'image' },
+    select: { title: `heading.${sourceLocale}`, media: 'image' },
   },
 });
