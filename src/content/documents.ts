@@ -23,13 +23,13 @@ import { localePaths, sourceLocale, translatedLocalePaths, type LocalePath } fro
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }));
 
 /** A localized field as stored: one optional value per language of the locale table. */
-export type LocalizedField<T> = { _type?: string | undefined } & { [P in LocalePath]?: T | null | undefined };
+export type LocalizedField<T> = { _type?: string | undefined } & Partial<Record<LocalePath, T | null | undefined>>;
 
 /** A localized object: one optional value per language of the locale table. */
 function localized<T extends z.ZodType>(value: T): z.ZodType<LocalizedField<z.output<T>>> {
   const shape: Record<string, z.ZodType> = { _type: z.string().optional() };
   for (const path of localePaths) shape[path] = value.nullish();
-  return z.object(shape) as unknown as z.ZodType<LocalizedField<z.output<T>>>;
+  return z.object(shape);
 }
 
 /** Whether a localized value is there: text (as the Studio counts it) or a file. */

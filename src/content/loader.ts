@@ -34,7 +34,7 @@ export interface EntryOptions<D> {
  * Throws a ContentError or DatasetError naming the document and field, or the file line.
  */
 export async function loadEntries<D>(content: ContentSource, options: EntryOptions<D>, { preview = false } = {}) {
-  const result = await content.fetch<unknown>(options.query);
+  const result = await content.fetch(options.query);
   const documents = checkDocuments(options.schema, result == null ? [] : Array.isArray(result) ? result : [result]);
   const context: EntryContext = { source: content, preview };
   return documents.flatMap((document) =>

@@ -23,7 +23,7 @@ export function narrationCoverage(documents: readonly unknown[], lang: string): 
     if (!isObject(document) || document['_type'] !== 'material' || !Array.isArray(document['slides'])) continue;
     for (const slide of document['slides'] as unknown[]) {
       if (!isObject(slide)) continue;
-      const heading = isObject(slide['heading']) && typeof slide['heading'][lang] === 'string' ? (slide['heading'][lang] as string) : '';
+      const heading = isObject(slide['heading']) && typeof slide['heading'][lang] === 'string' ? (slide['heading'][lang]) : '';
       const body = isObject(slide['body']) && Array.isArray(slide['body'][lang]) ? (slide['body'][lang] as Raw[]) : undefined;
       const count = slideSentences(heading, body).length;
       const clip = isObject(slide['audio']) ? slide['audio'][lang] : undefined;

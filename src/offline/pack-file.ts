@@ -59,7 +59,7 @@ export function splitPackFile(text: string): { header: PackFileHeader; body: str
 function isHeader(value: unknown): value is PackFileHeader {
   if (typeof value !== 'object' || value === null) return false;
   const header = value as Record<string, unknown>;
-  const word = (key: string) => typeof header[key] === 'string' && /^[a-z0-9-]+$/.test(header[key] as string);
+  const word = (key: string) => typeof header[key] === 'string' && /^[a-z0-9-]+$/.test(header[key]);
   return (
     header['format'] === 1 &&
     word('lang') &&

@@ -33,7 +33,7 @@ type AdapterRequest = IncomingMessage & { body?: AsyncIterable<Buffer> };
 /** `handler` whose answers given before the end of the request's body are followed by a lingering close. */
 export function withLingeringClose(handler: RequestListener, bounds: LingerBounds = lingerBounds): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') linger(request as AdapterRequest, response, bounds);
+    if (request.method !== 'GET' && request.method !== 'HEAD') linger(request, response, bounds);
     handler(request, response);
   };
 }
@@ -48,7 +48,7 @@ function linger(request: AdapterRequest, response: ServerResponse, bounds: Linge
   // (_http_server.js, resOnFinish): with the body still coming, only our side is closed now.
   const destroySoon = () => Socket.prototype.destroySoon.call(socket);
   socket.destroySoon = () => {
-    if (request.complete) return destroySoon();
+    if (request.complete) { destroySoon(); return; }
     socket.end();
     request.once('end', () => socket.destroy());
   };

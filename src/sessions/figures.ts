@@ -10,7 +10,7 @@
  */
 
 /** `[field of the log, stored column]` pairs of one breakdown. */
-type Bands = ReadonlyArray<readonly [string, string]>;
+type Bands = readonly (readonly [string, string])[];
 
 export const figureGroups = {
   bySex: {

@@ -35,7 +35,7 @@ export const logLimits = {
   notes: { min: 0, max: 2000 },
 } as const;
 
-type Range = { readonly min: number; readonly max: number };
+interface Range { readonly min: number; readonly max: number }
 const whole = ({ min, max }: Range) => z.int().check(z.minimum(min), z.maximum(max));
 const text = ({ min, max }: Range) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 const list = <T extends z.core.SomeType>(item: T, { min, max }: Range) => z.array(item).check(z.minLength(min), z.maxLength(max));

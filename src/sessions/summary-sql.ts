@@ -100,7 +100,7 @@ export type SummaryRow = Record<string, string | number>;
  * in key order (two transactions then lock shared rows in the same order). `logs` are the
  * `logColumns` of each created log of a device that is not quarantined, with its team and packs.
  */
-export function summaryDeltas(logs: ReadonlyArray<{ columns: Record<string, string | number>; materials: readonly string[] }>): Record<SummaryTable, SummaryRow[]> {
+export function summaryDeltas(logs: readonly { columns: Record<string, string | number>; materials: readonly string[] }[]): Record<SummaryTable, SummaryRow[]> {
   const days = new Map<string, SummaryRow>();
   const packs = new Map<string, SummaryRow>();
   const add = (into: Map<string, SummaryRow>, table: SummaryTable, key: SummaryRow, sums: Record<string, number>) => {
@@ -185,11 +185,11 @@ export function whereSummary(filter: Pick<LogFilter, 'from' | 'to' | 'areaId' | 
 }
 
 /** The statements, each with its values, that take a device's logs out of the summaries (-1) or put them back (1). */
-export const deviceStatements = (deviceId: string, sign: 1 | -1): Array<[string, string[]]> =>
+export const deviceStatements = (deviceId: string, sign: 1 | -1): [string, string[]][] =>
   deviceSql(sign).map((statement) => [statement, statement.includes('?') ? [deviceId] : []]);
 
 /** Whether a device is quarantined now (PostgreSQL adds a row lock to it). */
 export const deviceQuarantinedSql = 'SELECT quarantined_at FROM devices WHERE id = ?';
 
 /** The values of a summary row in `summaryColumns` order. */
-export const summaryValues = (table: SummaryTable, row: SummaryRow): Array<string | number> => summaryColumns(table).map((column) => row[column]!);
+export const summaryValues = (table: SummaryTable, row: SummaryRow): (string | number)[] => summaryColumns(table).map((column) => row[column]!);

@@ -175,7 +175,7 @@ test('a page served over plain http to another address says packs cannot be save
   await save.getByRole('link', { name: 'Download as one file' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(name);
-  expect(statSync((await download.path())!).size).toBe(statSync(join(client, 'en', 'materials', reviewedPack, name)).size);
+  expect(statSync((await download.path())).size).toBe(statSync(join(client, 'en', 'materials', reviewedPack, name)).size);
 
   await page.goto(`${laptop}/en/materials/`);
   const list = JSON.parse(readFileSync(join(client, 'en', 'materials', 'offline.json'), 'utf8')) as { packs: { slug: string; title: string }[] };

@@ -27,7 +27,7 @@ import { helpContactsQuery, materialsQuery, siteSettingsQuery, topicsQuery } fro
 import { createEmbeddedSource, readDataset } from '../../src/content/sources/embedded.ts';
 import { schemaTypes } from '../../studio/schemaTypes/index.ts';
 
-type Fields = { fields: { name: string; type?: string; of?: { type: string }[] }[] };
+interface Fields { fields: { name: string; type?: string; of?: { type: string }[] }[] }
 const studioType = (name: string) => schemaTypes.find((type) => type.name === name) as unknown as Fields;
 const studioFields = (name: string) => studioType(name).fields.map((field) => field.name).sort();
 

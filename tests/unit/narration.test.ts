@@ -15,7 +15,7 @@ const block = (...texts: (string | [string, string[]])[]) => ({
   children: texts.map((text, i) => (typeof text === 'string' ? { _type: 'span', _key: `k${i}`, text, marks: [] } : { _type: 'span', _key: `k${i}`, text: text[0], marks: text[1] })),
 });
 
-type Slide = { audio?: { lang: string; sentences?: { start: number; end: number }[] } };
+interface Slide { audio?: { lang: string; sentences?: { start: number; end: number }[] } }
 
 describe('narration by sentence', () => {
   it('reads the heading, then each paragraph, sentence by sentence', () => {
@@ -37,7 +37,7 @@ describe('narration by sentence', () => {
     const { headingRanges, blocks, count } = markSentences('Gọi 111', [block('Miễn phí. ', ['Cả ngày', ['strong']], '. Gọi ngay.')]);
     expect(headingRanges).toEqual([{ start: 0, end: 7 }]);
     expect(count).toBe(4);
-    const pieces = (blocks[0]!['children'] as { text: string; marks: string[] }[]).map(({ text, marks }) => [text, marks]);
+    const pieces = (blocks[0]!.children as { text: string; marks: string[] }[]).map(({ text, marks }) => [text, marks]);
     expect(pieces).toEqual([
       ['Miễn phí.', [sentenceMark(1)]],
       [' ', []],

@@ -24,8 +24,8 @@ const arbitraryStep = fc.record({
 });
 
 /** Two devices of one team (a summary row of the team mixes them) and one of another. */
-async function enrolDevices(store: SessionStore): Promise<Array<{ deviceId: string; teamId: string }>> {
-  const devices: Array<{ deviceId: string; teamId: string }> = [];
+async function enrolDevices(store: SessionStore): Promise<{ deviceId: string; teamId: string }[]> {
+  const devices: { deviceId: string; teamId: string }[] = [];
   for (const [teamName, phones] of [['Đội Y Tý', 2], ['Đội Bát Xát', 1]] as const) {
     const team = await store.createTeam(teamName, 'team');
     for (let phone = 0; phone < phones; phone += 1) {

@@ -217,7 +217,7 @@ function materialDoc(p: PackSource, assets: Assets, defaults: ReviewDefaults): J
     if (audioLangs.length > 0) {
       const audio: Json = { _type: 'localeAudio' };
       for (const lang of localePaths.filter((l) => audioLangs.includes(l))) {
-        audio[lang] = assets.audioFile(`${p.slug}-${n}-${lang}.mp3`, lang, narrationSentences(slide as Parameters<typeof narrationSentences>[0], lang));
+        audio[lang] = assets.audioFile(`${p.slug}-${n}-${lang}.mp3`, lang, narrationSentences(slide, lang));
       }
       slide['audio'] = audio;
     }
