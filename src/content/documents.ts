@@ -41,7 +41,7 @@ export function hasValue(value: unknown): boolean {
 /** The same, with the Vietnamese text required (the source of every translation). */
 function withVietnamese<T extends z.ZodType>(value: T) {
   return localized(value).refine((field) => hasValue(field[sourceLocale]), {
-    message: 'Vietnamese text is required: write it in Studio before translating',
+    error: 'Vietnamese text is required: write it in Studio before translating',
     path: [sourceLocale],
   });
 }
@@ -54,9 +54,9 @@ const assetSchema = z.object({ url: z.url(), width: z.number().positive(), heigh
 
 export const imageSchema = z
   .object({ alt: localeStringSchema.nullish(), _sanityAsset: z.string().nullish(), asset: assetSchema.nullish() })
-  .refine((image) => image._sanityAsset || image.asset, { message: 'the image has no file: upload it again' })
+  .refine((image) => image._sanityAsset || image.asset, { error: 'the image has no file: upload it again' })
   .refine((image) => hasValue(image.alt?.[sourceLocale]), {
-    message: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
+    error: 'alt text is required: describe the picture in Vietnamese for screen-reader users',
     path: ['alt', sourceLocale],
   });
 
@@ -154,7 +154,7 @@ export const materialSchema = z.object({
   durationMinutes: z.number().int().min(durationMinutesRule.min).nullish(),
   ageRange: z
     .object({ min: age, max: age })
-    .refine((range) => range.min <= range.max, { message: modelMessages.ageOrder, path: ['min'] })
+    .refine((range) => range.min <= range.max, { error: modelMessages.ageOrder, path: ['min'] })
     .nullish(),
   topics: z.array(topicReference).nullish(),
   coverImage: imageSchema.nullish(),
@@ -202,9 +202,10 @@ export function checkDocuments<S extends z.ZodType>(schema: S, documents: readon
       checked.push(result.data);
       continue;
     }
-    const id = (document as { _id?: unknown })?._id ?? '(document without _id)';
+    const id = (document as { _id?: unknown })._id;
+    const name = typeof id === 'string' ? id : '(document without _id)';
     for (const issue of result.error.issues) {
-      problems.push(`${String(id)}: ${formatPath(issue.path) || '(document)'}: ${issue.message}`);
+      problems.push(`${name}: ${formatPath(issue.path) || '(document)'}: ${issue.message}`);
     }
   }
   if (problems.length > 0) {

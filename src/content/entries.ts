@@ -104,7 +104,7 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, co
       const heading = picker.required(slide.heading);
       const body = picker.text(slide.body);
       // Read-along only over the text the clip speaks: same language, timings that fit its sentences.
-      const sameText = audio !== undefined && heading.lang === audio.lang && (body === undefined || body.lang === audio.lang);
+      const sameText = heading.lang === audio?.lang && (body?.lang ?? audio.lang) === audio.lang;
       const sentences = sameText ? fittingTimings(audio.value.sentences, slideSentences(heading.value, body?.value).length) : undefined;
       return {
         key: slide._key,

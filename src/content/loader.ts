@@ -48,6 +48,7 @@ export async function loadEntries<D>(content: ContentSource, options: EntryOptio
 export function groqLoader<D>(options: EntryOptions<D>): Loader {
   return {
     name: 'groq-loader',
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Astro hands parseData over as a plain function, to be destructured as its docs do
     async load({ store, parseData, logger, collection }) {
       const content = source();
       const preview = previewUnreviewed(process.env, import.meta.env.DEV);

@@ -84,7 +84,7 @@ export function markSentences(heading: string, body: readonly Block[] | undefine
         const at = spanStart + from;
         const sentence = ranges.findIndex(({ start, end }) => at >= start && at < end);
         const marks = [...(span.marks ?? []), ...(sentence >= 0 ? [sentenceMark(first + sentence)] : [])];
-        children.push({ ...span, _key: `${String(span['_key'] ?? 's')}-${i}`, text: spanText.slice(from, to), marks });
+        children.push({ ...span, _key: `${typeof span['_key'] === 'string' ? span['_key'] : 's'}-${i}`, text: spanText.slice(from, to), marks });
       }
     }
     return { ...block, children };

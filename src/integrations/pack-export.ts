@@ -17,7 +17,7 @@ export interface ExportedPack {
   bytes: number;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char]};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char] ?? 'amp'};`);
 
 /** The pack files of one language in a built client folder, with their headers. */
 function packFilesOf(client: string, lang: LocalePath): { file: string; header: PackFileHeader }[] {

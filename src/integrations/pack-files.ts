@@ -105,12 +105,12 @@ export async function inlinePackPage(client: string, html: string): Promise<stri
   const sources = await Promise.all(images.map((tag) => imageData(client, widestSource(tag))));
   images.forEach((tag, index) => {
     // The bytes are in the file already: nothing to load lazily, and no variant to choose.
-    const inlined = ['srcset', 'sizes', 'src', 'loading'].reduce(withoutAttribute, tag).replace(/^<img/, `<img src="${sources[index]}"`);
+    const inlined = ['srcset', 'sizes', 'src', 'loading'].reduce(withoutAttribute, tag).replace(/^<img/, `<img src="${sources[index] ?? ''}"`);
     page = page.replace(tag, () => inlined);
   });
   page = page.replace(/<(audio|source|video)(\s[^>]*?)\ssrc="(\/[^"]+)"/g, (_, element: string, before: string, url: string) => `<${element}${before} src="${dataUrl(readFileSync(builtFile(client, url)), mimeTypes[extension(url)] ?? 'application/octet-stream')}"`);
   const left = /\s(?:src|srcset|poster|href)="(\/[^"]*)"|url\((\/[^)]*)\)/.exec(page.replace(/<a\s[^>]*>/g, ''));
-  if (left) throw new Error(`pack file: ${left[1] ?? left[2]} would need the network`);
+  if (left) throw new Error(`pack file: ${left[1] ?? left[2] ?? ''} would need the network`);
   // The policy forbids any request at all, so a file that reached a phone cannot call home or
   // load anything; its own scripts are allowed by hash.
   const scripts = [...page.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].map((match) => sha256(match[1]!));

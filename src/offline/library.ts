@@ -123,11 +123,12 @@ async function importShared(root: HTMLElement): Promise<void> {
 if (root) {
   const strings = readStrings(root);
   const picker = root.querySelector<HTMLInputElement>('[data-import-pack]')!;
-  picker.addEventListener('change', async () => {
+  picker.addEventListener('change', () => {
     const file = picker.files?.[0];
     if (!file) return;
-    await importFile(root, file);
-    picker.value = '';
+    void importFile(root, file).then(() => {
+      picker.value = '';
+    });
   });
   void importShared(root);
   const status = root.querySelector<HTMLElement>('[data-library-status]')!;

@@ -8,11 +8,11 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-pack-file]')) {
   const link = box.querySelector<HTMLAnchorElement>('a[download]');
   const button = box.querySelector<HTMLButtonElement>('[data-pack-share]');
   const status = box.querySelector<HTMLElement>('[role="status"]');
-  if (!link || !button || !navigator.canShare) continue;
+  if (!link || !button || !(navigator as Partial<Navigator>).canShare) continue;
   const asFile = (parts: BlobPart[]) => new File(parts, link.download, { type: 'text/html' });
   if (!navigator.canShare({ files: [asFile([''])] })) continue;
   button.hidden = false;
-  button.addEventListener('click', async () => {
+  const share = async (): Promise<void> => {
     if (status) status.textContent = '';
     try {
       const response = await fetch(link.href);
@@ -23,5 +23,6 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-pack-file]')) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       if (status) status.textContent = format(readStrings(box)['packFile.shareFailed']);
     }
-  });
+  };
+  button.addEventListener('click', () => void share());
 }

@@ -121,7 +121,7 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
         let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
-          summaries ||= Boolean(migration.rederive || migration.summaries);
+          if (migration.rederive === true || migration.summaries === true) summaries = true;
           // Without parameters the driver sends the simple protocol, which takes several statements.
           await run(migration.sql);
           if (migration.rederive) await rederiveAll(run);

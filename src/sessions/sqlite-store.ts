@@ -148,7 +148,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
         let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
-          summaries ||= Boolean(migration.rederive || migration.summaries);
+          if (migration.rederive === true || migration.summaries === true) summaries = true;
           db.exec(migration.sql);
           if (migration.rederive) {
             for (const row of prepare('SELECT client_id, log FROM session_logs').all()) rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);

@@ -105,7 +105,7 @@ export function summaryDeltas(logs: readonly { columns: Record<string, string | 
   const packs = new Map<string, SummaryRow>();
   const add = (into: Map<string, SummaryRow>, table: SummaryTable, key: SummaryRow, sums: Record<string, number>) => {
     const id = JSON.stringify(tables[table].key.map((column) => key[column]));
-    const row = into.get(id) ?? Object.fromEntries([...tables[table].key.map((column) => [column, key[column]!]), ...tables[table].sums.map((column) => [column, 0])]);
+    const row: SummaryRow = into.get(id) ?? (Object.fromEntries([...tables[table].key.map((column) => [column, key[column]!]), ...tables[table].sums.map((column) => [column, 0])]) as SummaryRow);
     for (const column of tables[table].sums) row[column] = Number(row[column]) + sums[column]!;
     into.set(id, row);
   };

@@ -21,7 +21,7 @@ function plainText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!Array.isArray(value)) return '';
   return value
-    .flatMap((block) => (isRecord(block) && Array.isArray(block['children']) ? block['children'] : []))
+    .flatMap((block) => (isRecord(block) && Array.isArray(block['children']) ? (block['children'] as unknown[]) : []))
     .map((span) => (isRecord(span) && typeof span['text'] === 'string' ? span['text'] : ''))
     .join('\n');
 }

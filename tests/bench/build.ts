@@ -15,6 +15,9 @@ import { gzipSync } from 'node:zlib';
 import { withImports } from '../../src/integrations/offline-manifests.ts';
 import { writeMarkdownBaseline } from './markdown-baseline.ts';
 
+/** A document of the dataset's data.ndjson, as far as this benchmark reads it. */
+type DatasetDocument = Record<string, unknown> & { _type: string; slug?: { current: string } };
+
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.bench');
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -46,12 +49,12 @@ function generateDataset(count: number): string {
   mkdirSync(folder, { recursive: true });
   cpSync(join(root, 'studio/dataset/images'), join(folder, 'images'), { recursive: true });
   cpSync(join(root, 'studio/dataset/files'), join(folder, 'files'), { recursive: true });
-  const documents = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const documents = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DatasetDocument);
   const templates = documents.filter((doc) => doc._type === 'material');
   const others = documents.filter((doc) => doc._type !== 'material');
   const generated = Array.from({ length: count }, (_, index) => {
-    const template = templates[index % templates.length];
-    const slug = `${template.slug.current}-${index + 1}`;
+    const template = templates[index % templates.length]!;
+    const slug = `${template.slug!.current}-${index + 1}`;
     return { ...template, _id: `material-${slug}`, slug: { _type: 'slug', current: slug } };
   });
   writeFileSync(join(folder, 'data.ndjson'), [...others, ...generated].map((doc) => JSON.stringify(doc)).join('\n') + '\n');
@@ -108,7 +111,7 @@ console.log(`\nratio generated / Markdown baseline: ${(median(ourTimes) / median
 
 // 2. Page weights of the sample build.
 const client = join(work, 'dist-sample/client');
-const firstPack = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((doc) => doc._type === 'material').slug.current;
+const firstPack = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DatasetDocument).find((doc) => doc._type === 'material')!.slug!.current;
 const types: [string, string, RegExp | undefined][] = [
   ['home (vi)', 'vi', undefined],
   ['list (vi)', 'vi/materials', undefined],

@@ -21,15 +21,18 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const materials = join(out, 'client/vi/materials');
 const pack = readdirSync(materials).find((slug) => !['schools', 'job-centres'].includes(slug) && statSync(join(materials, slug)).isDirectory());
+if (pack === undefined) throw new Error(`${materials}: no lesson pack in the build`);
 const only = process.env['BENCH_PAGES']?.split(',');
-const pages = (lang: string) =>
-  [
+const pages = (lang: string): [string, string][] =>
+  (
+    [
     ['home', `/${lang}/`],
     ['pack', `/${lang}/materials/${pack}/`],
     ['present', `/${lang}/materials/${pack}/present/`],
     ['log', `/${lang}/log/`],
     ['reports', `/${lang}/reports/`],
-  ].filter(([label]) => !only || only.includes(label!));
+  ] satisfies [string, string][]
+  ).filter(([label]) => !only || only.includes(label));
 
 const dataDir = `${out}-bench-data`;
 rmSync(dataDir, { recursive: true, force: true });

@@ -8,23 +8,36 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { localePaths as languages, sourceLocale } from '../../src/i18n/locales.ts';
 
-type Texts = Record<string, unknown> | undefined;
+type Texts = Record<string, string | undefined> | undefined;
 type Blocks = { children?: { text?: string }[] }[];
+type Image = { _sanityAsset?: string; alt?: Texts } | undefined;
+/** The fields of a lesson pack in the export that the baseline shows. */
+interface Material {
+  _type: string;
+  slug: { current: string };
+  title?: Texts;
+  summary?: Texts;
+  coverImage?: Image;
+  slides: { heading?: Texts; image?: Image; body?: Record<string, Blocks | undefined>; teacherNotes?: Texts }[];
+  keyMessages?: Texts[];
+  discussionQuestions?: Texts[];
+  quiz?: { question?: Texts; options: Texts[]; explanation?: Texts }[];
+}
 
-const text = (field: Texts, lang: string): string => String(field?.[lang] ?? field?.[sourceLocale] ?? '');
-const blocks = (field: Texts, lang: string): string =>
-  ((field?.[lang] ?? field?.[sourceLocale] ?? []) as Blocks).map((block) => (block.children ?? []).map((child) => child.text ?? '').join('')).join('\n\n');
-const image = (value: { _sanityAsset?: string; alt?: Texts } | undefined, lang: string): string =>
+const text = (field: Texts, lang: string): string => field?.[lang] ?? field?.[sourceLocale] ?? '';
+const blocks = (field: Record<string, Blocks | undefined> | undefined, lang: string): string =>
+  (field?.[lang] ?? field?.[sourceLocale] ?? []).map((block) => (block.children ?? []).map((child) => child.text ?? '').join('')).join('\n\n');
+const image = (value: Image, lang: string): string =>
   value?._sanityAsset ? `![${text(value.alt, lang)}](../../${value._sanityAsset.replace(/^image@file:\/\/\.\//, '')})` : '';
 
 /** One pack in one language as Markdown. */
-function packMarkdown(material: any, lang: string): string {
+function packMarkdown(material: Material, lang: string): string {
   const slides = material.slides.map(
-    (slide: any, index: number) =>
+    (slide, index) =>
       `## ${index + 1}. ${text(slide.heading, lang)}\n\n${image(slide.image, lang)}\n\n${blocks(slide.body, lang)}\n\n> ${text(slide.teacherNotes, lang)}`,
   );
   const list = (items: Texts[] | undefined) => (items ?? []).map((item) => `- ${text(item, lang)}`).join('\n');
-  const quiz = (material.quiz ?? []).map((question: any) => `### ${text(question.question, lang)}\n\n${question.options.map((option: Texts) => `1. ${text(option, lang)}`).join('\n')}\n\n${text(question.explanation, lang)}`);
+  const quiz = (material.quiz ?? []).map((question) => `### ${text(question.question, lang)}\n\n${question.options.map((option) => `1. ${text(option, lang)}`).join('\n')}\n\n${text(question.explanation, lang)}`);
   return [image(material.coverImage, lang), ...slides, `## Key messages\n\n${list(material.keyMessages)}`, `## Questions\n\n${list(material.discussionQuestions)}`, ...quiz].join('\n\n');
 }
 
@@ -35,7 +48,7 @@ export function writeMarkdownBaseline(folder: string, datasetFile: string): stri
   mkdirSync(content, { recursive: true });
   mkdirSync(join(folder, 'src/pages/[lang]/materials'), { recursive: true });
   cpSync(join(dirname(datasetFile), 'images'), join(folder, 'src/images'), { recursive: true });
-  const materials = readFileSync(datasetFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((doc) => doc._type === 'material');
+  const materials = readFileSync(datasetFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Material).filter((doc) => doc._type === 'material');
   for (const material of materials) {
     for (const lang of languages) {
       const frontmatter = `---\ntitle: ${JSON.stringify(text(material.title, lang))}\nsummary: ${JSON.stringify(text(material.summary, lang))}\nlang: ${lang}\npack: ${material.slug.current}\n---\n`;

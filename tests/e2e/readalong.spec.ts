@@ -35,7 +35,7 @@ test('the highlight follows currentTime over the whole clip, sentence by sentenc
   // Sample the page every 40 ms while the clip plays to its end: the highlighted sentence must be
   // the one whose timing holds currentTime (one frame of slack at a boundary).
   const samples = await page.locator(audio).evaluate(
-    (element: HTMLAudioElement, timings) =>
+    (element: HTMLAudioElement) =>
       new Promise<{ time: number; highlighted: number[] }[]>((resolve, reject) => {
         const out: { time: number; highlighted: number[] }[] = [];
         const timer = setInterval(() => {
@@ -43,11 +43,9 @@ test('the highlight follows currentTime over the whole clip, sentence by sentenc
           if (!element.paused) out.push({ time: element.currentTime, highlighted: [...new Set(highlighted)] });
         }, 40);
         element.addEventListener('ended', () => { clearInterval(timer); resolve(out); });
-        element.addEventListener('error', () => reject(new Error(`audio error ${element.error?.code}`)));
+        element.addEventListener('error', () => reject(new Error(`audio error ${element.error?.code ?? 'unknown'}`)));
         element.play().catch(reject);
-        timings;
       }),
-    timings,
   );
   expect(samples.length).toBeGreaterThan(50);
   const lastStart = timings.at(-1)![0];

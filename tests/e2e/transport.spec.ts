@@ -115,7 +115,7 @@ test.describe('bounded bodies', () => {
     expect(form.status()).toBe(413);
     expect(await form.text()).toContain('The form or file is too large (at most 256 KB)');
     // Chunked (no length to refuse by): read to the limit, then the same page.
-    const chunked = await rawPost(`${baseURL}/vi/reports/import/`, { 'Content-Type': 'multipart/form-data; boundary=x', Origin: baseURL! }, Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 'a')));
+    const chunked = await rawPost(`${baseURL!}/vi/reports/import/`, { 'Content-Type': 'multipart/form-data; boundary=x', Origin: baseURL! }, Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 'a')));
     expect(chunked.status).toBe(413);
     expect(chunked.body).toContain('Biểu mẫu hoặc tệp quá lớn (tối đa 1 MB)');
 

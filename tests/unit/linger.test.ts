@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withLingeringClose, type LingerBounds } from '../../src/server/linger.ts';
@@ -7,7 +7,9 @@ import { withLingeringClose, type LingerBounds } from '../../src/server/linger.t
  * A route as the node adapter runs it: reads the body (`request.body` when set, as the adapter
  * does) up to 256 KB, stops reading there and answers 413 with `Connection: close`.
  */
-const refusingRoute: RequestListener = async (request, response) => {
+const refusingRoute: RequestListener = (request, response) => void refuse(request, response);
+
+async function refuse(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body: AsyncIterable<Buffer> = (request as IncomingMessage & { body?: AsyncIterable<Buffer> }).body ?? request;
   let size = 0;
   for await (const chunk of body) {
@@ -16,7 +18,7 @@ const refusingRoute: RequestListener = async (request, response) => {
   }
   response.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' });
   response.end('too large');
-};
+}
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));

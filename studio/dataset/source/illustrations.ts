@@ -128,7 +128,7 @@ export function person(x: number, y: number, s = 1, o: PersonLook = {}) {
   } else if (arm === 'point') {
     b += `<rect x="-66" y="-228" width="24" height="100" rx="12" fill="${sleeve}"/><circle cx="-54" cy="-126" r="12" fill="${skin}"/>`;
     b += `<path d="M50 -220 L120 -210" stroke="${sleeve}" stroke-width="24" stroke-linecap="round"/><circle cx="128" cy="-210" r="13" fill="${skin}"/>`;
-  } else if (arm === 'hold') {
+  } else {
     b += `<path d="M-50 -220 Q-70 -160 -10 -160" stroke="${sleeve}" stroke-width="24" fill="none" stroke-linecap="round"/>`;
     b += `<path d="M50 -220 Q70 -160 10 -160" stroke="${sleeve}" stroke-width="24" fill="none" stroke-linecap="round"/>`;
     if (o.holding) b += o.holding;
@@ -312,7 +312,7 @@ export function handset(x: number, y: number, s = 1, color = '#fff') {
 
 export function night() {
   let b = '';
-  const stars = [[120, 90], [260, 160], [420, 70], [610, 130], [760, 60], [900, 150], [1100, 80], [340, 240], [980, 250]];
+  const stars: [number, number][] = [[120, 90], [260, 160], [420, 70], [610, 130], [760, 60], [900, 150], [1100, 80], [340, 240], [980, 250]];
   for (const [x, y] of stars) b += `<circle cx="${x}" cy="${y}" r="4" fill="#fff"/>`;
   return b + `<circle cx="1040" cy="130" r="50" fill="${C.moon}"/><circle cx="1064" cy="116" r="44" fill="${C.skyNight}"/>`;
 }

@@ -117,7 +117,7 @@ function synthesize(sentences: string[], lang: LocalePath, out: string): Sentenc
  * sentences did not change since; a changed clip gets none (and a warning) until it is spoken again.
  */
 export function writeNarration(dir: string, clips: Map<string, NarrationClip>, speak: boolean): void {
-  const stored: Record<string, Stored> = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {};
+  const stored: Record<string, Stored> = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, Stored>) : {};
   if (speak) mkdirSync(join(dir, 'files'), { recursive: true });
   for (const [file, clip] of clips) {
     let timings: SentenceTiming[] | undefined;
