@@ -46,7 +46,15 @@ export default defineConfig({
   },
   // The log island is written against React's API and runs on Preact's compat layer: the same
   // components at a tenth of react-dom's bytes on a village phone (issue 17).
-  integrations: [preact({ compat: true }), datasetMedia(), serviceWorker({ languages: localePaths }), pagefindSearch(), securityHeadersFile(), nodeServerEntry(), precompress()],
+  integrations: [
+    preact({ compat: true }),
+    datasetMedia(),
+    serviceWorker({ languages: localePaths }),
+    pagefindSearch(),
+    securityHeadersFile(),
+    nodeServerEntry(),
+    precompress(),
+  ],
   image: { domains: ['cdn.sanity.io'] },
   devToolbar: { enabled: false },
 });

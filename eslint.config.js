@@ -67,7 +67,9 @@ export default tseslint.config(
   tseslint.configs.stylisticTypeChecked,
   astro.configs.recommended,
   {
-    plugins: { local: { rules: { 'no-identical-branches': noIdenticalBranches, 'disable-with-reason': disableWithReason } } },
+    plugins: {
+      local: { rules: { 'no-identical-branches': noIdenticalBranches, 'disable-with-reason': disableWithReason } },
+    },
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
@@ -91,7 +93,14 @@ export default tseslint.config(
       // cases (undefined, null, booleans, objects, any) stay errors as in the strict preset.
       '@typescript-eslint/restrict-template-expressions': [
         'error',
-        { allowNumber: true, allowAny: false, allowBoolean: false, allowNullish: false, allowRegExp: false, allowNever: false },
+        {
+          allowNumber: true,
+          allowAny: false,
+          allowBoolean: false,
+          allowNullish: false,
+          allowRegExp: false,
+          allowNever: false,
+        },
       ],
       // `onClick={() => setOpen(true)}`: React handlers in arrow shorthand are the idiom.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],

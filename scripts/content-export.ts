@@ -21,6 +21,8 @@ try {
   );
   console.log(`Check it offline with: npm run content:check -- ${relative(process.cwd(), folder) || '.'}`);
 } catch (error) {
-  console.error(error instanceof TransferSetupError ? error.message : `content:export failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof TransferSetupError ? error.message : `content:export failed: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 }

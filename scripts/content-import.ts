@@ -17,12 +17,18 @@ try {
   const errors = (await checkDataset(folder)).problems.filter((problem) => problem.level === 'error');
   if (errors.length > 0) {
     for (const problem of errors) console.error(formatProblem(problem));
-    throw new TransferSetupError(`${shown} has ${errors.length} error(s); nothing was imported. Fix them (npm run content:check -- ${shown}) and try again.`);
+    throw new TransferSetupError(
+      `${shown} has ${errors.length} error(s); nothing was imported. Fix them (npm run content:check -- ${shown}) and try again.`,
+    );
   }
   const { projectId, dataset } = client.config();
   const summary = await importDataset(client, folder);
-  console.log(`Imported ${summary.documents} documents and ${summary.assets} file(s) from ${shown} into ${String(projectId)}/${String(dataset)}.`);
+  console.log(
+    `Imported ${summary.documents} documents and ${summary.assets} file(s) from ${shown} into ${String(projectId)}/${String(dataset)}.`,
+  );
 } catch (error) {
-  console.error(error instanceof TransferSetupError ? error.message : `content:import failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof TransferSetupError ? error.message : `content:import failed: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 }

@@ -11,7 +11,14 @@ import { allDocumentsQuery } from '../src/content/queries.ts';
 import { createContentSource } from '../src/content/source.ts';
 import { getLocale, locales, sourceLocale } from '../src/i18n/locales.ts';
 import { formatNarrationTable, narrationCoverage } from '../src/content/narrationCoverage.ts';
-import { contentCounts, formatStatusTable, missingUiKeys, outdatedCount, uiCounts, type LanguageStatus } from '../src/i18n/status.ts';
+import {
+  contentCounts,
+  formatStatusTable,
+  missingUiKeys,
+  outdatedCount,
+  uiCounts,
+  type LanguageStatus,
+} from '../src/i18n/status.ts';
 
 const uiFolder = new URL('../src/i18n/ui/', import.meta.url);
 
@@ -33,24 +40,45 @@ async function main(): Promise<void> {
   const documents = await content.fetch<unknown[]>(allDocumentsQuery);
 
   const strings = new Map(locales.map((locale) => [locale.path, readUiStrings(locale.path)]));
-  const review = JSON.parse(readFileSync(new URL('../src/i18n/ui-review.json', import.meta.url), 'utf8')) as Record<string, { status?: string }>;
+  const review = JSON.parse(readFileSync(new URL('../src/i18n/ui-review.json', import.meta.url), 'utf8')) as Record<
+    string,
+    { status?: string }
+  >;
 
   const rows: LanguageStatus[] = locales.map((locale) => ({
     lang: locale.path,
     name: locale.name,
-    ui: uiCounts(source, strings.get(locale.path), locale.path === sourceLocale ? 'reviewed' : review[locale.path]?.status),
+    ui: uiCounts(
+      source,
+      strings.get(locale.path),
+      locale.path === sourceLocale ? 'reviewed' : review[locale.path]?.status,
+    ),
     content: contentCounts(documents, locale.path),
     outdated: outdatedCount(documents, locale.path),
   }));
 
-  console.log(`Translation status. Source: ${getLocale(sourceLocale).name}. Content: ${content.description}, ${documents.length} published documents.`);
-  console.log('Reviewed counts only documents whose translation a native speaker marked reviewed; only those are published.');
-  console.log('Outdated documents are reviewed, but their Vietnamese changed since: still published, with a notice, until a reviewer confirms them.');
+  console.log(
+    `Translation status. Source: ${getLocale(sourceLocale).name}. Content: ${content.description}, ${documents.length} published documents.`,
+  );
+  console.log(
+    'Reviewed counts only documents whose translation a native speaker marked reviewed; only those are published.',
+  );
+  console.log(
+    'Outdated documents are reviewed, but their Vietnamese changed since: still published, with a notice, until a reviewer confirms them.',
+  );
   console.log('UI strings are reviewed per language file (src/i18n/ui-review.json).\n');
   console.log(formatStatusTable(rows));
   console.log('\nNarration (read-along): slides of published lesson packs with a recording in the language, and');
   console.log('sentences of its slide text whose recording has a start and end for each sentence.\n');
-  console.log(formatNarrationTable(locales.map((locale) => ({ lang: locale.path, name: locale.name, coverage: narrationCoverage(documents, locale.path) }))));
+  console.log(
+    formatNarrationTable(
+      locales.map((locale) => ({
+        lang: locale.path,
+        name: locale.name,
+        coverage: narrationCoverage(documents, locale.path),
+      })),
+    ),
+  );
   for (const [path, file] of strings) {
     const missing = missingUiKeys(source, file);
     if (!file) console.log(`\n${path}: no UI-string file yet; add src/i18n/ui/${path}.json.`);

@@ -39,44 +39,69 @@ function printTeams(teams: TeamSummary[]): void {
   if (teams.length === 0) console.log('No teams yet: npm run teams -- add "<team name>"');
   for (const team of teams) {
     const sent = team.devices.reduce((sum, device) => sum + device.logsSent, 0);
-    console.log(`${team.id}  ${escapeName(team.name)}  (${team.role}${team.revokedAt ? `, revoked ${day(team.revokedAt)}` : ''})  ${team.devices.length} device(s), ${sent} log(s)`);
+    console.log(
+      `${team.id}  ${escapeName(team.name)}  (${team.role}${team.revokedAt ? `, revoked ${day(team.revokedAt)}` : ''})  ${team.devices.length} device(s), ${sent} log(s)`,
+    );
     for (const device of team.devices) {
       const state = device.revokedAt ? `revoked ${day(device.revokedAt)}` : `enrolled ${day(device.enrolledAt)}`;
       const quarantine = device.quarantinedAt ? `, logs quarantined ${day(device.quarantinedAt)}` : '';
-      console.log(`  ${device.id}  ${escapeName(device.name)}  ${state}${quarantine}, last sync ${day(device.lastSyncAt)}, ${device.logsSent} log(s)`);
+      console.log(
+        `  ${device.id}  ${escapeName(device.name)}  ${state}${quarantine}, last sync ${day(device.lastSyncAt)}, ${device.logsSent} log(s)`,
+      );
     }
   }
 }
 
 function printReview(review: LogsToReview, teams: TeamSummary[]): void {
-  if (!review.range) { console.log(`Not enough logs yet to know the usual range (${minimumLogs} needed).`); return; }
+  if (!review.range) {
+    console.log(`Not enough logs yet to know the usual range (${minimumLogs} needed).`);
+    return;
+  }
   const { q1, q3, fence } = review.range;
-  console.log(`Usual range: the middle half of sessions had ${q1} to ${q3} people (every device counted the same); more than ${fence} is far outside it.`);
-  if (review.byDevice.length === 0) { console.log('No log is far outside the usual range.'); return; }
+  console.log(
+    `Usual range: the middle half of sessions had ${q1} to ${q3} people (every device counted the same); more than ${fence} is far outside it.`,
+  );
+  if (review.byDevice.length === 0) {
+    console.log('No log is far outside the usual range.');
+    return;
+  }
   const names = new Map(teams.flatMap((team) => team.devices.map((device) => [device.id, escapeName(device.name)])));
-  for (const { deviceId, flagged } of review.byDevice) console.log(`  ${deviceId}  ${names.get(deviceId) ?? '?'}  ${flagged} log(s) far outside`);
-  console.log('To take a device\'s logs out of reports: npm run teams -- quarantine <device id>');
+  for (const { deviceId, flagged } of review.byDevice)
+    console.log(`  ${deviceId}  ${names.get(deviceId) ?? '?'}  ${flagged} log(s) far outside`);
+  console.log("To take a device's logs out of reports: npm run teams -- quarantine <device id>");
 }
 
-async function run(store: SessionStore, command: string | undefined, args: string[], coordinator: boolean): Promise<number> {
+async function run(
+  store: SessionStore,
+  command: string | undefined,
+  args: string[],
+  coordinator: boolean,
+): Promise<number> {
   const [argument] = args;
   if (command === 'add' && argument?.trim()) {
     const problem = nameProblem(argument);
-    if (problem) return fail(`Not a valid team name (${problem === 'controlCharacter' ? 'it holds a control character' : problem}): ${escapeName(argument)}`);
+    if (problem)
+      return fail(
+        `Not a valid team name (${problem === 'controlCharacter' ? 'it holds a control character' : problem}): ${escapeName(argument)}`,
+      );
     const team = await store.createTeam(argument.trim(), coordinator ? 'coordinator' : 'team');
     console.log(`Team "${escapeName(team.name)}" (${team.role}) created: ${team.id}`);
     printCode((await store.createEnrolmentCode(team.id)) as EnrolmentCode);
   } else if (command === 'code' && argument) {
     const code = await store.createEnrolmentCode(argument);
-    if (typeof code === 'string') return fail(`No team ${argument} that can enrol devices (${code}); see npm run teams -- list`);
+    if (typeof code === 'string')
+      return fail(`No team ${argument} that can enrol devices (${code}); see npm run teams -- list`);
     printCode(code);
   } else if (command === 'list') {
     printTeams(await store.listTeams());
   } else if (command === 'revoke' && argument) {
     const revoked = await store.revoke(argument);
     if (revoked === 'unknown') return fail(`No device or team ${argument}; see npm run teams -- list`);
-    console.log(`Revoked ${revoked.kind} ${revoked.id} (${escapeName(revoked.name)})${revoked.kind === 'team' ? ': none of its devices can send logs now' : ''}.`);
-    if (revoked.kind === 'device') console.log(`Its logs stay in reports; to take them out: npm run teams -- quarantine ${revoked.id}`);
+    console.log(
+      `Revoked ${revoked.kind} ${revoked.id} (${escapeName(revoked.name)})${revoked.kind === 'team' ? ': none of its devices can send logs now' : ''}.`,
+    );
+    if (revoked.kind === 'device')
+      console.log(`Its logs stay in reports; to take them out: npm run teams -- quarantine ${revoked.id}`);
   } else if ((command === 'quarantine' || command === 'release') && argument) {
     const done = command === 'quarantine' ? await store.quarantine(argument) : await store.release(argument);
     if (done === 'unknown') return fail(`No device ${argument}; see npm run teams -- list`);
@@ -98,19 +123,26 @@ async function run(store: SessionStore, command: string | undefined, args: strin
       console.log(`  ${result.clientId ?? '(no client id)'}  ${result.status}${reasons}`);
     }
     const counts = tally(answer.results);
-    console.log(`created ${counts.created}, duplicate ${counts.duplicate}, conflict ${counts.conflict}, invalid ${counts.invalid}`);
+    console.log(
+      `created ${counts.created}, duplicate ${counts.duplicate}, conflict ${counts.conflict}, invalid ${counts.invalid}`,
+    );
   } else if (command === 'rebuild-summaries') {
     // Kept current at every insert, quarantine and release: this repairs them if that ever failed.
     const started = performance.now();
     await store.rebuildSummaries();
-    console.log(`Rebuilt the report's summary tables from ${await store.count()} log(s) in reports, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Rebuilt the report's summary tables from ${await store.count()} log(s) in reports, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } else if (command === 'init') {
     const first = await ensureFirstCoordinator(store);
     if (first) {
       console.log(`\nFirst start: created the team "${first.team.name}" (coordinator, ${first.team.id}).`);
       // A terminal shows the code to the person; a pipe (a service log) never gets it.
       if (process.stdout.isTTY) printCode(first.code);
-      else console.log(`Its enrolment code is in ${writeFirstCodeFile(first.code, readStoreEnv().DATA_DIR ?? './data')} (readable by this user only).`);
+      else
+        console.log(
+          `Its enrolment code is in ${writeFirstCodeFile(first.code, readStoreEnv().DATA_DIR ?? './data')} (readable by this user only).`,
+        );
       console.log('');
     }
   } else {

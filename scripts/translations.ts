@@ -12,7 +12,16 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContentEnv } from '../src/content/env.ts';
 import { createTransferClient } from '../src/content/transfer/client.ts';
-import { extensions, exportUnits, formatOf, formats, planImport, readUnits, writeUnits, type Format } from '../src/content/translations/roundTrip.ts';
+import {
+  extensions,
+  exportUnits,
+  formatOf,
+  formats,
+  planImport,
+  readUnits,
+  writeUnits,
+  type Format,
+} from '../src/content/translations/roundTrip.ts';
 import { datasetStore, sanityStore, type TranslationStore } from '../src/content/translations/store.ts';
 import { isLocalePath, translatedLocalePaths, type LocalePath } from '../src/i18n/locales.ts';
 
@@ -26,18 +35,27 @@ class UsageError extends Error {}
 function store(): TranslationStore {
   const env = readContentEnv();
   if (!env.SANITY_PROJECT_ID) return datasetStore(env.CONTENT_DATASET_DIR ?? 'studio/dataset');
-  return sanityStore(createTransferClient('translations -- import'), `Sanity project ${env.SANITY_PROJECT_ID}, dataset ${env.SANITY_DATASET}`);
+  return sanityStore(
+    createTransferClient('translations -- import'),
+    `Sanity project ${env.SANITY_PROJECT_ID}, dataset ${env.SANITY_DATASET}`,
+  );
 }
 
 function language(value: string | undefined): LocalePath {
   if (value === undefined || !isLocalePath(value) || !translatedLocalePaths.includes(value)) {
-    throw new UsageError(`"${value ?? ''}" is not a language to translate into: use one of ${translatedLocalePaths.join(', ')}.`);
+    throw new UsageError(
+      `"${value ?? ''}" is not a language to translate into: use one of ${translatedLocalePaths.join(', ')}.`,
+    );
   }
   return value;
 }
 
 async function exportCommand(args: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { pack: { type: 'string' }, format: { type: 'string', default: 'xliff' }, out: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { pack: { type: 'string' }, format: { type: 'string', default: 'xliff' }, out: { type: 'string' } },
+  });
   const lang = language(positionals[0]);
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`--format is one of ${formats.join(', ')}`);
@@ -46,14 +64,20 @@ async function exportCommand(args: string[]): Promise<void> {
   const out = values.out ?? `translations-${lang}${values.pack ? `-${values.pack}` : ''}.${extensions[format]}`;
   writeFileSync(out, await writeUnits(units, lang, format));
   const untranslated = units.filter((unit) => unit.target.length === 0).length;
-  console.log(`${out}: ${units.length} texts from ${source.description}, ${untranslated} without a ${lang} translation.`);
+  console.log(
+    `${out}: ${units.length} texts from ${source.description}, ${untranslated} without a ${lang} translation.`,
+  );
 }
 
 async function importCommand(args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { lang: { type: 'string' }, 'skip-conflicts': { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      lang: { type: 'string' },
+      'skip-conflicts': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('name the file to import');
@@ -62,7 +86,9 @@ async function importCommand(args: string[]): Promise<void> {
   const read = await readUnits(readFileSync(file), format);
   const named = values.lang ?? read.lang ?? /^translations-([a-z]+)/.exec(basename(file))?.[1];
   if (named === undefined) {
-    throw new UsageError(`${file} does not say its language (a CSV file never does, nor a name not starting "translations-<lang>"): add --lang <lang>, one of ${translatedLocalePaths.join(', ')}.`);
+    throw new UsageError(
+      `${file} does not say its language (a CSV file never does, nor a name not starting "translations-<lang>"): add --lang <lang>, one of ${translatedLocalePaths.join(', ')}.`,
+    );
   }
   const lang = language(named);
   if (read.lang && read.lang !== lang) throw new UsageError(`${file} is for ${read.lang}, not ${lang}`);
@@ -95,6 +121,8 @@ try {
   else if (command === 'import') await importCommand(rest);
   else throw new UsageError(usage);
 } catch (error) {
-  console.error(error instanceof UsageError ? `${error.message}\n\n${usage}` : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof UsageError ? `${error.message}\n\n${usage}` : error instanceof Error ? error.message : error,
+  );
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }

@@ -28,14 +28,19 @@ async function check(request: Request, url: URL, peer: string, locals: App.Local
   const raw = new URL(request.url);
   const canonical = canonicalPath(raw.pathname);
   if (canonical !== raw.pathname) {
-    return new Response(null, { status: request.method === 'GET' || request.method === 'HEAD' ? 301 : 308, headers: { Location: canonical + raw.search, 'Cache-Control': 'no-store' } });
+    return new Response(null, {
+      status: request.method === 'GET' || request.method === 'HEAD' ? 301 : 308,
+      headers: { Location: canonical + raw.search, 'Cache-Control': 'no-store' },
+    });
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const limit = bodyLimitFor(raw.pathname);
     if (Number(request.headers.get('content-length')) > limit) {
       // A program gets JSON; a person who sent a form gets a page in the language of its address.
       if (isForPerson(raw.pathname)) return refusalPage(raw.pathname, 413, limit);
-      return apiError(413, 'bodyTooLarge', `The body is larger than ${Math.round(limit / 1024)} KB.`, { Connection: 'close' });
+      return apiError(413, 'bodyTooLarge', `The body is larger than ${Math.round(limit / 1024)} KB.`, {
+        Connection: 'close',
+      });
     }
     if (!isAllowedOrigin(request, url, settings)) {
       if (isForPerson(raw.pathname)) return refusalPage(raw.pathname, 403, limit);

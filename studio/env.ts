@@ -20,8 +20,7 @@ function readEnv(read: () => string | undefined): string | undefined {
   }
 }
 
-export const projectId =
-  readEnv(() => process.env.SANITY_STUDIO_PROJECT_ID) ?? placeholderProjectId;
+export const projectId = readEnv(() => process.env.SANITY_STUDIO_PROJECT_ID) ?? placeholderProjectId;
 
 export const dataset = readEnv(() => process.env.SANITY_STUDIO_DATASET) ?? 'production';
 
@@ -36,5 +35,4 @@ export const siteUrl = readEnv(() => process.env.SANITY_STUDIO_SITE_URL) ?? 'htt
  * which shows unreviewed translations under a "not reviewed: preview" banner
  * (src/content/preview.ts). The default is where `npm run dev` serves.
  */
-export const reviewPreviewUrl =
-  readEnv(() => process.env.SANITY_STUDIO_PREVIEW_URL) ?? 'http://localhost:4321';
+export const reviewPreviewUrl = readEnv(() => process.env.SANITY_STUDIO_PREVIEW_URL) ?? 'http://localhost:4321';

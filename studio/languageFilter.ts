@@ -31,7 +31,6 @@ export function languageFilterConfig(documentTypes: readonly string[]): Language
     supportedLanguages: locales.map((locale) => ({ id: locale.path, title: languageTitle(locale) })),
     defaultLanguages: [sourceLocale],
     documentTypes: [...documentTypes],
-    filterField: (enclosingType, member, selectedLanguageIds) =>
-      showField(enclosingType, member, selectedLanguageIds),
+    filterField: (enclosingType, member, selectedLanguageIds) => showField(enclosingType, member, selectedLanguageIds),
   };
 }

@@ -48,7 +48,10 @@ export function inGroup(material: Material, group: Group): boolean {
 /** `getStaticPaths` result for the pages of a pack (its page, its present view): one per pack and language. */
 export async function materialPaths() {
   const entries = await getCollection('materials');
-  return entries.map((entry) => ({ params: { lang: entry.data.lang, slug: entry.data.slug }, props: { material: entry.data } }));
+  return entries.map((entry) => ({
+    params: { lang: entry.data.lang, slug: entry.data.slug },
+    props: { material: entry.data },
+  }));
 }
 
 /** `getStaticPaths` result for a page that exists once per language. */

@@ -60,7 +60,11 @@ export const imageSchema = z
     path: ['alt', sourceLocale],
   });
 
-const fileSchema = z.object({ _sanityAsset: z.string().nullish(), url: z.string().nullish(), mimeType: z.string().nullish() });
+const fileSchema = z.object({
+  _sanityAsset: z.string().nullish(),
+  url: z.string().nullish(),
+  mimeType: z.string().nullish(),
+});
 
 /** One sentence's place in a narration clip, in seconds (read-along; src/content/narration.ts checks them). */
 export const sentenceTimingSchema = z.object({ start: z.number().nullish(), end: z.number().nullish() });
@@ -108,7 +112,10 @@ export const helpContactSchema = z.object({
 function noDangling(kind: string) {
   return (ref: { _ref: string; target: unknown }, context: z.RefinementCtx) => {
     if (ref.target === null) {
-      context.addIssue({ code: 'custom', message: `refers to ${kind} "${ref._ref}", which does not exist or is not published` });
+      context.addIssue({
+        code: 'custom',
+        message: `refers to ${kind} "${ref._ref}", which does not exist or is not published`,
+      });
     }
   };
 }
@@ -186,7 +193,10 @@ export class ContentError extends Error {
 
 /** Formats a zod path as `slides[2].heading.vi`. */
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 /**

@@ -10,7 +10,12 @@ import type {
   SiteSettingsDocument,
   TopicDocument,
 } from './documents.ts';
-import type { HelpContactEntryInput, MaterialEntryInput, SiteSettingsEntryInput, TopicEntryInput } from './entrySchemas.ts';
+import type {
+  HelpContactEntryInput,
+  MaterialEntryInput,
+  SiteSettingsEntryInput,
+  TopicEntryInput,
+} from './entrySchemas.ts';
 import { createPicker, type Localized } from './localize.ts';
 import { fittingTimings, slideSentences } from './narration.ts';
 import { isOutdated } from './sourceHash.ts';
@@ -41,7 +46,11 @@ export type ImageData =
   | { alt: Localized<string>; local: string }
   | { alt: Localized<string>; remote: { url: string; width: number; height: number } };
 
-function toImage(image: ImageDocument | null | undefined, picker: Picker, source: ContentSource): ImageData | undefined {
+function toImage(
+  image: ImageDocument | null | undefined,
+  picker: Picker,
+  source: ContentSource,
+): ImageData | undefined {
   if (!image) return undefined;
   const alt = picker.required(image.alt ?? {});
   const local = image._sanityAsset ? source.localAssetPath(image._sanityAsset) : undefined;
@@ -51,7 +60,10 @@ function toImage(image: ImageDocument | null | undefined, picker: Picker, source
 }
 
 /** The URL an audio file is served from: hosted files by their URL, embedded ones under /media/. */
-function audioUrl(file: { _sanityAsset?: string | null | undefined; url?: string | null | undefined }): string | undefined {
+function audioUrl(file: {
+  _sanityAsset?: string | null | undefined;
+  url?: string | null | undefined;
+}): string | undefined {
   const embedded = /^file@file:\/\/\.\/files\/([\w.-]+)$/.exec(file._sanityAsset ?? '');
   if (embedded?.[1]) return `/media/files/${embedded[1]}`;
   return file.url ?? undefined;
@@ -64,22 +76,45 @@ export function toTopicEntry(topic: TopicDocument, lang: LocalePath, context: En
   return { lang, slug: topic.slug, title, description, ...translationState(picker, topic, lang) };
 }
 
-export function toHelpContactEntry(contact: HelpContactDocument, lang: LocalePath, context: EntryContext): HelpContactEntryInput {
+export function toHelpContactEntry(
+  contact: HelpContactDocument,
+  lang: LocalePath,
+  context: EntryContext,
+): HelpContactEntryInput {
   const picker = pickerFor(lang, contact.translations, context);
-  const texts = { name: picker.required(contact.name), hours: picker.text(contact.hours), serves: picker.text(contact.serves) };
-  return { lang, number: contact.number, ...texts, order: contact.order ?? 0, ...translationState(picker, contact, lang) };
+  const texts = {
+    name: picker.required(contact.name),
+    hours: picker.text(contact.hours),
+    serves: picker.text(contact.serves),
+  };
+  return {
+    lang,
+    number: contact.number,
+    ...texts,
+    order: contact.order ?? 0,
+    ...translationState(picker, contact, lang),
+  };
 }
 
-export function toSiteSettingsEntry(settings: SiteSettingsDocument, lang: LocalePath, context: EntryContext): SiteSettingsEntryInput {
+export function toSiteSettingsEntry(
+  settings: SiteSettingsDocument,
+  lang: LocalePath,
+  context: EntryContext,
+): SiteSettingsEntryInput {
   const picker = pickerFor(lang, settings.translations, context);
   const texts = { title: picker.required(settings.title), banner: picker.text(settings.banner) };
   return { lang, ...texts, ...translationState(picker, settings, lang) };
 }
 
-export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, context: EntryContext): MaterialEntryInput {
+export function toMaterialEntry(
+  material: MaterialDocument,
+  lang: LocalePath,
+  context: EntryContext,
+): MaterialEntryInput {
   const { source } = context;
   const picker = pickerFor(lang, material.translations, context);
-  const present = <T>(values: readonly (T | undefined)[]): T[] => values.filter((value): value is T => value !== undefined);
+  const present = <T>(values: readonly (T | undefined)[]): T[] =>
+    values.filter((value): value is T => value !== undefined);
   // One object literal typed by the entry schema: a field the schema lacks is a type error here.
   const entry: Omit<MaterialEntryInput, keyof ReturnType<typeof translationState>> = {
     lang,
@@ -105,7 +140,9 @@ export function toMaterialEntry(material: MaterialDocument, lang: LocalePath, co
       const body = picker.text(slide.body);
       // Read-along only over the text the clip speaks: same language, timings that fit its sentences.
       const sameText = heading.lang === audio?.lang && (body?.lang ?? audio.lang) === audio.lang;
-      const sentences = sameText ? fittingTimings(audio.value.sentences, slideSentences(heading.value, body?.value).length) : undefined;
+      const sentences = sameText
+        ? fittingTimings(audio.value.sentences, slideSentences(heading.value, body?.value).length)
+        : undefined;
       return {
         key: slide._key,
         heading,

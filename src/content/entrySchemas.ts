@@ -54,17 +54,34 @@ export const materialEntrySchema = <I extends z.ZodType>(image: ImageField<I>) =
         body: localized(z.array(z.record(z.string(), z.unknown()))).optional(),
         teacherNotes: text.optional(),
         image: imageEntry(image).optional(),
-        audio: z.strictObject({ src: z.string(), lang, sentences: z.array(z.strictObject({ start: z.number(), end: z.number() })).optional() }).optional(),
+        audio: z
+          .strictObject({
+            src: z.string(),
+            lang,
+            sentences: z.array(z.strictObject({ start: z.number(), end: z.number() })).optional(),
+          })
+          .optional(),
       }),
     ),
     discussionQuestions: z.array(text),
     quiz: z.array(
-      z.strictObject({ question: text, options: z.array(text), correctOption: z.number(), explanation: text.optional() }),
+      z.strictObject({
+        question: text,
+        options: z.array(text),
+        correctOption: z.number(),
+        explanation: text.optional(),
+      }),
     ),
     keyMessages: z.array(text),
   });
 
-export const topicEntrySchema = z.strictObject({ lang, slug: z.string(), title: text, description: text.optional(), ...translationState });
+export const topicEntrySchema = z.strictObject({
+  lang,
+  slug: z.string(),
+  title: text,
+  description: text.optional(),
+  ...translationState,
+});
 
 export const helpContactEntrySchema = z.strictObject({
   lang,
@@ -76,7 +93,12 @@ export const helpContactEntrySchema = z.strictObject({
   ...translationState,
 });
 
-export const siteSettingsEntrySchema = z.strictObject({ lang, title: text, banner: text.optional(), ...translationState });
+export const siteSettingsEntrySchema = z.strictObject({
+  lang,
+  title: text,
+  banner: text.optional(),
+  ...translationState,
+});
 
 /** What the builders in entries.ts hand to the collections (images as local paths). */
 export type MaterialEntryInput = z.input<ReturnType<typeof materialEntrySchema<z.ZodString>>>;

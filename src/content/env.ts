@@ -12,9 +12,15 @@ const contentEnvSchema = z
       .regex(/^[a-z0-9-]+$/, 'a Sanity project id has only lower-case letters, digits and dashes')
       .optional(),
     /** The project's dataset. */
-    SANITY_DATASET: z.string().regex(/^[a-z0-9_-]+$/).default('production'),
+    SANITY_DATASET: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .default('production'),
     /** Sanity API version date. */
-    SANITY_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2025-10-01'),
+    SANITY_API_VERSION: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .default('2025-10-01'),
     /** A read token, only for a private dataset. */
     SANITY_TOKEN: z.string().min(1).optional(),
     /** Another API host (a private endpoint, or the HTTP stand-in in tests). */

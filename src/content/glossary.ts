@@ -19,13 +19,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Whether a document is a glossary term. Terms are the translators' reference, not content: they
  * carry no translation status, so the status report and the exports leave them out.
  */
-export const isGlossaryTerm = (document: unknown): boolean => isRecord(document) && document['_type'] === 'glossaryTerm';
+export const isGlossaryTerm = (document: unknown): boolean =>
+  isRecord(document) && document['_type'] === 'glossaryTerm';
 
 /** The glossary terms among `documents` (the `glossaryTerm` documents with a Vietnamese term). */
 export function glossaryTerms(documents: readonly unknown[]): GlossaryTerm[] {
   return documents.flatMap((document) => {
     if (!isRecord(document) || !isGlossaryTerm(document) || !isRecord(document['term'])) return [];
-    const term = Object.fromEntries(Object.entries(document['term']).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const term = Object.fromEntries(
+      Object.entries(document['term']).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
     if (!term[sourceLocale]?.trim()) return [];
     return [{ term, note: typeof document['note'] === 'string' ? document['note'] : undefined }];
   });
@@ -51,7 +54,8 @@ export function glossaryMatches(text: string, terms: readonly GlossaryTerm[]): G
     for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
       const before = haystack[at - 1];
       const after = haystack[at + needle.length];
-      if ((before === undefined || !wordChar.test(before)) && (after === undefined || !wordChar.test(after))) return true;
+      if ((before === undefined || !wordChar.test(before)) && (after === undefined || !wordChar.test(after)))
+        return true;
     }
     return false;
   });

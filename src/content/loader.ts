@@ -52,12 +52,16 @@ export function groqLoader<D>(options: EntryOptions<D>): Loader {
     async load({ store, parseData, logger, collection }) {
       const content = source();
       const preview = previewUnreviewed(process.env, import.meta.env.DEV);
-      if (asksForPreview(process.env) && !preview) logger.warn(`${previewVariable} is ignored by a build: only \`npm run dev\` shows unreviewed text`);
-      if (preview) logger.warn(`${previewVariable}=1: showing unreviewed translations, under a "not reviewed: preview" banner`);
+      if (asksForPreview(process.env) && !preview)
+        logger.warn(`${previewVariable} is ignored by a build: only \`npm run dev\` shows unreviewed text`);
+      if (preview)
+        logger.warn(`${previewVariable}=1: showing unreviewed translations, under a "not reviewed: preview" banner`);
       const entries = await loadEntries(content, options, { preview });
       store.clear();
       for (const { id, data } of entries) store.set({ id, data: await parseData({ id, data }) });
-      logger.info(`${collection}: ${entries.length} entries (${localePaths.length} languages) from ${content.description}`);
+      logger.info(
+        `${collection}: ${entries.length} entries (${localePaths.length} languages) from ${content.description}`,
+      );
     },
   };
 }

@@ -13,7 +13,8 @@ export interface Localized<T> {
   lang: LocalePath;
 }
 
-type Translations = Partial<Record<string, { status?: string | null | undefined } | null | undefined>> | null | undefined;
+type Translations =
+  Partial<Record<string, { status?: string | null | undefined } | null | undefined>> | null | undefined;
 
 /**
  * The languages whose text of a document may be published: the source language always, the

@@ -51,7 +51,8 @@ export const ageRule = { min: 5, max: 120 } as const;
 const retiredDigits = '18001567'.split('');
 const retiredHotline = new RegExp(`(?<!\\d)${retiredDigits.join('[\\s\\p{P}]*')}(?!\\d)`, 'u');
 
-export const retiredHotlineMessage = '1800 1567 is no longer the hotline: use 111, which now also takes trafficking calls.';
+export const retiredHotlineMessage =
+  '1800 1567 is no longer the hotline: use 111, which now also takes trafficking calls.';
 
 /** Whether a text gives the retired hotline. Example: `mentionsRetiredHotline('Gọi 1800.1567')` is true. */
 export const mentionsRetiredHotline = (text: string): boolean => retiredHotline.test(text);

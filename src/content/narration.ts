@@ -19,7 +19,10 @@ type Block = Record<string, unknown>;
 type Span = { _type?: string; text?: string; marks?: string[] } & Record<string, unknown>;
 
 const spansOf = (block: Block): Span[] => (Array.isArray(block['children']) ? (block['children'] as Span[]) : []);
-const blockText = (block: Block): string => spansOf(block).map((span) => (typeof span.text === 'string' ? span.text : '')).join('');
+const blockText = (block: Block): string =>
+  spansOf(block)
+    .map((span) => (typeof span.text === 'string' ? span.text : ''))
+    .join('');
 
 /** The sentences of a slide's narration, in the order it is read. */
 export function slideSentences(heading: string, body: readonly Block[] | undefined): string[] {
@@ -38,7 +41,8 @@ export function fittingTimings(
   if (!timings || count === 0 || timings.length !== count) return undefined;
   const out: SentenceTiming[] = [];
   for (const { start, end } of timings) {
-    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end)) return undefined;
+    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end))
+      return undefined;
     if (start < 0 || end <= start) return undefined;
     const previous = out.at(-1);
     if (previous && start < previous.start) return undefined;
@@ -84,7 +88,12 @@ export function markSentences(heading: string, body: readonly Block[] | undefine
         const at = spanStart + from;
         const sentence = ranges.findIndex(({ start, end }) => at >= start && at < end);
         const marks = [...(span.marks ?? []), ...(sentence >= 0 ? [sentenceMark(first + sentence)] : [])];
-        children.push({ ...span, _key: `${typeof span['_key'] === 'string' ? span['_key'] : 's'}-${i}`, text: spanText.slice(from, to), marks });
+        children.push({
+          ...span,
+          _key: `${typeof span['_key'] === 'string' ? span['_key'] : 's'}-${i}`,
+          text: spanText.slice(from, to),
+          marks,
+        });
       }
     }
     return { ...block, children };

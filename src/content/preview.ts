@@ -10,7 +10,8 @@
 export const previewVariable = 'PREVIEW_UNREVIEWED';
 
 /** Whether the environment asks for the preview: set to `1`. */
-export const asksForPreview = (env: Readonly<Record<string, string | undefined>>): boolean => env[previewVariable] === '1';
+export const asksForPreview = (env: Readonly<Record<string, string | undefined>>): boolean =>
+  env[previewVariable] === '1';
 
 /**
  * Whether this run shows unreviewed translations: asked for, and on the dev server.

@@ -74,7 +74,8 @@ export const deskFilters = {
  * // '_type == "material" && count(slides[!defined(audio.en.asset) && !defined(audio.en._sanityAsset)]) > 0'
  */
 export function narrationMissingFilter(lang: string): string {
-  if (!(localePaths as readonly string[]).includes(lang)) throw new Error(`"${lang}" is not a language of src/i18n/locales.ts`);
+  if (!(localePaths as readonly string[]).includes(lang))
+    throw new Error(`"${lang}" is not a language of src/i18n/locales.ts`);
   return `_type == "material" && count(slides[!defined(audio.${lang}.asset) && !defined(audio.${lang}._sanityAsset)]) > 0`;
 }
 

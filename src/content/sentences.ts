@@ -30,7 +30,10 @@ function isSpace(char: string | undefined): boolean {
 function wordBefore(text: string, index: number): string {
   let start = index;
   while (start > 0 && !isSpace(text[start - 1])) start -= 1;
-  return text.slice(start, index).toLowerCase().replace(/^["'“‘«([]+/u, '');
+  return text
+    .slice(start, index)
+    .toLowerCase()
+    .replace(/^["'“‘«([]+/u, '');
 }
 
 /** The sentences of one paragraph, as ranges. Blank text has none. */

@@ -96,7 +96,8 @@ export function minorEditHashes(before: unknown, after: unknown): Record<string,
   const moved: Record<string, string> = {};
   if (previous === next) return moved;
   for (const lang of translatedLocalePaths) {
-    if (translationStatus(after, lang) === 'reviewed' && reviewedSourceHash(after, lang) === previous) moved[lang] = next;
+    if (translationStatus(after, lang) === 'reviewed' && reviewedSourceHash(after, lang) === previous)
+      moved[lang] = next;
   }
   return moved;
 }

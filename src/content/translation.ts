@@ -13,11 +13,7 @@ export const translationStatusValues = ['missing', 'draft', 'needsReview', 'revi
 export type TranslationStatusValue = (typeof translationStatusValues)[number];
 
 /** Localized types that hold text. `localeAudio` is left out: audio is welcome, never required. */
-export const localizedTextTypes: ReadonlySet<string> = new Set([
-  'localeString',
-  'localeText',
-  'localeBlockContent',
-]);
+export const localizedTextTypes: ReadonlySet<string> = new Set(['localeString', 'localeText', 'localeBlockContent']);
 
 /** A language whose translation is marked reviewed but lacks texts that Vietnamese has. */
 export interface TranslationGap {

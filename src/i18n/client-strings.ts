@@ -14,7 +14,9 @@ export function pickStrings<K extends UiKey>(lang: LocalePath, keys: readonly K[
 
 /** Every UI key that starts with one of `prefixes` (e.g. `log.`): the strings of a whole feature. */
 export function keysStartingWith<P extends string>(...prefixes: readonly P[]): Extract<UiKey, `${P}${string}`>[] {
-  return (Object.keys(uiStrings.vi) as UiKey[]).filter((key): key is Extract<UiKey, `${P}${string}`> => prefixes.some((prefix) => key.startsWith(prefix)));
+  return (Object.keys(uiStrings.vi) as UiKey[]).filter((key): key is Extract<UiKey, `${P}${string}`> =>
+    prefixes.some((prefix) => key.startsWith(prefix)),
+  );
 }
 
 /** The strings of `keys` in `lang`, as the JSON a component puts in its `data-strings` attribute. */

@@ -102,9 +102,7 @@ export const sourceLocale = 'vi' satisfies LocalePath;
 export const localePaths: readonly LocalePath[] = locales.map((locale) => locale.path);
 
 /** Languages that are translated from the source and so carry a translation status. */
-export const translatedLocalePaths: readonly LocalePath[] = localePaths.filter(
-  (path) => path !== sourceLocale,
-);
+export const translatedLocalePaths: readonly LocalePath[] = localePaths.filter((path) => path !== sourceLocale);
 
 /** Whether a string is one of the site's language paths. */
 export function isLocalePath(value: string): value is LocalePath {

@@ -8,11 +8,7 @@
  */
 import { isGlossaryTerm } from '../content/glossary.ts';
 import { isOutdated } from '../content/sourceHash.ts';
-import {
-  hasText,
-  localizedTextTypes,
-  translationStatus,
-} from '../content/translation.ts';
+import { hasText, localizedTextTypes, translationStatus } from '../content/translation.ts';
 import { sourceLocale } from './locales.ts';
 
 /** How many of `total` items are done. */

@@ -60,8 +60,13 @@ export function formatNumber(lang: LocalePath, value: number): string {
 
 /** Formats a date (`YYYY-MM-DD` or a Date) with the row's formatting locale in Lao Cai's time zone. */
 export function formatDate(lang: LocalePath, value: string | Date): string {
-  const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00+07:00` : value) : value;
+  const date =
+    typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00+07:00` : value) : value;
   let format = dateFormats.get(lang);
-  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(getLocale(lang).formatLocale, { dateStyle: 'long', timeZone })));
+  if (!format)
+    dateFormats.set(
+      lang,
+      (format = new Intl.DateTimeFormat(getLocale(lang).formatLocale, { dateStyle: 'long', timeZone })),
+    );
   return format.format(date);
 }

@@ -8,7 +8,13 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-const types: Record<string, string> = { '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4', '.pdf': 'application/pdf' };
+const types: Record<string, string> = {
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.pdf': 'application/pdf',
+};
 
 export function datasetMedia(): AstroIntegration {
   const filesDir = () => resolve(process.env['CONTENT_DATASET_DIR'] ?? 'studio/dataset', 'files');
@@ -18,7 +24,10 @@ export function datasetMedia(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use('/media/files/', (request, response, next) => {
           const file = join(filesDir(), basename(decodeURIComponent(request.url ?? '')));
-          if (!existsSync(file) || !statSync(file).isFile()) { next(); return; }
+          if (!existsSync(file) || !statSync(file).isFile()) {
+            next();
+            return;
+          }
           response.setHeader('Content-Type', types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
           createReadStream(file).pipe(response);
         });

@@ -15,7 +15,10 @@ export function nodeServerEntry(): AstroIntegration {
     name: 'node-server-entry',
     hooks: {
       'astro:config:done': ({ config }) => {
-        if (config.build.serverEntry === 'entry.mjs') throw new Error('node-server-entry: set build.serverEntry to another name (astro.mjs); entry.mjs is the front server');
+        if (config.build.serverEntry === 'entry.mjs')
+          throw new Error(
+            'node-server-entry: set build.serverEntry to another name (astro.mjs); entry.mjs is the front server',
+          );
         serverDir = config.build.server;
       },
       'astro:build:done': async ({ logger }) => {

@@ -66,7 +66,10 @@ export function fileEntry(file: string, url: string, kind: OfflineFile['kind']):
  */
 export function referencedUrls(html: string): string[] {
   const urls = new Set<string>();
-  for (const match of html.matchAll(/\s(?:src|poster|component-url|renderer-url|before-hydration-url)="(\/[^"/][^"]*)"/g)) urls.add(match[1]!);
+  for (const match of html.matchAll(
+    /\s(?:src|poster|component-url|renderer-url|before-hydration-url)="(\/[^"/][^"]*)"/g,
+  ))
+    urls.add(match[1]!);
   for (const match of html.matchAll(/\ssrcset="([^"]+)"/g)) {
     for (const candidate of match[1]!.split(',')) {
       const url = candidate.trim().split(/\s+/)[0];
@@ -91,7 +94,9 @@ export function withImports(client: string, urls: readonly string[]): string[] {
   for (let url = pending.pop(); url; url = pending.pop()) {
     const file = join(client, url);
     if (!existsSync(file)) continue;
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*(["'`])(\.{1,2}\/[^"'`]+\.js)\1/g)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /(?:from|import)\s*\(?\s*(["'`])(\.{1,2}\/[^"'`]+\.js)\1/g,
+    )) {
       const imported = new URL(match[2]!, `http://site${url}`).pathname;
       if (!all.has(imported)) {
         all.add(imported);
@@ -107,7 +112,9 @@ const kindOf = (url: string): OfflineFile['kind'] =>
 
 /** Builds the manifest of one pack from the built client folder. */
 export function packManifest(client: string, lang: string, slug: string): PackOfflineManifest {
-  const pageUrls = [`/${lang}/materials/${slug}/`, `/${lang}/materials/${slug}/present/`].filter((url) => existsSync(join(client, url, 'index.html')));
+  const pageUrls = [`/${lang}/materials/${slug}/`, `/${lang}/materials/${slug}/present/`].filter((url) =>
+    existsSync(join(client, url, 'index.html')),
+  );
   const html = pageUrls.map((url) => readFileSync(join(client, url, 'index.html'), 'utf8'));
   const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html[0] ?? '')?.[1];
   const title = heading ? decodeHtmlText(heading) : slug;
@@ -153,7 +160,10 @@ export function writeOfflineManifests(client: string, languages: readonly string
   for (const lang of languages) {
     for (const page of appPages) {
       if (existsSync(join(client, lang, page, 'index.html'))) {
-        writeFileSync(join(client, lang, page, 'offline.json'), JSON.stringify(pageManifest(client, `/${lang}/${page}/`)));
+        writeFileSync(
+          join(client, lang, page, 'offline.json'),
+          JSON.stringify(pageManifest(client, `/${lang}/${page}/`)),
+        );
       }
     }
     const materials = join(client, lang, 'materials');

@@ -17,19 +17,22 @@ export interface ExportedPack {
   bytes: number;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char] ?? 'amp'};`);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char] ?? 'amp'};`);
 
 /** The pack files of one language in a built client folder, with their headers. */
 function packFilesOf(client: string, lang: LocalePath): { file: string; header: PackFileHeader }[] {
   const materials = join(client, lang, 'materials');
   if (!existsSync(materials)) return [];
-  return readdirSync(materials).sort().flatMap((slug) => {
-    const file = join(materials, slug, packFileName(lang, slug));
-    if (!existsSync(file)) return [];
-    const parsed = splitPackFile(readFileSync(file, 'utf8'));
-    if (!parsed) throw new Error(`${file} is not a pack file: rebuild the site (npm run build).`);
-    return [{ file, header: parsed.header }];
-  });
+  return readdirSync(materials)
+    .sort()
+    .flatMap((slug) => {
+      const file = join(materials, slug, packFileName(lang, slug));
+      if (!existsSync(file)) return [];
+      const parsed = splitPackFile(readFileSync(file, 'utf8'));
+      if (!parsed) throw new Error(`${file} is not a pack file: rebuild the site (npm run build).`);
+      return [{ file, header: parsed.header }];
+    });
 }
 
 /** The index page: one section per language (named by its endonym), each pack with its size. */
@@ -38,8 +41,13 @@ export function exportIndex(packs: readonly ExportedPack[], siteName: string): s
     const own = packs.filter((pack) => pack.lang === lang);
     if (own.length === 0) return [];
     const locale = getLocale(lang);
-    const items = own.map((pack) => `<li><a href="${escapeHtml(pack.path)}">${escapeHtml(pack.title)}</a> (${formatMegabytes(locale.formatLocale, pack.bytes)} MB)</li>`);
-    return [`<section lang="${locale.tag}"><h2>${escapeHtml(locale.endonym)}</h2><ul>\n${items.join('\n')}\n</ul></section>`];
+    const items = own.map(
+      (pack) =>
+        `<li><a href="${escapeHtml(pack.path)}">${escapeHtml(pack.title)}</a> (${formatMegabytes(locale.formatLocale, pack.bytes)} MB)</li>`,
+    );
+    return [
+      `<section lang="${locale.tag}"><h2>${escapeHtml(locale.endonym)}</h2><ul>\n${items.join('\n')}\n</ul></section>`,
+    ];
   });
   return `<!doctype html>
 <html lang="${getLocale(sourceLocale).tag}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -57,9 +65,15 @@ ${sections.join('\n')}
  * into `out/<lang>/` and writes `out/index.html`. Throws with a plain message when the build or
  * a language is missing.
  */
-export function exportPackFiles(client: string, out: string, languages: readonly string[], siteName: string): ExportedPack[] {
+export function exportPackFiles(
+  client: string,
+  out: string,
+  languages: readonly string[],
+  siteName: string,
+): ExportedPack[] {
   const unknown = languages.filter((lang) => !(localePaths as readonly string[]).includes(lang));
-  if (unknown.length > 0) throw new Error(`Unknown language ${unknown.join(', ')}: use one of ${localePaths.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown language ${unknown.join(', ')}: use one of ${localePaths.join(', ')}.`);
   if (!existsSync(client)) throw new Error(`${client} does not exist: build the site first (npm run build).`);
   const wanted = localePaths.filter((lang) => languages.length === 0 || languages.includes(lang));
   const packs: ExportedPack[] = [];

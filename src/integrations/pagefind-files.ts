@@ -57,10 +57,16 @@ const chunkFolders = ['index/', 'fragment/', 'filter/'];
  * size. Throws when the bundle lacks a file Pagefind would load: a Pagefind upgrade that renames
  * its files must fail the build, not silently break offline search.
  */
-export function offlineFiles(entry: PagefindEntry, bundle: readonly BundleFile[], tag: string, base = '/pagefind/'): OfflineFiles {
+export function offlineFiles(
+  entry: PagefindEntry,
+  bundle: readonly BundleFile[],
+  tag: string,
+  base = '/pagefind/',
+): OfflineFiles {
   const language = pagefindLanguage(entry, tag);
   const index = language === undefined ? undefined : entry.languages[language];
-  if (language === undefined || !index) throw new Error(`Pagefind wrote no index at all, so "${tag}" cannot be searched`);
+  if (language === undefined || !index)
+    throw new Error(`Pagefind wrote no index at all, so "${tag}" cannot be searched`);
   const sizes = new Map(bundle.map((file) => [file.path, file.bytes]));
   const required = [...shared, `pagefind.${index.hash}.pf_meta`, `wasm.${index.wasm ?? 'unknown'}.pagefind`];
   const missing = required.filter((path) => !sizes.has(path));

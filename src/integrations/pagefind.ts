@@ -56,25 +56,35 @@ export function pagefindSearch(): AstroIntegration {
         try {
           htmlFiles = await buildIndex(site, output);
         } catch (error) {
-          throw new Error(`Search index not built. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(`Search index not built. ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+          });
         }
         const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
         const pages = Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0);
         if (pages === 0) throw new Error(`Search index not built: Pagefind indexed no page in ${site}`);
         // With no data-pagefind-body anywhere, Pagefind silently indexes every page (menus, lists, 404).
-        if (pages === htmlFiles) throw new Error('Search index not built: no page carries data-pagefind-body (the lesson-pack <article> should)');
+        if (pages === htmlFiles)
+          throw new Error(
+            'Search index not built: no page carries data-pagefind-body (the lesson-pack <article> should)',
+          );
         const bundle = listFiles(output);
         mkdirSync(join(output, 'offline'), { recursive: true });
         const summary = locales.map((locale) => {
           const { language, files, bytes } = offlineFiles(entry, bundle, locale.tag);
           // Each file's size and hash too: a refresh checks what it downloads and reuses what did not change.
           const entries = files.map((url) => fileEntry(join(site, url), url, 'other'));
-          writeFileSync(join(output, 'offline', `${locale.path}.json`), `${JSON.stringify({ language, files, bytes, entries })}\n`);
+          writeFileSync(
+            join(output, 'offline', `${locale.path}.json`),
+            `${JSON.stringify({ language, files, bytes, entries })}\n`,
+          );
           const own = language === locale.tag.toLowerCase();
           if (!own) logger.warn(`no lesson pack in ${locale.path}: its search page would search "${language}"`);
           return `${locale.path} ${own ? (entry.languages[language]?.page_count ?? 0) : 0}`;
         });
-        logger.info(`indexed ${pages} lesson-pack pages: ${summary.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(
+          `indexed ${pages} lesson-pack pages: ${summary.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       },
     },
   };

@@ -12,7 +12,10 @@ import type { AstroIntegration } from 'astro';
 import { encodings, isCompressible } from '../server/encoding.ts';
 
 const compress = {
-  br: (data: Buffer) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  br: (data: Buffer) =>
+    brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }),
   gzip: (data: Buffer) => gzipSync(data, { level: 9 }),
 };
 
@@ -51,7 +54,9 @@ export function precompress(): AstroIntegration {
         const started = performance.now();
         const { files: count, bytes, brotli } = precompressFolder(fileURLToPath(dir));
         const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-        logger.info(`compressed ${count} text files: ${kb(bytes)} → ${kb(brotli)} brotli, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(
+          `compressed ${count} text files: ${kb(bytes)} → ${kb(brotli)} brotli, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       },
     },
   };

@@ -19,7 +19,9 @@ interface HeaderEntry {
 /** An entry's headers with the security headers added (the page policy joins its CSP). */
 export function withSecurityHeaders(entry: HeaderEntry): HeaderEntry {
   const csp = entry.headers.find((header) => header.key.toLowerCase() === 'content-security-policy')?.value;
-  const others = entry.headers.filter((header) => header.key.toLowerCase() !== 'content-security-policy' && !(header.key in securityHeaders));
+  const others = entry.headers.filter(
+    (header) => header.key.toLowerCase() !== 'content-security-policy' && !(header.key in securityHeaders),
+  );
   return {
     // Pages are asked for at their canonical path, which ends in `/` (astro.config.mjs).
     pathname: entry.pathname.endsWith('/') ? entry.pathname : `${entry.pathname}/`,
@@ -33,7 +35,11 @@ export function withSecurityHeaders(entry: HeaderEntry): HeaderEntry {
 
 /** `_headers` for a static host: each path, then its headers indented. */
 export function staticHostHeaders(entries: readonly HeaderEntry[]): string {
-  return entries.map((entry) => [entry.pathname, ...entry.headers.map(({ key, value }) => `  ${key}: ${value}`)].join('\n')).join('\n\n') + '\n';
+  return (
+    entries
+      .map((entry) => [entry.pathname, ...entry.headers.map(({ key, value }) => `  ${key}: ${value}`)].join('\n'))
+      .join('\n\n') + '\n'
+  );
 }
 
 export function securityHeadersFile(): AstroIntegration {
@@ -57,7 +63,9 @@ export function securityHeadersFile(): AstroIntegration {
         }
         // The node server takes the first entry whose path contains the requested one: shortest
         // first, so a page finds its own entry before a deeper page's.
-        const secured = entries.map(withSecurityHeaders).sort((a, b) => a.pathname.length - b.pathname.length || a.pathname.localeCompare(b.pathname));
+        const secured = entries
+          .map(withSecurityHeaders)
+          .sort((a, b) => a.pathname.length - b.pathname.length || a.pathname.localeCompare(b.pathname));
         writeFileSync(file, JSON.stringify(secured));
         writeFileSync(new URL('_headers', clientDir), staticHostHeaders(secured));
         logger.info(`security headers for ${secured.length} static pages`);

@@ -28,17 +28,23 @@ const shellPages = (languages: readonly string[]) =>
  */
 export function precachePatterns(client: string, languages: readonly string[]): string[] {
   const pages = shellPages(languages).filter((page) => existsSync(join(client, page)));
-  const samplePack = languages.flatMap((lang) => {
-    const list = join(client, lang, 'materials', 'offline.json');
-    if (!existsSync(list)) return [];
-    const first = (JSON.parse(readFileSync(list, 'utf8')) as { packs: { url: string }[] }).packs[0];
-    return first ? [`${first.url.slice(1)}index.html`, `${first.url.slice(1)}present/index.html`] : [];
-  }).filter((page) => existsSync(join(client, page)));
-  const referenced = [...pages, ...samplePack].flatMap((page) => referencedUrls(readFileSync(join(client, page), 'utf8')));
+  const samplePack = languages
+    .flatMap((lang) => {
+      const list = join(client, lang, 'materials', 'offline.json');
+      if (!existsSync(list)) return [];
+      const first = (JSON.parse(readFileSync(list, 'utf8')) as { packs: { url: string }[] }).packs[0];
+      return first ? [`${first.url.slice(1)}index.html`, `${first.url.slice(1)}present/index.html`] : [];
+    })
+    .filter((page) => existsSync(join(client, page)));
+  const referenced = [...pages, ...samplePack].flatMap((page) =>
+    referencedUrls(readFileSync(join(client, page), 'utf8')),
+  );
   const code = withImports(client, referenced)
     .filter((url) => /^\/_astro\/[^/]+\.(js|css)$/.test(url))
     .map((url) => url.slice(1));
-  return [...new Set([...pages, ...code, '_astro/*tai-viet*.woff2', 'favicon.svg', 'icons/*.png', '*/manifest.webmanifest'])];
+  return [
+    ...new Set([...pages, ...code, '_astro/*tai-viet*.woff2', 'favicon.svg', 'icons/*.png', '*/manifest.webmanifest']),
+  ];
 }
 
 export function serviceWorker(options: { languages: readonly string[] }): AstroIntegration {
@@ -72,10 +78,17 @@ export function serviceWorker(options: { languages: readonly string[] }): AstroI
           // Pages are fetched at their own address (`vi/`, not `vi/index.html`): the server sends a
           // page's security headers (its CSP, frame-ancestors) for that address only, and the copy
           // the service worker answers with must carry them.
-          manifestTransforms: [async (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: entry.url.replace(/(^|\/)index\.html$/, '$1') })), warnings: [] })],
+          manifestTransforms: [
+            async (entries) => ({
+              manifest: entries.map((entry) => ({ ...entry, url: entry.url.replace(/(^|\/)index\.html$/, '$1') })),
+              warnings: [],
+            }),
+          ],
         });
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages and ${written.length} pack files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(
+          `precache: ${count} files, ${(size / 1024).toFixed(0)} KB; offline lists for ${packs} pack pages and ${written.length} pack files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       },
     },
   };

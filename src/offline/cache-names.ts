@@ -13,10 +13,12 @@ export const savedPrefix = 'saved-v1:';
  * own and deletes the old one only once the new one is whole, so the old copy serves until then
  * (the service worker answers from the first cache created that holds a URL).
  */
-export const packCacheName = (lang: string, slug: string, version?: string) => `${savedPrefix}pack/${lang}/${slug}${version ? `@${version}` : ''}`;
+export const packCacheName = (lang: string, slug: string, version?: string) =>
+  `${savedPrefix}pack/${lang}/${slug}${version ? `@${version}` : ''}`;
 
 /** Whether a cache holds (a version of) the given pack. */
-export const isPackCache = (name: string, lang: string, slug: string) => name === packCacheName(lang, slug) || name.startsWith(`${packCacheName(lang, slug)}@`);
+export const isPackCache = (name: string, lang: string, slug: string) =>
+  name === packCacheName(lang, slug) || name.startsWith(`${packCacheName(lang, slug)}@`);
 
 /** The cache of a language's saved search index. */
 export const searchCacheName = (lang: string) => `${savedPrefix}search/${lang}`;
@@ -34,10 +36,21 @@ export const appPageCacheName = (lang: string, page: string) => `${appPrefix}pag
  * Where the service worker leaves a pack file shared to the installed app (the manifest's
  * share_target posts it to `/<lang>/offline/?share-target`) until the library imports it.
  */
-export const shareInbox = { cacheName: 'share-inbox-v1', url: '/__shared__/pack.html', action: 'share-target', received: 'shared' } as const;
+export const shareInbox = {
+  cacheName: 'share-inbox-v1',
+  url: '/__shared__/pack.html',
+  action: 'share-target',
+  received: 'shared',
+} as const;
 
 /** Runtime caches of the service worker. */
-export const runtimeCaches = { pages: 'pages-v1', images: 'images-v1', media: 'media-v1', assets: 'assets-v1', search: 'search-v1' } as const;
+export const runtimeCaches = {
+  pages: 'pages-v1',
+  images: 'images-v1',
+  media: 'media-v1',
+  assets: 'assets-v1',
+  search: 'search-v1',
+} as const;
 
 /** Where a saved pack's own description is kept inside its cache. */
 export const metaPath = '/__saved__/meta.json';

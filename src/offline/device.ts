@@ -48,7 +48,13 @@ export async function enrol(code: string, deviceName: string): Promise<Enrolment
   if (response.status === 429) throw new EnrolError('tooMany');
   if (response.status !== 201 && response.status !== 200) throw new EnrolError('server');
   const answer = (await response.json()) as EnrolAnswer;
-  const enrolment: Enrolment = { token: answer.token, deviceId: answer.deviceId, team: answer.team, role: answer.role, enrolledAt: new Date().toISOString() };
+  const enrolment: Enrolment = {
+    token: answer.token,
+    deviceId: answer.deviceId,
+    team: answer.team,
+    role: answer.role,
+    enrolledAt: new Date().toISOString(),
+  };
   await (await database()).put('device', enrolment, 'enrolment');
   return enrolment;
 }

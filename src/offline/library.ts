@@ -32,7 +32,10 @@ function item(root: HTMLElement, pack: SavedPackMeta, strings: Strings): HTMLLIE
   link.href = pack.url;
   link.textContent = pack.title;
   const size = document.createElement('span');
-  size.textContent = format(strings['offline.library.size'], { size: megabytes(pack.bytes), date: dates().format(new Date(pack.savedAt)) });
+  size.textContent = format(strings['offline.library.size'], {
+    size: megabytes(pack.bytes),
+    date: dates().format(new Date(pack.savedAt)),
+  });
   const text = document.createElement('div');
   text.append(link, document.createElement('br'), size);
   const actions: HTMLButtonElement[] = [];
@@ -49,7 +52,11 @@ function item(root: HTMLElement, pack: SavedPackMeta, strings: Strings): HTMLLIE
     const note = document.createElement('p');
     note.textContent = format(strings['offline.updateWaiting'], { size: megabytes(pack.pending.bytes) });
     text.append(note);
-    actions.push(button(format(strings['offline.updateButton']), `${format(strings['offline.updateButton'])}: ${pack.title}`, () => updateAll(root)));
+    actions.push(
+      button(format(strings['offline.updateButton']), `${format(strings['offline.updateButton'])}: ${pack.title}`, () =>
+        updateAll(root),
+      ),
+    );
   }
   actions.push(
     button(format(strings['offline.remove']), `${format(strings['offline.remove'])}: ${pack.title}`, async () => {
@@ -64,12 +71,16 @@ function item(root: HTMLElement, pack: SavedPackMeta, strings: Strings): HTMLLIE
 async function render(root: HTMLElement): Promise<void> {
   const strings = readStrings(root);
   const packs = await listSaved();
-  root.querySelector<HTMLUListElement>('[data-saved-list]')!.replaceChildren(...packs.map((pack) => item(root, pack, strings)));
+  root
+    .querySelector<HTMLUListElement>('[data-saved-list]')!
+    .replaceChildren(...packs.map((pack) => item(root, pack, strings)));
   root.querySelector<HTMLElement>('[data-empty]')!.hidden = packs.length > 0;
   root.querySelector<HTMLElement>('[data-remove-all]')!.hidden = packs.length === 0;
   root.querySelector<HTMLElement>('[data-check]')!.hidden = packs.length === 0;
   root.querySelector<HTMLElement>('[data-refresh-all]')!.hidden = packs.length === 0 || !navigator.onLine;
-  const estimate = await ((navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined)?.estimate?.();
+  const estimate = await (
+    (navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined
+  )?.estimate?.();
   if (estimate?.quota) {
     root.querySelector<HTMLElement>('[data-storage]')!.textContent = format(strings['offline.library.storage'], {
       used: megabytes(estimate.usage ?? 0),
@@ -85,7 +96,12 @@ async function updateAll(root: HTMLElement): Promise<void> {
   const report = await checkForUpdates({
     pressed: true,
     onProgress: (progress) => {
-      status.textContent = format(strings['offline.saving'], { files: progress.files, totalFiles: progress.totalFiles, done: megabytes(progress.bytes), total: megabytes(progress.totalBytes) });
+      status.textContent = format(strings['offline.saving'], {
+        files: progress.files,
+        totalFiles: progress.totalFiles,
+        done: megabytes(progress.bytes),
+        total: megabytes(progress.totalBytes),
+      });
     },
   });
   status.textContent = refreshMessage(report, strings) || format(strings['offline.saved']);
@@ -103,7 +119,9 @@ async function importFile(root: HTMLElement, file: Blob): Promise<void> {
     if (navigator.onLine) void checkForUpdates().then(() => render(root));
   } catch (error) {
     const reason = error instanceof ImportError ? error.reason : 'notPack';
-    status.textContent = format(strings[reason === 'unsupported' ? 'offline.error.unsupported' : (`packFile.refused.${reason}` as const)]);
+    status.textContent = format(
+      strings[reason === 'unsupported' ? 'offline.error.unsupported' : (`packFile.refused.${reason}` as const)],
+    );
   }
   await render(root);
 }
@@ -143,7 +161,9 @@ if (root) {
     if (onlyWhenPressed.checked) localStorage.setItem(updateModeKey, '1');
     else localStorage.removeItem(updateModeKey);
   });
-  root.querySelector('[data-remove-all]')!.addEventListener('click', () => void removeAllSaved().then(() => render(root)));
+  root
+    .querySelector('[data-remove-all]')!
+    .addEventListener('click', () => void removeAllSaved().then(() => render(root)));
   root.querySelector('[data-refresh-all]')!.addEventListener('click', (event) => {
     const element = event.currentTarget as HTMLButtonElement;
     element.disabled = true;
@@ -153,13 +173,20 @@ if (root) {
     element.disabled = true;
     const damaged = await checkSaved();
     const report = damaged.length > 0 ? await repair(damaged) : undefined;
-    const failed = refreshMessage({ ...(report ?? { waiting: [], unpublished: [], checked: [], downloaded: 0, failed: [] }), updated: [] }, strings);
-    const repaired = report?.updated.length ? format(strings['offline.repaired'], { titles: report.updated.map((pack) => pack.title).join(', ') }) : '';
+    const failed = refreshMessage(
+      { ...(report ?? { waiting: [], unpublished: [], checked: [], downloaded: 0, failed: [] }), updated: [] },
+      strings,
+    );
+    const repaired = report?.updated.length
+      ? format(strings['offline.repaired'], { titles: report.updated.map((pack) => pack.title).join(', ') })
+      : '';
     status.textContent = [failed, repaired].filter(Boolean).join(' ') || format(strings['offline.checkOk']);
     element.disabled = false;
     await render(root);
   };
-  root.querySelector('[data-check]')!.addEventListener('click', (event) => void checkAndRepair(event.currentTarget as HTMLButtonElement));
+  root
+    .querySelector('[data-check]')!
+    .addEventListener('click', (event) => void checkAndRepair(event.currentTarget as HTMLButtonElement));
   addEventListener(savedPacksChanged, () => void render(root));
   void render(root);
 }

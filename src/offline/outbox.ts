@@ -21,7 +21,12 @@ export const historyDays = 30;
  *   sent already): the log is saved beside it under a new client id from `newId`.
  * `replaces` naming another entry (a conflict saved again under a new id) removes that entry in the same step.
  */
-export async function saveLog(log: SessionLog, replaces?: string, now = new Date(), newId: () => string = () => crypto.randomUUID()): Promise<OutboxEntry> {
+export async function saveLog(
+  log: SessionLog,
+  replaces?: string,
+  now = new Date(),
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<OutboxEntry> {
   const tx = (await database()).transaction('outbox', 'readwrite');
   const previous = await tx.store.get(log.clientId);
   const correcting = previous && replaces === log.clientId && previous.state === 'rejected';
@@ -30,7 +35,12 @@ export async function saveLog(log: SessionLog, replaces?: string, now = new Date
     return previous;
   }
   const saved = previous && !correcting ? { ...log, clientId: newId() } : log;
-  const entry: OutboxEntry = { clientId: saved.clientId, log: saved, state: 'waiting', createdAt: correcting ? previous.createdAt : now.toISOString() };
+  const entry: OutboxEntry = {
+    clientId: saved.clientId,
+    log: saved,
+    state: 'waiting',
+    createdAt: correcting ? previous.createdAt : now.toISOString(),
+  };
   await tx.store.put(entry);
   if (replaces && replaces !== log.clientId) await tx.store.delete(replaces);
   await tx.done;

@@ -17,7 +17,10 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-pack-file]')) {
     try {
       const response = await fetch(link.href);
       if (!response.ok) throw new Error(String(response.status));
-      await navigator.share({ files: [asFile([await response.blob()])], title: box.dataset['title'] ?? document.title });
+      await navigator.share({
+        files: [asFile([await response.blob()])],
+        title: box.dataset['title'] ?? document.title,
+      });
     } catch (error) {
       // The teacher closed the share sheet: nothing to say.
       if (error instanceof DOMException && error.name === 'AbortError') return;

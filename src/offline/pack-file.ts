@@ -65,7 +65,10 @@ function isHeader(value: unknown): value is PackFileHeader {
     word('lang') &&
     word('slug') &&
     typeof header['title'] === 'string' &&
-    typeof header['version'] === 'string' && hex.test(header['version']) &&
-    typeof header['hash'] === 'string' && header['hash'].length === 64 && hex.test(header['hash'])
+    typeof header['version'] === 'string' &&
+    hex.test(header['version']) &&
+    typeof header['hash'] === 'string' &&
+    header['hash'].length === 64 &&
+    hex.test(header['hash'])
   );
 }

@@ -36,16 +36,29 @@ export interface RefreshReport {
   downloaded: number;
 }
 
-const emptyReport = (): RefreshReport => ({ updated: [], failed: [], waiting: [], unpublished: [], checked: [], downloaded: 0 });
+const emptyReport = (): RefreshReport => ({
+  updated: [],
+  failed: [],
+  waiting: [],
+  unpublished: [],
+  checked: [],
+  downloaded: 0,
+});
 
 /** Bytes a refresh to `manifest` would download: the files the saved copy lacks or holds in another version. */
 export function bytesToDownload(saved: SavedPackMeta, manifest: PackManifest): number {
   const have = new Set((saved.contents ?? []).map((file) => `${file.url} ${file.hash}`));
-  return manifest.files.filter((file) => !have.has(`${file.url} ${file.hash ?? ''}`)).reduce((sum, file) => sum + file.bytes, 0);
+  return manifest.files
+    .filter((file) => !have.has(`${file.url} ${file.hash ?? ''}`))
+    .reduce((sum, file) => sum + file.bytes, 0);
 }
 
 /** Saves the pack again from its published manifest (reusing intact files); records the outcome. */
-async function renew(pack: SavedPackMeta, report: RefreshReport, onProgress: (progress: SaveProgress) => void): Promise<void> {
+async function renew(
+  pack: SavedPackMeta,
+  report: RefreshReport,
+  onProgress: (progress: SaveProgress) => void,
+): Promise<void> {
   try {
     const manifest = await fetchJson<PackManifest>(`${pack.url}offline.json`);
     const progress = await savePacksLocked([manifest], onProgress, true);
@@ -67,7 +80,8 @@ async function tidy(): Promise<void> {
     newest.add(key);
     keep.add(cacheName);
   }
-  for (const name of await caches.keys()) if (name.startsWith(`${savedPrefix}pack/`) && !keep.has(name)) await caches.delete(name);
+  for (const name of await caches.keys())
+    if (name.startsWith(`${savedPrefix}pack/`) && !keep.has(name)) await caches.delete(name);
 }
 
 /**
@@ -76,7 +90,9 @@ async function tidy(): Promise<void> {
  * nothing offline, when nothing is saved, or while another tab or trigger is already at it.
  * Example: `await checkForUpdates({ pressed: false })` on a page load.
  */
-export async function checkForUpdates(options: { pressed?: boolean; onProgress?: (progress: SaveProgress) => void } = {}): Promise<RefreshReport> {
+export async function checkForUpdates(
+  options: { pressed?: boolean; onProgress?: (progress: SaveProgress) => void } = {},
+): Promise<RefreshReport> {
   const report = emptyReport();
   if (!('caches' in globalThis) || !navigator.onLine) return report;
   const result = await exclusive(async () => {
@@ -95,7 +111,8 @@ export async function checkForUpdates(options: { pressed?: boolean; onProgress?:
       }
       if (published.version === pack.version) {
         // A pack imported from a file is now checked: the published index has its version.
-        if (pack.unpublished || pack.pending || pack.fromFile) await updateMeta(pack.lang, pack.slug, ({ unpublished: _u, pending: _p, fromFile: _f, ...meta }) => meta);
+        if (pack.unpublished || pack.pending || pack.fromFile)
+          await updateMeta(pack.lang, pack.slug, ({ unpublished: _u, pending: _p, fromFile: _f, ...meta }) => meta);
         if (pack.fromFile) report.checked.push(pack);
         continue;
       }

@@ -35,7 +35,15 @@ async function refreshInBackground(): Promise<void> {
   if (!report) return;
   const text = refreshMessage(report, strings);
   if (text && message) message.textContent = text;
-  if (report.updated.length + report.waiting.length + report.unpublished.length + report.checked.length + report.failed.length > 0) dispatchEvent(new Event(savedPacksChanged));
+  if (
+    report.updated.length +
+      report.waiting.length +
+      report.unpublished.length +
+      report.checked.length +
+      report.failed.length >
+    0
+  )
+    dispatchEvent(new Event(savedPacksChanged));
 }
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
@@ -70,5 +78,8 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     message.textContent = told;
     sessionStorage.removeItem('offline.refreshMessage');
   }
-  void workbox.register().then(() => refreshInBackground(), () => undefined);
+  void workbox.register().then(
+    () => refreshInBackground(),
+    () => undefined,
+  );
 }

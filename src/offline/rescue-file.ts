@@ -28,11 +28,17 @@ export type RescueFile = z.infer<typeof rescueFileSchema>;
 
 /** The logs of the outbox that a rescue file takes, oldest first. */
 export function unsentEntries(entries: readonly OutboxEntry[]): OutboxEntry[] {
-  return entries.filter((entry) => (unsentStates as readonly string[]).includes(entry.state)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return entries
+    .filter((entry) => (unsentStates as readonly string[]).includes(entry.state))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** The JSON rescue file of `entries` (already the unsent ones) made by this device. */
-export function rescueJson(enrolment: Pick<Enrolment, 'deviceId' | 'team'>, entries: readonly OutboxEntry[], now = new Date()): string {
+export function rescueJson(
+  enrolment: Pick<Enrolment, 'deviceId' | 'team'>,
+  entries: readonly OutboxEntry[],
+  now = new Date(),
+): string {
   const file: RescueFile = {
     format: rescueFormat,
     version: 1,
@@ -45,7 +51,9 @@ export function rescueJson(enrolment: Pick<Enrolment, 'deviceId' | 'team'>, entr
 
 /** The same logs as CSV, in the raw export's columns; `received_at` stays empty (not received yet). */
 export function rescueCsv(enrolment: Pick<Enrolment, 'deviceId' | 'team'>, entries: readonly OutboxEntry[]): string {
-  return logsCsv(entries.map((entry) => ({ ...entry.log, receivedAt: '', teamId: enrolment.team.id, deviceId: enrolment.deviceId })));
+  return logsCsv(
+    entries.map((entry) => ({ ...entry.log, receivedAt: '', teamId: enrolment.team.id, deviceId: enrolment.deviceId })),
+  );
 }
 
 /** The files' names: the day and the device, so two phones' files never overwrite each other. */

@@ -15,7 +15,10 @@ interface PackList {
 
 function errorMessage(error: unknown, strings: Strings): string {
   if (error instanceof SaveError && error.reason === 'quota') {
-    return format(strings['offline.error.quota'], { needed: megabytes(error.detail.needed ?? 0), free: megabytes(error.detail.free ?? 0) });
+    return format(strings['offline.error.quota'], {
+      needed: megabytes(error.detail.needed ?? 0),
+      free: megabytes(error.detail.free ?? 0),
+    });
   }
   if (error instanceof SaveError && error.reason === 'unsupported') return format(strings['offline.error.unsupported']);
   // A file that arrived altered is, for the teacher, a download that failed.
@@ -102,7 +105,11 @@ async function showSavedCopy(control: HTMLElement): Promise<void> {
   update.hidden = !pack?.pending || !!pack.unpublished;
   if (!pack) return;
   lastUpdated.textContent = format(strings['offline.lastUpdated'], { date: dates().format(new Date(pack.savedAt)) });
-  notice.textContent = pack.unpublished ? format(strings['offline.unpublished']) : pack.pending ? format(strings['offline.updateWaiting'], { size: megabytes(pack.pending.bytes) }) : '';
+  notice.textContent = pack.unpublished
+    ? format(strings['offline.unpublished'])
+    : pack.pending
+      ? format(strings['offline.updateWaiting'], { size: megabytes(pack.pending.bytes) })
+      : '';
 }
 
 function wireUpdate(control: HTMLElement): void {
@@ -113,7 +120,10 @@ function wireUpdate(control: HTMLElement): void {
     const { checkForUpdates } = await import('./refresh.ts');
     const report = await checkForUpdates({ pressed: true });
     update.disabled = false;
-    if (report.updated.length > 0) { location.reload(); return; }
+    if (report.updated.length > 0) {
+      location.reload();
+      return;
+    }
     await showSavedCopy(control);
     const text = refreshMessage(report, readStrings(control));
     if (text) control.querySelector<HTMLElement>('[role="status"]')!.textContent = text;
@@ -135,12 +145,18 @@ async function offerFilesInstead(control: HTMLElement): Promise<void> {
   const list = control.querySelector<HTMLUListElement>('[data-pack-files]');
   if (!list) return;
   const { lang, packs } = (await (await fetch(control.dataset['packs'] ?? '')).json()) as PackList;
-  list.replaceChildren(...packs.map((pack) => {
-    const link = Object.assign(document.createElement('a'), { href: `${pack.url}${packFileName(lang, pack.slug)}`, download: packFileName(lang, pack.slug), textContent: pack.title });
-    const item = document.createElement('li');
-    item.append(link);
-    return item;
-  }));
+  list.replaceChildren(
+    ...packs.map((pack) => {
+      const link = Object.assign(document.createElement('a'), {
+        href: `${pack.url}${packFileName(lang, pack.slug)}`,
+        download: packFileName(lang, pack.slug),
+        textContent: pack.title,
+      });
+      const item = document.createElement('li');
+      item.append(link);
+      return item;
+    }),
+  );
 }
 
 document.querySelectorAll<HTMLElement>('[data-save-offline]').forEach((control) => {

@@ -107,7 +107,11 @@ async function download(plans: Plan[], onProgress: (progress: SaveProgress) => v
         }
       }
       const type = headers?.get('content-type') ?? body.type;
-      into.entries.push({ url: file.url, response: new Response(body, { status: 200, headers: headers ?? (type ? { 'Content-Type': type } : {}) }), bytes: body.size });
+      into.entries.push({
+        url: file.url,
+        response: new Response(body, { status: 200, headers: headers ?? (type ? { 'Content-Type': type } : {}) }),
+        bytes: body.size,
+      });
       progress.files += 1;
       progress.bytes += body.size;
       onProgress({ ...progress });
@@ -120,7 +124,9 @@ async function download(plans: Plan[], onProgress: (progress: SaveProgress) => v
 
 /** Fails with SaveError('quota') when the device reports less room than the save needs. */
 async function ensureRoom(bytes: number): Promise<void> {
-  const estimate = await ((navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined)?.estimate?.();
+  const estimate = await (
+    (navigator as Partial<Navigator>).storage as Partial<StorageManager> | undefined
+  )?.estimate?.();
   if (!estimate?.quota) return;
   const free = estimate.quota - (estimate.usage ?? 0);
   if (bytes > free) throw new SaveError('quota', { needed: bytes, free });
@@ -138,7 +144,11 @@ async function write(downloads: Download[]): Promise<void> {
     for (const { cacheName, entries, meta } of downloads) {
       const cache = await caches.open(cacheName);
       for (const { url, response } of entries) await cache.put(url, response);
-      if (meta) await cache.put(metaPath, new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }));
+      if (meta)
+        await cache.put(
+          metaPath,
+          new Response(JSON.stringify(meta), { headers: { 'Content-Type': 'application/json' } }),
+        );
     }
   } catch (error) {
     for (const { cacheName } of downloads) if (!existing.has(cacheName)) await caches.delete(cacheName);
@@ -147,7 +157,10 @@ async function write(downloads: Download[]): Promise<void> {
   for (const { cacheName, entries, replaces } of downloads) {
     for (const old of replaces ?? []) if (old !== cacheName) await caches.delete(old);
     if (!existing.has(cacheName)) continue;
-    const wanted = new Set([...entries.map((entry) => new URL(entry.url, location.href).href), new URL(metaPath, location.href).href]);
+    const wanted = new Set([
+      ...entries.map((entry) => new URL(entry.url, location.href).href),
+      new URL(metaPath, location.href).href,
+    ]);
     const cache = await caches.open(cacheName);
     for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
   }
@@ -169,7 +182,11 @@ async function searchPlan(lang: string, refresh: boolean): Promise<Plan[]> {
   const saved = await caches.has(cacheName);
   if (!refresh && saved) return [];
   try {
-    const list = await fetchJson<{ files: string[]; bytes: number; entries?: { url: string; bytes: number; hash: string }[] }>(`/pagefind/offline/${lang}.json`);
+    const list = await fetchJson<{
+      files: string[];
+      bytes: number;
+      entries?: { url: string; bytes: number; hash: string }[];
+    }>(`/pagefind/offline/${lang}.json`);
     // Listed with sizes and hashes: a refresh downloads only the files that changed.
     if (list.entries) return [{ cacheName, files: list.entries, ...(saved ? { replaces: [cacheName] } : {}) }];
     // An older list gives one total; spread it so the progress bar still counts megabytes.
@@ -182,7 +199,9 @@ async function searchPlan(lang: string, refresh: boolean): Promise<Plan[]> {
 
 /** A pack's description as saved with it. */
 export function metaOf(manifest: PackManifest, savedAt: string): SavedPackMeta {
-  const contents = manifest.files.flatMap((file) => (file.hash ? [{ url: file.url, bytes: file.bytes, hash: file.hash }] : []));
+  const contents = manifest.files.flatMap((file) =>
+    file.hash ? [{ url: file.url, bytes: file.bytes, hash: file.hash }] : [],
+  );
   return {
     lang: manifest.lang,
     slug: manifest.slug,
@@ -200,12 +219,21 @@ export function metaOf(manifest: PackManifest, savedAt: string): SavedPackMeta {
  * Saves packs without taking the lock (the caller holds it): each into the cache of its
  * version, reusing the intact files of a copy already saved. Resolves to the progress at the end.
  */
-export async function savePacksLocked(manifests: PackManifest[], onProgress: (progress: SaveProgress) => void, refresh = false): Promise<SaveProgress> {
+export async function savePacksLocked(
+  manifests: PackManifest[],
+  onProgress: (progress: SaveProgress) => void,
+  refresh = false,
+): Promise<SaveProgress> {
   if (!canSave()) throw new SaveError('unsupported');
   const savedAt = new Date().toISOString();
   const plans: Plan[] = [];
   for (const manifest of manifests) {
-    plans.push({ cacheName: packCacheName(manifest.lang, manifest.slug, manifest.version), files: manifest.files, meta: metaOf(manifest, savedAt), replaces: await copiesOf(manifest.lang, manifest.slug) });
+    plans.push({
+      cacheName: packCacheName(manifest.lang, manifest.slug, manifest.version),
+      files: manifest.files,
+      meta: metaOf(manifest, savedAt),
+      replaces: await copiesOf(manifest.lang, manifest.slug),
+    });
   }
   if (manifests[0]) plans.push(...(await searchPlan(manifests[0].lang, refresh)));
   let last: SaveProgress = { files: 0, totalFiles: 0, bytes: 0, totalBytes: 0, downloaded: 0 };
@@ -214,7 +242,9 @@ export async function savePacksLocked(manifests: PackManifest[], onProgress: (pr
     onProgress(progress);
   });
   // The new copy sits beside the old one until it is whole: room for both is needed.
-  await ensureRoom(downloads.reduce((sum, item) => sum + item.entries.reduce((bytes, entry) => bytes + entry.bytes, 0), 0));
+  await ensureRoom(
+    downloads.reduce((sum, item) => sum + item.entries.reduce((bytes, entry) => bytes + entry.bytes, 0), 0),
+  );
   await write(downloads);
   await askToPersist();
   return last;
@@ -224,7 +254,11 @@ export async function savePacksLocked(manifests: PackManifest[], onProgress: (pr
  * Saves packs (one, or every pack of a language) as one all-or-nothing action.
  * Example: `await savePacks([manifest], (p) => bar.value = p.bytes / p.totalBytes)`.
  */
-export async function savePacks(manifests: PackManifest[], onProgress: (progress: SaveProgress) => void, refresh = false): Promise<void> {
+export async function savePacks(
+  manifests: PackManifest[],
+  onProgress: (progress: SaveProgress) => void,
+  refresh = false,
+): Promise<void> {
   await exclusive(() => savePacksLocked(manifests, onProgress, refresh));
 }
 
@@ -234,7 +268,12 @@ export async function savePacks(manifests: PackManifest[], onProgress: (progress
  */
 export async function savePage(lang: string, page: string): Promise<void> {
   if (!canSave()) throw new SaveError('unsupported');
-  const manifest = await fetchJson<{ files: { url: string; bytes: number; hash?: string }[] }>(`/${lang}/${page}/offline.json`);
-  const downloads = await download([{ cacheName: appPageCacheName(lang, page), files: manifest.files }], () => undefined);
+  const manifest = await fetchJson<{ files: { url: string; bytes: number; hash?: string }[] }>(
+    `/${lang}/${page}/offline.json`,
+  );
+  const downloads = await download(
+    [{ cacheName: appPageCacheName(lang, page), files: manifest.files }],
+    () => undefined,
+  );
   await write(downloads);
 }

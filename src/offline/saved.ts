@@ -44,10 +44,16 @@ export async function listSaved(): Promise<SavedPackMeta[]> {
 }
 
 /** Rewrites the description of a saved pack (a mark, a waiting update), in each cache that holds it. */
-export async function updateMeta(lang: string, slug: string, change: (meta: SavedPackMeta) => SavedPackMeta): Promise<void> {
+export async function updateMeta(
+  lang: string,
+  slug: string,
+  change: (meta: SavedPackMeta) => SavedPackMeta,
+): Promise<void> {
   for (const { meta, cacheName } of await savedCopies()) {
     if (meta.lang !== lang || meta.slug !== slug) continue;
-    await (await caches.open(cacheName)).put(metaPath, new Response(JSON.stringify(change(meta)), { headers: { 'Content-Type': 'application/json' } }));
+    await (
+      await caches.open(cacheName)
+    ).put(metaPath, new Response(JSON.stringify(change(meta)), { headers: { 'Content-Type': 'application/json' } }));
   }
 }
 

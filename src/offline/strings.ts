@@ -17,10 +17,15 @@ export function megabytes(bytes: number): string {
 
 /** Megabytes with one decimal in a formatting locale; the build uses it too (pack file sizes). */
 export function formatMegabytes(locale: string, bytes: number): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
 }
 
 /** Dates in the page's formatting locale (never a minority-language tag, which Intl does not know). */
 export function dates(): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale, { dateStyle: 'medium', timeZone });
+  return new Intl.DateTimeFormat(document.documentElement.dataset['formatLocale'] ?? defaultFormatLocale, {
+    dateStyle: 'medium',
+    timeZone,
+  });
 }

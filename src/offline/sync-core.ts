@@ -18,7 +18,11 @@ import { logsIn, pruneSent, resetInterrupted, setStates, type OutboxEntry, type 
 /** How a sync ended. `waiting` counts the logs still to send. */
 export type SyncOutcome =
   | { kind: 'done'; sent: number; rejected: number; conflicts: number; waiting: number }
-  | { kind: 'offline' | 'server'; waiting: number; /** Seconds the server asked to wait (429 Retry-After). */ retryAfter?: number }
+  | {
+      kind: 'offline' | 'server';
+      waiting: number;
+      /** Seconds the server asked to wait (429 Retry-After). */ retryAfter?: number;
+    }
   | { kind: 'notEnrolled' | 'revoked'; waiting: number };
 
 /** The lock, the tag of Background Sync and the channel that tells pages the outbox changed. */
@@ -108,19 +112,36 @@ async function run(fetcher: typeof fetch): Promise<SyncOutcome> {
   const totals = { sent: 0, rejected: 0, conflicts: 0 };
   const tried = new Set<string>();
   // Logs saved while this sync runs are picked up by the next round of the loop.
-  for (let pending = await logsIn('waiting'); pending.length > 0; pending = (await logsIn('waiting')).filter((entry) => !tried.has(entry.clientId))) {
+  for (
+    let pending = await logsIn('waiting');
+    pending.length > 0;
+    pending = (await logsIn('waiting')).filter((entry) => !tried.has(entry.clientId))
+  ) {
     for (const batch of batches(pending)) {
       const ids = batch.map(({ clientId }) => clientId);
       for (const id of ids) tried.add(id);
       await setStates(ids.map((clientId) => ({ clientId, state: 'sending' })));
       notify();
-      const response = await post(enrolment.token, batch.map((entry) => entry.log), fetcher);
-      const results = response?.ok ? ((await response.json().catch(() => undefined)) as { results?: BatchResult[] } | undefined)?.results : undefined;
+      const response = await post(
+        enrolment.token,
+        batch.map((entry) => entry.log),
+        fetcher,
+      );
+      const results = response?.ok
+        ? ((await response.json().catch(() => undefined)) as { results?: BatchResult[] } | undefined)?.results
+        : undefined;
       if (!Array.isArray(results)) {
         await setStates(ids.map((clientId) => ({ clientId, state: 'waiting' })));
         notify();
-        const kind = !response ? 'offline' : response.status === 401 ? 'notEnrolled' : response.status === 403 ? 'revoked' : 'server';
-        const retryAfter = response?.status === 429 ? retryAfterSeconds(response.headers.get('Retry-After')) : undefined;
+        const kind = !response
+          ? 'offline'
+          : response.status === 401
+            ? 'notEnrolled'
+            : response.status === 403
+              ? 'revoked'
+              : 'server';
+        const retryAfter =
+          response?.status === 429 ? retryAfterSeconds(response.headers.get('Retry-After')) : undefined;
         return { kind, waiting: await waitingCount(), ...(retryAfter !== undefined && { retryAfter }) };
       }
       const judged = verdicts(batch, results);
@@ -138,7 +159,9 @@ async function run(fetcher: typeof fetch): Promise<SyncOutcome> {
   // A tried log still waits only when the server's answer missed it: try again later. One saved
   // in the last moment was not tried; the page's next run sends it.
   const missed = waiting.filter((entry) => tried.has(entry.clientId)).length;
-  return missed === 0 ? { kind: 'done', ...totals, waiting: waiting.length } : { kind: 'server', waiting: waiting.length };
+  return missed === 0
+    ? { kind: 'done', ...totals, waiting: waiting.length }
+    : { kind: 'server', waiting: waiting.length };
 }
 
 /**

@@ -32,7 +32,8 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 /** Asks the browser to run the worker's sync when the connection returns; a no-op without Background Sync. */
 export async function requestBackgroundSync(): Promise<void> {
   try {
-    const registration = (await (navigator as Partial<Navigator>).serviceWorker?.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    const registration = (await (navigator as Partial<Navigator>).serviceWorker?.getRegistration()) as
+      (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
     await registration?.sync?.register(syncTag);
   } catch {
     // Refused (e.g. no permission): the page's own triggers remain.
@@ -56,7 +57,10 @@ export function startSync(onStatus: (status: SyncStatus) => void): SyncScheduler
   const once = async (): Promise<SyncOutcome> => {
     if (!navigator.onLine) return { kind: 'offline', waiting: (await logsIn('waiting')).length };
     onStatus({ running: true });
-    return syncOutbox().catch(async (): Promise<SyncOutcome> => ({ kind: 'server', waiting: (await logsIn('waiting')).length }));
+    return syncOutbox().catch(async (): Promise<SyncOutcome> => ({
+      kind: 'server',
+      waiting: (await logsIn('waiting')).length,
+    }));
   };
 
   const syncNow = (): Promise<SyncOutcome> => {
@@ -70,14 +74,17 @@ export function startSync(onStatus: (status: SyncStatus) => void): SyncScheduler
       do {
         again = false;
         outcome = await once();
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set again by a call made while awaiting (typescript-eslint cannot see that)
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set again by a call made while awaiting (typescript-eslint cannot see that)
       } while (again && outcome.kind === 'done' && !stopped);
       running = undefined;
       waiting = outcome.waiting;
       let retryAt: number | undefined;
       if ((outcome.kind === 'offline' || outcome.kind === 'server') && outcome.waiting > 0 && !stopped) {
         // At least as long as a server that refused with 429 asked (its Retry-After).
-        const delay = Math.max(backoffDelay(failures++), outcome.kind === 'server' ? (outcome.retryAfter ?? 0) * 1000 : 0);
+        const delay = Math.max(
+          backoffDelay(failures++),
+          outcome.kind === 'server' ? (outcome.retryAfter ?? 0) * 1000 : 0,
+        );
         retryAt = Date.now() + delay;
         timer = setTimeout(() => void syncNow(), delay);
       } else {

@@ -18,7 +18,8 @@ export interface RebuildHandlerParts {
 export function createRebuildHandler({ verifier, queue }: RebuildHandlerParts) {
   return async (request: Request): Promise<Response> => {
     const bytes = await readLimited(request, deliveryLimit);
-    if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The delivery is larger than ${deliveryLimit / 1024 / 1024} MB.`);
+    if (bytes === 'tooLarge')
+      return apiError(413, 'bodyTooLarge', `The delivery is larger than ${deliveryLimit / 1024 / 1024} MB.`);
     if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
     const verdict = await verifier.verify(Buffer.from(bytes).toString('utf8'), request.headers);
     if (!verdict.ok) return apiError(verdict.status, verdict.error, verdict.message);

@@ -51,7 +51,7 @@ export function createRebuildQueue({ command, cwd = process.cwd(), log = console
     do {
       pending = false;
       await runOnce();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set again by a call made while awaiting (typescript-eslint cannot see that)
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set again by a call made while awaiting (typescript-eslint cannot see that)
     } while (pending);
     running = undefined;
   }

@@ -46,11 +46,20 @@ const refuse = (status: 401 | 409, error: string, message: string): Verdict => (
  * Sanity sends an `idempotency-key` header that stays the same when it retries a delivery; a
  * delivery is known by it and by its signature, whichever repeats.
  */
-export function createWebhookVerifier(secret: string, now: () => number = Date.now, memory: DeliveryMemory = memoryInProcess()): WebhookVerifier {
+export function createWebhookVerifier(
+  secret: string,
+  now: () => number = Date.now,
+  memory: DeliveryMemory = memoryInProcess(),
+): WebhookVerifier {
   return {
     async verify(body, headers) {
       const signature = headers.get(SIGNATURE_HEADER_NAME);
-      if (!signature) return refuse(401, 'unsigned', `The request has no ${SIGNATURE_HEADER_NAME} header: only Sanity's webhook may start a build.`);
+      if (!signature)
+        return refuse(
+          401,
+          'unsigned',
+          `The request has no ${SIGNATURE_HEADER_NAME} header: only Sanity's webhook may start a build.`,
+        );
       let timestamp: number;
       try {
         timestamp = decodeSignatureHeader(signature).timestamp;
@@ -58,11 +67,19 @@ export function createWebhookVerifier(secret: string, now: () => number = Date.n
         return refuse(401, 'badSignature', 'The signature header is malformed.');
       }
       if (body === '' || !(await isValidSignature(body, signature, secret))) {
-        return refuse(401, 'badSignature', 'The signature does not match: check that the webhook and SANITY_WEBHOOK_SECRET have the same secret.');
+        return refuse(
+          401,
+          'badSignature',
+          'The signature does not match: check that the webhook and SANITY_WEBHOOK_SECRET have the same secret.',
+        );
       }
       const time = now();
       if (Math.abs(time - timestamp) > deliveryTolerance) {
-        return refuse(401, 'stale', 'The delivery was signed more than 5 minutes from now: it is old, or a clock is wrong.');
+        return refuse(
+          401,
+          'stale',
+          'The delivery was signed more than 5 minutes from now: it is old, or a clock is wrong.',
+        );
       }
       const key = headers.get('idempotency-key');
       const keys = [`signature:${signature}`, ...(key ? [`key:${key}`] : [])];

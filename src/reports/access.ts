@@ -18,7 +18,8 @@ export const sessionCookie = 'lc_session';
 export const sessionMaxAge = 8 * 60 * 60;
 
 /** Why a request may not see reports: no or unknown token or session (401), or not a coordinator or revoked (403). */
-export type Refusal = { status: 401; reason: 'unauthenticated' | 'unknownToken' } | { status: 403; reason: 'revoked' | 'notCoordinator' };
+export type Refusal =
+  { status: 401; reason: 'unauthenticated' | 'unknownToken' } | { status: 403; reason: 'revoked' | 'notCoordinator' };
 
 /** The session id of the request's cookie, when it has the shape of one. */
 export function sessionId(cookies: AstroCookies): string | undefined {
@@ -32,7 +33,11 @@ export function sessionCookieOptions(url: URL) {
 }
 
 /** The coordinator device behind the request (its bearer header first, else its session), or why not. */
-export async function coordinatorAccess(request: Request, cookies: AstroCookies, store: SessionStore): Promise<DeviceIdentity | Refusal> {
+export async function coordinatorAccess(
+  request: Request,
+  cookies: AstroCookies,
+  store: SessionStore,
+): Promise<DeviceIdentity | Refusal> {
   const token = bearerToken(request);
   const session = token ? undefined : sessionId(cookies);
   if (!token && !session) return { status: 401, reason: 'unauthenticated' };

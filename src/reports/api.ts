@@ -14,20 +14,34 @@ const refusalMessages = {
 } as const;
 
 /** The store and the filter, or the answer to give (401/403 as JSON, 400 for an invalid filter). */
-export async function exportRequest(request: Request, url: URL, cookies: AstroCookies): Promise<{ store: SessionStore; parsed: ParsedFilter } | Response> {
+export async function exportRequest(
+  request: Request,
+  url: URL,
+  cookies: AstroCookies,
+): Promise<{ store: SessionStore; parsed: ParsedFilter } | Response> {
   const store = await sessionStore();
   const access = await coordinatorAccess(request, cookies, store);
   if (isRefusal(access)) {
-    return apiError(access.status, access.reason, refusalMessages[access.reason], access.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+    return apiError(
+      access.status,
+      access.reason,
+      refusalMessages[access.reason],
+      access.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
+    );
   }
   const parsed = parseReportFilter(url.searchParams);
-  if (parsed.invalid.length > 0) return apiError(400, 'invalidFilter', `Not a valid value: ${parsed.invalid.join(', ')}.`);
+  if (parsed.invalid.length > 0)
+    return apiError(400, 'invalidFilter', `Not a valid value: ${parsed.invalid.join(', ')}.`);
   return { store, parsed };
 }
 
 /** A file to download, named after what it covers, e.g. `report-2026-01-01-2026-03-31.csv`. */
 export function download(body: string, type: string, name: string): Response {
   return new Response(body, {
-    headers: { 'Content-Type': `${type}; charset=utf-8`, 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': `${type}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    },
   });
 }

@@ -59,7 +59,8 @@ const fontSize = 13;
 const rowHeight = 40;
 
 /** Escapes text for an HTML attribute or element. */
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Marks the chart as one labelled image and returns its markup. */
 function labelled(svg: SVGSVGElement | HTMLElement, title: string): string {
@@ -91,7 +92,12 @@ export function chartSvg(table: ReportTable, lang: LocalePath): string | undefin
   const data: Datum[] = table.rows.flatMap((row) =>
     columns.map((column) => {
       const cell = row.cells[table.columns.indexOf(column)] ?? null;
-      return { label: row.label, series: column.label, value: typeof cell === 'number' ? cell : 0, text: formatCell(lang, cell, column.kind) };
+      return {
+        label: row.label,
+        series: column.label,
+        value: typeof cell === 'number' ? cell : 0,
+        text: formatCell(lang, cell, column.kind),
+      };
     }),
   );
   const tickFormat = (value: number) => (share ? formatShare(lang, value) : formatNumber(lang, value));
@@ -134,7 +140,15 @@ export function chartSvg(table: ReportTable, lang: LocalePath): string | undefin
         Plot.barX(data, { x: 'value', y: key, fill: 'series' }),
         Plot.text(data, { x: 'value', y: key, text: 'text', dx: 4, textAnchor: 'start', fill: 'currentColor' }),
         // The label sits in the gap above its row's first bar.
-        Plot.text(firstOfRow, { x: 0, y: key, text: 'label', dy: -rowHeight * 0.42, textAnchor: 'start', fill: 'currentColor', lineWidth: 40 }),
+        Plot.text(firstOfRow, {
+          x: 0,
+          y: key,
+          text: 'label',
+          dy: -rowHeight * 0.42,
+          textAnchor: 'start',
+          fill: 'currentColor',
+          lineWidth: 40,
+        }),
         Plot.ruleX([0]),
       ],
     }),
@@ -142,7 +156,10 @@ export function chartSvg(table: ReportTable, lang: LocalePath): string | undefin
   );
   if (columns.length === 1) return svg;
   const legend = columns
-    .map((column, index) => `<li><span class="chart-swatch" style="background:${colours[index] ?? single}"></span>${html(column.label)}</li>`)
+    .map(
+      (column, index) =>
+        `<li><span class="chart-swatch" style="background:${colours[index] ?? single}"></span>${html(column.label)}</li>`,
+    )
     .join('');
   return `<ul class="chart-legend" aria-hidden="true">${legend}</ul>${svg}`;
 }

@@ -9,15 +9,22 @@ import type { DeviceIdentity, SessionStore } from '../sessions/store.ts';
 /** Notices the page shows after an action (`?notice=…&name=…`). */
 export type DeviceNotice = 'revoked' | 'notRevoked' | 'quarantined' | 'released' | 'unknownDevice';
 
-const answer = (notice: DeviceNotice, name?: string) => new URLSearchParams({ notice, ...(name !== undefined && { name }) });
+const answer = (notice: DeviceNotice, name?: string) =>
+  new URLSearchParams({ notice, ...(name !== undefined && { name }) });
 
 /** Runs the action of `form` for the coordinator `access`; the query to redirect to. */
-export async function runDeviceAction(form: URLSearchParams | undefined, access: DeviceIdentity, store: SessionStore): Promise<URLSearchParams> {
+export async function runDeviceAction(
+  form: URLSearchParams | undefined,
+  access: DeviceIdentity,
+  store: SessionStore,
+): Promise<URLSearchParams> {
   const action = form?.get('action');
   const id = form?.get('id') ?? '';
   if (action === 'quarantine' || action === 'release') {
     const done = id ? await (action === 'quarantine' ? store.quarantine(id) : store.release(id)) : 'unknown';
-    return done === 'unknown' ? answer('unknownDevice') : answer(action === 'quarantine' ? 'quarantined' : 'released', done.name);
+    return done === 'unknown'
+      ? answer('unknownDevice')
+      : answer(action === 'quarantine' ? 'quarantined' : 'released', done.name);
   }
   if (action !== 'revoke' || !id || id === access.deviceId || id === access.team.id) return answer('notRevoked');
   const revoked = await store.revoke(id);

@@ -33,7 +33,7 @@ export const isSmall = (count: number) => count >= 1 && count <= 4;
 export function withheldCells(values: ReadonlyMap<string, number>, relations: readonly Relation[]): Set<string> {
   const value = (key: string) => values.get(key) ?? 0;
   const withheld = new Set([...values.keys()].filter((key) => isSmall(value(key))));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { total, parts } of relations) {
       const terms = [...parts, total];
@@ -41,7 +41,10 @@ export function withheldCells(values: ReadonlyMap<string, number>, relations: re
       // The smallest non-zero published term; `terms` lists the parts first, so a tie keeps the marginal.
       const complement = terms
         .filter((key) => !withheld.has(key) && value(key) > 0)
-        .reduce<string | undefined>((best, key) => (best === undefined || value(key) < value(best) ? key : best), undefined);
+        .reduce<string | undefined>(
+          (best, key) => (best === undefined || value(key) < value(best) ? key : best),
+          undefined,
+        );
       if (complement !== undefined) {
         withheld.add(complement);
         changed = true;
@@ -83,9 +86,27 @@ export function linkedCounts(report: Report): { values: Map<string, number>; rel
     { total: 'children', parts: keys('byAge', childAgeBands) },
     { total: 'participants', parts: ['minority', ...keys('byEthnicity', others)] },
     { total: 'minority', parts: keys('byEthnicity', minorityGroups) },
-    { total: 'participants', parts: keys('byMonth', report.byMonth.map((month) => month.month)) },
-    { total: 'participants', parts: keys('byArea', report.byArea.map((area) => area.areaId)) },
-    { total: 'participants', parts: keys('bySetting', report.bySetting.map((group) => group.setting)) },
+    {
+      total: 'participants',
+      parts: keys(
+        'byMonth',
+        report.byMonth.map((month) => month.month),
+      ),
+    },
+    {
+      total: 'participants',
+      parts: keys(
+        'byArea',
+        report.byArea.map((area) => area.areaId),
+      ),
+    },
+    {
+      total: 'participants',
+      parts: keys(
+        'bySetting',
+        report.bySetting.map((group) => group.setting),
+      ),
+    },
   ];
   return { values, relations };
 }

@@ -20,10 +20,16 @@ const bom = '\uFEFF';
  * quotes on its own only a cell holding the whole CRLF), a quote, a tab or a separator (`,`, and
  * `;` for spreadsheets that split on it) is quoted, so a note of three lines stays one cell.
  */
-const csv = (rows: unknown[][]) => bom + stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: '\r\n', quoted_match: /[\r\n\t",;]/ });
+const csv = (rows: unknown[][]) =>
+  bom +
+  stringify(
+    rows.map((row) => row.map(defuseFormula)),
+    { record_delimiter: '\r\n', quoted_match: /[\r\n\t",;]/ },
+  );
 
 /** A share rounded to a tenth of a percent, as a fraction (0.532); counts as they are. */
-const exported = (cell: Cell): number | string => (cell === null ? '' : cell === suppressed ? suppressed : Number(cell.toFixed(4)));
+const exported = (cell: Cell): number | string =>
+  cell === null ? '' : cell === suppressed ? suppressed : Number(cell.toFixed(4));
 
 /**
  * The tables in one long CSV, one line per figure, so a spreadsheet can pivot it:
@@ -34,7 +40,15 @@ export function tablesCsv(tables: readonly ReportTable[]): string {
   const header = ['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value'];
   const lines = tables.flatMap((table) =>
     table.rows.flatMap((row) =>
-      table.columns.map((column, index) => [table.title, table.id, row.label, row.id, column.label, column.id, exported(row.cells[index] ?? null)]),
+      table.columns.map((column, index) => [
+        table.title,
+        table.id,
+        row.label,
+        row.id,
+        column.label,
+        column.id,
+        exported(row.cells[index] ?? null),
+      ]),
     ),
   );
   return csv([header, ...lines]);
@@ -50,7 +64,11 @@ export function tablesJson(tables: readonly ReportTable[], filter: ReportFilter,
       tables: tables.map((table) => ({
         id: table.id,
         title: table.title,
-        columns: table.columns.map(({ id, label, kind }) => ({ id, label, kind: table.id === 'summary' ? undefined : kind })),
+        columns: table.columns.map(({ id, label, kind }) => ({
+          id,
+          label,
+          kind: table.id === 'summary' ? undefined : kind,
+        })),
         rows: table.rows.map((row) => ({
           id: row.id,
           label: row.label,
@@ -72,12 +90,31 @@ const valuesOf = (group: FigureGroup, log: StoredSessionLog) => figuresOf(group)
  * scripts read them by position: a new column goes at the end, never between (a test pins them).
  */
 export const logColumns = [
-  'client_id', 'date', 'start_time', 'duration_minutes', 'commune_id', 'venue', 'setting', 'audience', 'languages', 'materials', 'facilitators', 'total',
+  'client_id',
+  'date',
+  'start_time',
+  'duration_minutes',
+  'commune_id',
+  'venue',
+  'setting',
+  'audience',
+  'languages',
+  'materials',
+  'facilitators',
+  'total',
   // Each count under its figure's one name (figures.ts), as the store's columns hold it.
-  ...columnsOf('bySex'), ...columnsOf('byAge'), ...columnsOf('byEthnicity'),
-  'quiz_pre_answered', 'quiz_pre_correct', 'quiz_post_answered', 'quiz_post_correct',
+  ...columnsOf('bySex'),
+  ...columnsOf('byAge'),
+  ...columnsOf('byEthnicity'),
+  'quiz_pre_answered',
+  'quiz_pre_correct',
+  'quiz_post_answered',
+  'quiz_post_correct',
   ...columnsOf('followUps'),
-  'notes', 'received_at', 'team_id', 'device_id',
+  'notes',
+  'received_at',
+  'team_id',
+  'device_id',
   'schema_version',
 ] as const;
 
@@ -85,14 +122,32 @@ export const logColumns = [
 function logLine(log: StoredSessionLog): (string | number)[] {
   const { attendance } = log;
   return [
-    log.clientId, log.date, log.startTime, log.durationMinutes, log.place.communeId, maskPhoneNumbers(log.place.venue), log.setting,
-    log.audience.join('; '), log.languages.join('; '), log.materials.join('; '), maskPhoneNumbers(log.facilitators.join('; ')), attendance.total,
-    ...valuesOf('bySex', log), ...valuesOf('byAge', log), ...valuesOf('byEthnicity', log),
-    log.quiz?.pre?.answered ?? '', log.quiz?.pre?.correct.join('; ') ?? '', log.quiz?.post?.answered ?? '', log.quiz?.post?.correct.join('; ') ?? '',
+    log.clientId,
+    log.date,
+    log.startTime,
+    log.durationMinutes,
+    log.place.communeId,
+    maskPhoneNumbers(log.place.venue),
+    log.setting,
+    log.audience.join('; '),
+    log.languages.join('; '),
+    log.materials.join('; '),
+    maskPhoneNumbers(log.facilitators.join('; ')),
+    attendance.total,
+    ...valuesOf('bySex', log),
+    ...valuesOf('byAge', log),
+    ...valuesOf('byEthnicity', log),
+    log.quiz?.pre?.answered ?? '',
+    log.quiz?.pre?.correct.join('; ') ?? '',
+    log.quiz?.post?.answered ?? '',
+    log.quiz?.post?.correct.join('; ') ?? '',
     ...valuesOf('followUps', log),
     // A log stored before phone numbers were refused may hold one (here, in the venue or the
     // names too): never in the export.
-    maskPhoneNumbers(log.notes), log.receivedAt, log.teamId, log.deviceId,
+    maskPhoneNumbers(log.notes),
+    log.receivedAt,
+    log.teamId,
+    log.deviceId,
     // Logs stored before the field existed are version 1.
     (log as { schemaVersion?: number }).schemaVersion ?? 1,
   ];

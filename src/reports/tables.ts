@@ -30,7 +30,17 @@ export interface Row {
   kind?: CellKind;
 }
 
-export const tableIds = ['summary', 'byMonth', 'byArea', 'bySetting', 'byEthnicity', 'byAge', 'bySex', 'materials', 'knowledge'] as const;
+export const tableIds = [
+  'summary',
+  'byMonth',
+  'byArea',
+  'bySetting',
+  'byEthnicity',
+  'byAge',
+  'bySex',
+  'materials',
+  'knowledge',
+] as const;
 export type TableId = (typeof tableIds)[number];
 
 export interface ReportTable {
@@ -76,15 +86,24 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
     const part = values.get(key) ?? 0;
     return share(part, totals.participants, withheld.has(key) || (part > 0 && withheld.has('participants')));
   };
-  const column = (id: string, kind: CellKind = 'count'): Column => ({ id, label: t(`reports.column.${id}` as UiKey), kind });
+  const column = (id: string, kind: CellKind = 'count'): Column => ({
+    id,
+    label: t(`reports.column.${id}` as UiKey),
+    kind,
+  });
   const reachColumns = [column('sessions'), column('participants')];
   // Sessions are not people: their count is shown as it is.
   const reachCells = (table: TableId, id: string, reach: Reach): Cell[] => [reach.sessions, count(`${table}.${id}`)];
   // A breakdown's rows: its figures (figures.ts), each labelled by the figure's UI key.
   const bandRows = (table: TableId & FigureGroup): Row[] =>
-    figuresOf(table).map(({ key, label }) => ({ id: key, label: t(label as UiKey), cells: [count(`${table}.${key}`), shareOf(`${table}.${key}`)] }));
+    figuresOf(table).map(({ key, label }) => ({
+      id: key,
+      label: t(label as UiKey),
+      cells: [count(`${table}.${key}`), shareOf(`${table}.${key}`)],
+    }));
   const months = new Map(report.byMonth.map((month) => [month.month, month]));
-  const rightShare = (gain: KnowledgeGain, round: 'pre' | 'post') => share(gain[`${round}Right`], gain[`${round}Answers`]);
+  const rightShare = (gain: KnowledgeGain, round: 'pre' | 'post') =>
+    share(gain[`${round}Right`], gain[`${round}Answers`]);
   const gainCells = (gain: KnowledgeGain): Cell[] => [gain.sessions, rightShare(gain, 'pre'), rightShare(gain, 'post')];
 
   return [
@@ -119,7 +138,11 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       title: t('reports.table.byArea'),
       rowHeader: t('reports.column.area'),
       columns: reachColumns,
-      rows: report.byArea.map((area) => ({ id: area.areaId, label: areaNames.get(area.areaId) ?? area.areaId, cells: reachCells('byArea', area.areaId, area) })),
+      rows: report.byArea.map((area) => ({
+        id: area.areaId,
+        label: areaNames.get(area.areaId) ?? area.areaId,
+        cells: reachCells('byArea', area.areaId, area),
+      })),
     },
     {
       id: 'bySetting',
@@ -158,7 +181,11 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       title: t('reports.table.materials'),
       rowHeader: t('reports.column.material'),
       columns: reachColumns,
-      rows: report.materials.map((pack) => ({ id: pack.material, label: names.materialTitle(pack.material), cells: [pack.sessions, people(pack.participants)] })),
+      rows: report.materials.map((pack) => ({
+        id: pack.material,
+        label: names.materialTitle(pack.material),
+        cells: [pack.sessions, people(pack.participants)],
+      })),
     },
     {
       id: 'knowledge',
@@ -166,8 +193,14 @@ export function reportTables(report: Report, lang: LocalePath, names: ReportName
       rowHeader: t('reports.column.material'),
       columns: [column('sessions'), column('rightBefore', 'share'), column('rightAfter', 'share')],
       rows: [
-        ...report.knowledge.map((pack) => ({ id: pack.material, label: names.materialTitle(pack.material), cells: gainCells(pack) })),
-        ...(report.knowledgeAll.sessions > 0 ? [{ id: 'all', label: t('reports.knowledge.all'), cells: gainCells(report.knowledgeAll) }] : []),
+        ...report.knowledge.map((pack) => ({
+          id: pack.material,
+          label: names.materialTitle(pack.material),
+          cells: gainCells(pack),
+        })),
+        ...(report.knowledgeAll.sessions > 0
+          ? [{ id: 'all', label: t('reports.knowledge.all'), cells: gainCells(report.knowledgeAll) }]
+          : []),
       ],
     },
   ];

@@ -10,7 +10,8 @@
  * `style` attributes (a chart's colour swatch, Plot's SVG) stay allowed: they run nothing, and
  * scripts, what an injection would need, keep their hashes.
  */
-export const pagePolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; style-src-attr 'unsafe-inline'";
+export const pagePolicy =
+  "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; style-src-attr 'unsafe-inline'";
 
 /** The API answers JSON or files, never a page: nothing in it may run or load. */
 export const apiPolicy = "default-src 'none'; frame-ancestors 'none'";

@@ -16,7 +16,10 @@ const proxyEnvSchema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: z
     .string()
-    .regex(/^(\d{1,2}|[\d.:a-fA-F]+(\s*,\s*[\d.:a-fA-F]+)*)$/, 'a hop count (e.g. 1) or a comma-separated list of proxy addresses')
+    .regex(
+      /^(\d{1,2}|[\d.:a-fA-F]+(\s*,\s*[\d.:a-fA-F]+)*)$/,
+      'a hop count (e.g. 1) or a comma-separated list of proxy addresses',
+    )
     .optional(),
 });
 
@@ -28,12 +31,21 @@ export interface ProxySettings {
 
 /** Reads SITE_URL and TRUST_PROXY (empty counts as unset); throws naming a bad one. */
 export function readProxySettings(env: Record<string, string | undefined> = process.env): ProxySettings {
-  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in proxyEnvSchema.shape && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in proxyEnvSchema.shape && value !== ''),
+  );
   const result = proxyEnvSchema.safeParse(present);
-  if (!result.success) throw new Error(`Proxy settings are invalid:\n  ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n  ')}`);
+  if (!result.success)
+    throw new Error(
+      `Proxy settings are invalid:\n  ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n  ')}`,
+    );
   const { SITE_URL, TRUST_PROXY } = result.data;
   const trust: TrustProxy =
-    TRUST_PROXY === undefined ? { hops: 0 } : /^\d+$/.test(TRUST_PROXY) ? { hops: Number(TRUST_PROXY) } : { addresses: new Set(TRUST_PROXY.split(',').map((part) => normalizeAddress(part.trim()))) };
+    TRUST_PROXY === undefined
+      ? { hops: 0 }
+      : /^\d+$/.test(TRUST_PROXY)
+        ? { hops: Number(TRUST_PROXY) }
+        : { addresses: new Set(TRUST_PROXY.split(',').map((part) => normalizeAddress(part.trim()))) };
   return { publicOrigin: SITE_URL ? new URL(SITE_URL).origin : undefined, trust };
 }
 
@@ -50,7 +62,11 @@ export function normalizeAddress(address: string): string {
  */
 export function clientAddress(peer: string, forwardedFor: string | null, trust: TrustProxy): string {
   const chain = [normalizeAddress(peer)];
-  const forwarded = (forwardedFor ?? '').split(',').map((part) => part.trim()).filter(Boolean).reverse();
+  const forwarded = (forwardedFor ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .reverse();
   for (const entry of forwarded) {
     const current = chain[chain.length - 1]!;
     const trusted = 'hops' in trust ? chain.length <= trust.hops : trust.addresses.has(current);
@@ -75,7 +91,9 @@ export function isAllowedOrigin(request: Request, url: URL, settings: ProxySetti
   if (request.headers.get('sec-fetch-site') === 'cross-site') return false;
   if (origin !== null) return origin === (settings.publicOrigin ?? url.origin);
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  return type !== undefined && !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type);
+  return (
+    type !== undefined && !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type)
+  );
 }
 
 let cached: ProxySettings | undefined;

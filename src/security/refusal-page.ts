@@ -21,7 +21,11 @@ export function refusalPage(pathname: string, status: number, limit: number): Re
   const lang = isLocalePath(first) ? first : sourceLocale;
   const t = useTranslations(lang);
   const size = limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${Math.round(limit / 1024)} KB`;
-  const message = status === 413 ? t('error.tooLarge', { size }) : status === 403 ? t('error.foreignOrigin') : t('error.unreadable');
+  const message =
+    status === 413 ? t('error.tooLarge', { size }) : status === 403 ? t('error.foreignOrigin') : t('error.unreadable');
   const html = `<!doctype html><html lang="${getLocale(lang).tag}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(message)}</title></head><body><main><p role="alert">${escape(message)}</p></main></body></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' } });
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
+  });
 }

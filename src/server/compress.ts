@@ -51,7 +51,10 @@ function sendStored(client: string, req: IncomingMessage, res: ServerResponse): 
   const encoding = accepted(req.headers['accept-encoding']).find((candidate) => size(file + candidate.suffix) > 0);
   res.setHeader('Vary', 'Accept-Encoding');
   if (!encoding) return false;
-  res.setHeader('Content-Type', types[file.slice(file.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader(
+    'Content-Type',
+    types[file.slice(file.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream',
+  );
   res.setHeader('Content-Encoding', encoding.name);
   // Astro's own rule: hashed assets never change.
   if (path.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');

@@ -30,12 +30,18 @@ try {
   console.warn('[server] no _headers.json beside the build: static pages get the generic page policy');
 }
 
-const listener = withLingeringClose(front(withCompression(adapter.handler, fileURLToPath(new URL('../client', import.meta.url))), entries));
+const listener = withLingeringClose(
+  front(withCompression(adapter.handler, fileURLToPath(new URL('../client', import.meta.url))), entries),
+);
 const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = process.env;
-const server = cert && key ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createHttpServer(listener);
+const server =
+  cert && key
+    ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener)
+    : createHttpServer(listener);
 // The adapter's defaults, as its standalone server reads them.
 const configured = adapter.options.host;
-const host = process.env['HOST'] ?? (typeof configured === 'string' ? configured : configured ? '0.0.0.0' : 'localhost');
+const host =
+  process.env['HOST'] ?? (typeof configured === 'string' ? configured : configured ? '0.0.0.0' : 'localhost');
 const port = process.env['PORT'] ? Number(process.env['PORT']) : (adapter.options.port ?? 8080);
 
 server.listen(port, host, () => {

@@ -42,13 +42,18 @@ function linger(request: AdapterRequest, response: ServerResponse, bounds: Linge
   // The adapter reads `request.body` when set (astro/app/node.js, makeRequestBody). A route that stops
   // reading ends this iteration; the request (and so the socket) must outlive it.
   // No own string keys: the adapter would take an object that has them for a parsed JSON body.
-  request.body = { [Symbol.asyncIterator]: () => request.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer> };
+  request.body = {
+    [Symbol.asyncIterator]: () => request.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer>,
+  };
   const socket = request.socket;
   // Node closes a `Connection: close` answer's socket with destroySoon once the answer is written
   // (_http_server.js, resOnFinish): with the body still coming, only our side is closed now.
   const destroySoon = () => Socket.prototype.destroySoon.call(socket);
   socket.destroySoon = () => {
-    if (request.complete) { destroySoon(); return; }
+    if (request.complete) {
+      destroySoon();
+      return;
+    }
     socket.end();
     request.once('end', () => socket.destroy());
   };

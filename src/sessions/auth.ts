@@ -11,9 +11,17 @@ export function bearerToken(request: Request): string | undefined {
 export async function authenticateRequest(request: Request, store: SessionStore): Promise<DeviceIdentity | Response> {
   const token = bearerToken(request);
   const challenge = { 'WWW-Authenticate': 'Bearer' };
-  if (!token) return apiError(401, 'unauthenticated', 'Send the device token as "Authorization: Bearer <token>"; enrol the device first.', challenge);
+  if (!token)
+    return apiError(
+      401,
+      'unauthenticated',
+      'Send the device token as "Authorization: Bearer <token>"; enrol the device first.',
+      challenge,
+    );
   const identity = await store.authenticate(token);
-  if (identity === 'unknown') return apiError(401, 'unknownToken', 'This device token is not known here; enrol the device again.', challenge);
-  if (identity === 'revoked') return apiError(403, 'revoked', 'This device or its team has been revoked; ask a coordinator.');
+  if (identity === 'unknown')
+    return apiError(401, 'unknownToken', 'This device token is not known here; enrol the device again.', challenge);
+  if (identity === 'revoked')
+    return apiError(403, 'revoked', 'This device or its team has been revoked; ask a coordinator.');
   return identity;
 }

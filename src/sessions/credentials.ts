@@ -39,6 +39,8 @@ export function normalizeEnrolmentCode(typed: string): string | undefined {
 /** The stored form of a normalized code (hex scrypt, N = 2^14: tens of milliseconds a try). */
 export function hashEnrolmentCode(normalized: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    scrypt(normalized, 'laocai-outreach/enrolment-code', 32, { N: 2 ** 14, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key.toString('hex'))));
+    scrypt(normalized, 'laocai-outreach/enrolment-code', 32, { N: 2 ** 14, r: 8, p: 1 }, (error, key) =>
+      error ? reject(error) : resolve(key.toString('hex')),
+    );
   });
 }

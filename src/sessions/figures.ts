@@ -74,9 +74,13 @@ export interface Figure {
 
 /** Every figure in table order: the breakdowns of the attendance, then the follow-ups. */
 export const figures: readonly Figure[] = Object.entries(figureGroups).flatMap(([group, { bands }]) =>
-  bands.map(
-    ([key, column]): Figure => ({ group: group as FigureGroup, key, column, label: labelOf(group as FigureGroup, key), path: group === 'followUps' ? `followUps.${key}` : `attendance.${group}.${key}` }),
-  ),
+  bands.map(([key, column]): Figure => ({
+    group: group as FigureGroup,
+    key,
+    column,
+    label: labelOf(group as FigureGroup, key),
+    path: group === 'followUps' ? `followUps.${key}` : `attendance.${group}.${key}`,
+  })),
 );
 
 /** The figures of one group, in table order. */
@@ -95,7 +99,10 @@ export function labelOf(group: FigureGroup, key: string): string {
 }
 
 /** The value of a figure in a log (or any object of the log's shape). */
-export function valueOf(figure: Figure, log: { attendance: Record<string, unknown>; followUps: Record<string, number> }): number {
+export function valueOf(
+  figure: Figure,
+  log: { attendance: Record<string, unknown>; followUps: Record<string, number> },
+): number {
   const part = (figure.group === 'followUps' ? log.followUps : log.attendance[figure.group]) as Record<string, number>;
   return part[figure.key]!;
 }

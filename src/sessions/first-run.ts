@@ -7,7 +7,10 @@ import type { EnrolmentCode, SessionStore, Team } from './store.ts';
  * When the store has no team yet, creates a "Coordinators" team and a 7-day enrolment code for
  * it; undefined when a team exists already.
  */
-export async function ensureFirstCoordinator(store: SessionStore, now: Date = new Date()): Promise<{ team: Team; code: EnrolmentCode } | undefined> {
+export async function ensureFirstCoordinator(
+  store: SessionStore,
+  now: Date = new Date(),
+): Promise<{ team: Team; code: EnrolmentCode } | undefined> {
   if ((await store.listTeams()).length > 0) return undefined;
   const team = await store.createTeam('Coordinators', 'coordinator', now);
   const code = await store.createEnrolmentCode(team.id, 7, now);
@@ -23,7 +26,11 @@ export async function ensureFirstCoordinator(store: SessionStore, now: Date = ne
 export function writeFirstCodeFile(code: EnrolmentCode, dataDir: string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = resolve(join(dataDir, 'first-enrolment-code.txt'));
-  writeFileSync(file, `${code.code}\n(one use, valid until ${code.expiresAt}; delete this file once the first device is enrolled)\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `${code.code}\n(one use, valid until ${code.expiresAt}; delete this file once the first device is enrolled)\n`,
+    { mode: 0o600 },
+  );
   chmodSync(file, 0o600);
   return file;
 }

@@ -16,7 +16,10 @@ export function groupCommit<Job, Result>(commit: (jobs: readonly Job[]) => Resul
       const results = commit(group.map(({ job }) => job));
       group.forEach(({ done }, index) => done(results[index]!));
     } catch (groupError) {
-      if (group.length === 1) { group[0]!.fail(groupError); return; }
+      if (group.length === 1) {
+        group[0]!.fail(groupError);
+        return;
+      }
       for (const { job, done, fail } of group) {
         try {
           done(commit([job])[0]!);
@@ -40,7 +43,9 @@ export function groupCommit<Job, Result>(commit: (jobs: readonly Job[]) => Resul
  * next group, which may run beside it on another connection. Should the shared write fail, each job
  * is retried alone, so one bad job cannot fail the others.
  */
-export function groupCommitAsync<Job, Result>(commit: (jobs: readonly Job[]) => Promise<Result[]>): (job: Job) => Promise<Result> {
+export function groupCommitAsync<Job, Result>(
+  commit: (jobs: readonly Job[]) => Promise<Result[]>,
+): (job: Job) => Promise<Result> {
   let waiting: { job: Job; done: (result: Result) => void; fail: (error: unknown) => void }[] = [];
 
   async function commitWaiting(): Promise<void> {
@@ -50,7 +55,10 @@ export function groupCommitAsync<Job, Result>(commit: (jobs: readonly Job[]) => 
       const results = await commit(group.map(({ job }) => job));
       group.forEach(({ done }, index) => done(results[index]!));
     } catch (groupError) {
-      if (group.length === 1) { group[0]!.fail(groupError); return; }
+      if (group.length === 1) {
+        group[0]!.fail(groupError);
+        return;
+      }
       await Promise.all(group.map(({ job, done, fail }) => commit([job]).then((results) => done(results[0]!), fail)));
     }
   }

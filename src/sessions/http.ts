@@ -24,7 +24,9 @@ export const adapterBodyLimit = 2 * deliveryLimit;
 
 /** The most a request to `pathname` may send. */
 export function bodyLimitFor(pathname: string): number {
-  return pathname.startsWith('/api/rebuild') || /^\/[^/]+\/reports\/import\/?$/.test(pathname) ? deliveryLimit : bodyLimit;
+  return pathname.startsWith('/api/rebuild') || /^\/[^/]+\/reports\/import\/?$/.test(pathname)
+    ? deliveryLimit
+    : bodyLimit;
 }
 
 /** A JSON answer that no cache keeps. */
@@ -36,16 +38,23 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** An error answer: a stable code for programs and an English sentence for people. */
-export function apiError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+export function apiError(
+  status: number,
+  error: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return json(status, { error, message }, headers);
 }
 
 /** The body as JSON, or the answer to give: 415 not JSON, 413 too large, 400 not parseable. */
 export async function readJsonBody(request: Request): Promise<{ value: unknown } | Response> {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') return apiError(415, 'unsupportedMediaType', 'Send the body as application/json.', { Connection: 'close' });
+  if (mediaType !== 'application/json')
+    return apiError(415, 'unsupportedMediaType', 'Send the body as application/json.', { Connection: 'close' });
   const bytes = await readLimited(request, bodyLimit);
-  if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB; send fewer logs at a time.`);
+  if (bytes === 'tooLarge')
+    return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB; send fewer logs at a time.`);
   if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
   try {
     return { value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown };
@@ -61,9 +70,13 @@ export async function readJsonBody(request: Request): Promise<{ value: unknown }
  */
 export async function readFormBody(request: Request): Promise<URLSearchParams | Response> {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/x-www-form-urlencoded') return apiError(415, 'unsupportedMediaType', 'Send the form as application/x-www-form-urlencoded.', { Connection: 'close' });
+  if (mediaType !== 'application/x-www-form-urlencoded')
+    return apiError(415, 'unsupportedMediaType', 'Send the form as application/x-www-form-urlencoded.', {
+      Connection: 'close',
+    });
   const bytes = await readLimited(request, bodyLimit);
-  if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB.`, { Connection: 'close' });
+  if (bytes === 'tooLarge')
+    return apiError(413, 'bodyTooLarge', `The body is larger than ${bodyLimit / 1024} KB.`, { Connection: 'close' });
   if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
   return new URLSearchParams(new TextDecoder().decode(bytes));
 }
@@ -74,11 +87,17 @@ export async function readFormBody(request: Request): Promise<URLSearchParams | 
  */
 export async function readMultipartBody(request: Request): Promise<FormData | Response> {
   const contentType = request.headers.get('content-type') ?? '';
-  if (contentType.split(';')[0]?.trim().toLowerCase() !== 'multipart/form-data') return apiError(415, 'unsupportedMediaType', 'Send the file as multipart/form-data.', { Connection: 'close' });
+  if (contentType.split(';')[0]?.trim().toLowerCase() !== 'multipart/form-data')
+    return apiError(415, 'unsupportedMediaType', 'Send the file as multipart/form-data.', { Connection: 'close' });
   const bytes = await readLimited(request, deliveryLimit);
-  if (bytes === 'tooLarge') return apiError(413, 'bodyTooLarge', `The file is larger than ${deliveryLimit / 1024 / 1024} MB.`, { Connection: 'close' });
+  if (bytes === 'tooLarge')
+    return apiError(413, 'bodyTooLarge', `The file is larger than ${deliveryLimit / 1024 / 1024} MB.`, {
+      Connection: 'close',
+    });
   if (bytes === 'unreadable') return apiError(400, 'unreadableBody', 'The body could not be read.');
-  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'Content-Type': contentType } }).formData().catch(() => apiError(400, 'unreadableBody', 'The form could not be read.'));
+  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'Content-Type': contentType } })
+    .formData()
+    .catch(() => apiError(400, 'unreadableBody', 'The form could not be read.'));
 }
 
 /**

@@ -25,12 +25,20 @@ export function logsClaimed(value: unknown): number {
  * Stores the log or batch `value` for `device`. One log: 201 created, 200 duplicate, 409 conflict,
  * 400 invalid. A batch: 200 with one result per log, in order; an invalid log never blocks the others.
  */
-export async function takeLogs(value: unknown, store: SessionStore, device: DeviceIdentity, receivedAt: Date = new Date()): Promise<IntakeAnswer> {
+export async function takeLogs(
+  value: unknown,
+  store: SessionStore,
+  device: DeviceIdentity,
+  receivedAt: Date = new Date(),
+): Promise<IntakeAnswer> {
   if (!Array.isArray(value)) {
     const parsed = parseLog(value);
     if (!parsed.success) {
       const errors = parsed.problems;
-      return { status: 400, body: { error: 'invalidLog', message: `The log has ${errors.length} problem(s).`, errors } };
+      return {
+        status: 400,
+        body: { error: 'invalidLog', message: `The log has ${errors.length} problem(s).`, errors },
+      };
     }
     const { status, record } = await store.insert(parsed.data, device.deviceId, device.team.id, receivedAt);
     if (status === 'conflict') return { status: 409, body: { status, clientId: parsed.data.clientId } };
@@ -39,7 +47,10 @@ export async function takeLogs(value: unknown, store: SessionStore, device: Devi
 
   const items: unknown[] = value;
   if (items.length === 0 || items.length > maxBatch) {
-    return { status: 400, body: { error: 'batchSize', message: `Send 1 to ${maxBatch} logs at a time; this batch has ${items.length}.` } };
+    return {
+      status: 400,
+      body: { error: 'batchSize', message: `Send 1 to ${maxBatch} logs at a time; this batch has ${items.length}.` },
+    };
   }
   const checked = items.map((item) => parseLog(item));
   const valid = checked.flatMap((result) => (result.success ? [result.data] : []));
@@ -47,7 +58,9 @@ export async function takeLogs(value: unknown, store: SessionStore, device: Devi
   const results = checked.map((result, index) => {
     if (!result.success) return { clientId: clientIdOf(items[index]), status: 'invalid', errors: result.problems };
     const { status, record } = stored.next().value!;
-    return status === 'conflict' ? { clientId: result.data.clientId, status } : { clientId: result.data.clientId, status, record };
+    return status === 'conflict'
+      ? { clientId: result.data.clientId, status }
+      : { clientId: result.data.clientId, status, record };
   });
   return { status: 200, body: { results } };
 }

@@ -25,7 +25,9 @@ export type QuotaEnv = z.infer<typeof quotaEnvSchema>;
 
 /** Reads and checks the quota variables (empty ones count as unset); throws naming each bad one. */
 export function readQuotaEnv(env: Record<string, string | undefined> = process.env): QuotaEnv {
-  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in quotaEnvSchema.shape && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in quotaEnvSchema.shape && value !== ''),
+  );
   const result = quotaEnvSchema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -42,13 +44,23 @@ export interface LogQuota {
 /** The quota of `limits`, with its own per-minute counter. */
 export function createLogQuota(limits: QuotaEnv): LogQuota {
   const requests = createRateLimiter(limits.LOG_BATCHES_PER_MINUTE, 60 * 1000);
-  const tooMany = (wait: number, error: string, message: string) => apiError(429, error, `${message} Try again in ${wait} s.`, { 'Retry-After': String(wait) });
+  const tooMany = (wait: number, error: string, message: string) =>
+    apiError(429, error, `${message} Try again in ${wait} s.`, { 'Retry-After': String(wait) });
   return {
     async check(store, deviceId, incoming, now = new Date()) {
       const wait = requests.retryAfter(deviceId, now.getTime());
-      if (wait > 0) return tooMany(wait, 'tooManyRequests', `This device may send at most ${limits.LOG_BATCHES_PER_MINUTE} requests a minute.`);
+      if (wait > 0)
+        return tooMany(
+          wait,
+          'tooManyRequests',
+          `This device may send at most ${limits.LOG_BATCHES_PER_MINUTE} requests a minute.`,
+        );
       requests.record(deviceId, now.getTime());
-      const window = { deviceId, receivedFrom: new Date(now.getTime() - hourMs).toISOString(), includeQuarantined: true };
+      const window = {
+        deviceId,
+        receivedFrom: new Date(now.getTime() - hourMs).toISOString(),
+        includeQuarantined: true,
+      };
       const received = await store.count(window);
       const over = received + incoming - limits.LOG_QUOTA_PER_HOUR;
       if (over <= 0) return undefined;

@@ -6,7 +6,14 @@
  */
 import * as z from 'zod/mini';
 import { canonicalJson } from './canonical-json.ts';
-import { currentSchemaVersion, describeProblems, maskPhoneNumbers, sessionLogSchema, type LogProblem, type SessionLog } from './schema.ts';
+import {
+  currentSchemaVersion,
+  describeProblems,
+  maskPhoneNumbers,
+  sessionLogSchema,
+  type LogProblem,
+  type SessionLog,
+} from './schema.ts';
 
 // The schema is written with zod/mini, which loads no messages (the form words its own): the
 // server's answers keep their English sentences for logs and API clients.
@@ -30,7 +37,10 @@ const mask = (value: unknown) => (typeof value === 'string' ? maskPhoneNumbers(v
 
 /** A log with every phone number in its free texts (notes, venue, facilitators) masked. */
 function masked(log: LogObject): LogObject {
-  const place = log['place'] && typeof log['place'] === 'object' ? { ...(log['place'] as LogObject), venue: mask((log['place'] as LogObject)['venue']) } : log['place'];
+  const place =
+    log['place'] && typeof log['place'] === 'object'
+      ? { ...(log['place'] as LogObject), venue: mask((log['place'] as LogObject)['venue']) }
+      : log['place'];
   const facilitators = Array.isArray(log['facilitators']) ? log['facilitators'].map(mask) : log['facilitators'];
   return { ...log, notes: mask(log['notes']), place, facilitators };
 }
@@ -48,7 +58,11 @@ export function upgradeLog(input: unknown): { log: unknown } | { problem: LogPro
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { log: input };
   let log = input as LogObject;
   let version = versionOf(log);
-  for (let step = typeof version === 'number' ? upgrades[version] : undefined; step; step = typeof version === 'number' ? upgrades[version] : undefined) {
+  for (
+    let step = typeof version === 'number' ? upgrades[version] : undefined;
+    step;
+    step = typeof version === 'number' ? upgrades[version] : undefined
+  ) {
     log = step.upgrade(log);
     version = versionOf(log);
   }
@@ -66,7 +80,9 @@ export function parseLog(input: unknown, schema = sessionLogSchema): ParsedLog {
   const upgraded = upgradeLog(input);
   if ('problem' in upgraded) return { success: false, problems: [upgraded.problem] };
   const parsed = schema.safeParse(upgraded.log);
-  return parsed.success ? { success: true, data: parsed.data } : { success: false, problems: describeProblems(parsed.error) };
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, problems: describeProblems(parsed.error) };
 }
 
 /**

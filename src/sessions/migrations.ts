@@ -153,7 +153,7 @@ export const migrations: readonly Migration[] = [
   // migration added for issue 13 (part B: quarantine)
   {
     version: 4,
-    name: 'quarantine of a device\'s logs',
+    name: "quarantine of a device's logs",
     sql: `
       -- When a coordinator took the device's logs out of every report and export (kept for audit;
       -- NULL again when released).

@@ -38,5 +38,8 @@ export function assertName(name: string): void {
  * printed is exactly what is stored. Example: `escapeName('A\nrevoked')` is `A\u{a}revoked`.
  */
 export function escapeName(name: string): string {
-  return name.replace(new RegExp(forbidden.source, 'gu'), (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
+  return name.replace(
+    new RegExp(forbidden.source, 'gu'),
+    (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`,
+  );
 }

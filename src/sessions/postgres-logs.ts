@@ -33,8 +33,14 @@ export interface InsertJob {
 const rowsPerStatement = 500;
 
 /** Inserts new logs (with their pack rows) in one statement; answers the client ids it created. */
-async function insertNew(query: Query, ordered: readonly string[], firsts: Map<string, { row: Row; log: SessionLog }>): Promise<string[]> {
-  const materials = ordered.flatMap((clientId) => logMaterials(firsts.get(clientId)!.log).map((material) => [clientId, material]));
+async function insertNew(
+  query: Query,
+  ordered: readonly string[],
+  firsts: Map<string, { row: Row; log: SessionLog }>,
+): Promise<string[]> {
+  const materials = ordered.flatMap((clientId) =>
+    logMaterials(firsts.get(clientId)!.log).map((material) => [clientId, material]),
+  );
   // A data-modifying WITH runs whole or not at all, and its second INSERT sees what the first returned.
   const inserted = await query(
     `WITH inserted AS (
@@ -61,16 +67,32 @@ async function insertNew(query: Query, ordered: readonly string[], firsts: Map<s
  * first log under a client id is the one stored, whichever job brought it. More rows than one
  * statement takes go in several, inside one transaction (`transaction`).
  */
-export async function insertJobs(query: Query, transaction: <T>(work: (run: Query) => Promise<T>) => Promise<T>, jobs: readonly InsertJob[]): Promise<InsertResult[][]> {
+export async function insertJobs(
+  query: Query,
+  transaction: <T>(work: (run: Query) => Promise<T>) => Promise<T>,
+  jobs: readonly InsertJob[],
+): Promise<InsertResult[][]> {
   const entries = jobs.flatMap(({ logs, deviceId, teamId, receivedAt }) =>
-    logs.map((log) => ({ log, row: { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: canonicalJson(log), ...logColumns(log) } })),
+    logs.map((log) => ({
+      log,
+      row: {
+        client_id: log.clientId,
+        team_id: teamId,
+        device_id: deviceId,
+        received_at: receivedAt,
+        log: canonicalJson(log),
+        ...logColumns(log),
+      },
+    })),
   );
   const firsts = new Map<string, { row: Row; log: SessionLog }>();
   for (const entry of entries) if (!firsts.has(entry.log.clientId)) firsts.set(entry.log.clientId, entry);
   // Rows go in client-id order: two statements that share logs (a resend racing a retry) then wait
   // on each other's unique-index entries in the same order, never in a circle (a deadlock).
   const ordered = [...firsts.keys()].sort();
-  const slices = Array.from({ length: Math.ceil(ordered.length / rowsPerStatement) }, (_, index) => ordered.slice(index * rowsPerStatement, (index + 1) * rowsPerStatement));
+  const slices = Array.from({ length: Math.ceil(ordered.length / rowsPerStatement) }, (_, index) =>
+    ordered.slice(index * rowsPerStatement, (index + 1) * rowsPerStatement),
+  );
   const devices = [...new Set(jobs.map((job) => job.deviceId))].sort();
   // One transaction: the logs and what they add to the summaries commit together. The devices'
   // rows are locked first (shared): a quarantine or release of one waits for this insert, or this
@@ -78,11 +100,25 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
   // summaries exactly when its device is not quarantined.
   const created = new Set(
     await transaction(async (run) => {
-      const quarantined = new Set((await run(`${deviceLocks} FOR SHARE`, [devices])).filter((row) => row['quarantined_at']).map((row) => String(row['id'])));
+      const quarantined = new Set(
+        (await run(`${deviceLocks} FOR SHARE`, [devices]))
+          .filter((row) => row['quarantined_at'])
+          .map((row) => String(row['id'])),
+      );
       const ids: string[] = [];
       for (const slice of slices) ids.push(...(await insertNew(run, slice, firsts)));
-      const counted = ids.map((clientId) => firsts.get(clientId)!).filter(({ row }) => !quarantined.has(String(row['device_id'])));
-      await addToSummaries(run, summaryDeltas(counted.map(({ row, log }) => ({ columns: row as Record<string, string | number>, materials: logMaterials(log) }))));
+      const counted = ids
+        .map((clientId) => firsts.get(clientId)!)
+        .filter(({ row }) => !quarantined.has(String(row['device_id'])));
+      await addToSummaries(
+        run,
+        summaryDeltas(
+          counted.map(({ row, log }) => ({
+            columns: row as Record<string, string | number>,
+            materials: logMaterials(log),
+          })),
+        ),
+      );
       return ids;
     }),
   );
@@ -90,7 +126,8 @@ export async function insertJobs(query: Query, transaction: <T>(work: (run: Quer
   const stored = new Map<string, Row>([...created].map((clientId) => [clientId, firsts.get(clientId)!.row]));
   const others = ordered.filter((clientId) => !created.has(clientId));
   if (others.length > 0) {
-    for (const row of await query('SELECT * FROM session_logs WHERE client_id = ANY(?)', [others])) stored.set(String(row['client_id']), row);
+    for (const row of await query('SELECT * FROM session_logs WHERE client_id = ANY(?)', [others]))
+      stored.set(String(row['client_id']), row);
   }
   const answered = new Set<string>();
   const results = entries.map(({ log, row }): InsertResult => {
@@ -114,7 +151,10 @@ export async function addToSummaries(run: Query, deltas: Record<SummaryTable, Su
   for (const table of ['report_sums', 'report_pack_sums'] as const) {
     for (let index = 0; index < deltas[table].length; index += rowsPerStatement) {
       const rows = deltas[table].slice(index, index + rowsPerStatement);
-      await run(upsertSql(table, rows.length), rows.flatMap((row) => summaryValues(table, row)));
+      await run(
+        upsertSql(table, rows.length),
+        rows.flatMap((row) => summaryValues(table, row)),
+      );
     }
   }
 }
@@ -126,7 +166,9 @@ export async function addToSummaries(run: Query, deltas: Record<SummaryTable, Su
 export async function rederiveAll(run: Query): Promise<void> {
   let after = '';
   for (;;) {
-    const page = await run('SELECT client_id, log FROM session_logs WHERE client_id > ? ORDER BY client_id LIMIT 500', [after]);
+    const page = await run('SELECT client_id, log FROM session_logs WHERE client_id > ? ORDER BY client_id LIMIT 500', [
+      after,
+    ]);
     if (page.length === 0) return;
     after = String(page.at(-1)!['client_id']);
     const logs = page.map((row) => JSON.parse(String(row['log'])) as SessionLog);
@@ -138,9 +180,14 @@ export async function rederiveAll(run: Query): Promise<void> {
         WHERE l.client_id = v.client_id`,
       page.flatMap((row, index) => [String(row['client_id']), ...logColumnNames.map((name) => columns[index]![name])]),
     );
-    const materials = logs.flatMap((log, index) => logMaterials(log).map((material) => [String(page[index]!['client_id']), material]));
+    const materials = logs.flatMap((log, index) =>
+      logMaterials(log).map((material) => [String(page[index]!['client_id']), material]),
+    );
     if (materials.length > 0) {
-      await run(`INSERT INTO session_log_materials (client_id, material) VALUES ${materials.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`, materials.flat());
+      await run(
+        `INSERT INTO session_log_materials (client_id, material) VALUES ${materials.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
+        materials.flat(),
+      );
     }
   }
 }

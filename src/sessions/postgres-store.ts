@@ -16,7 +16,17 @@ import { insertJobs, rederiveAll, type InsertJob, type Query } from './postgres-
 import { computeReport } from './report-sql.ts';
 import { reviewLogs } from './review-sql.ts';
 import { deviceQuarantinedSql, deviceStatements, rebuildSql } from './summary-sql.ts';
-import { countLogs, listLogs, sql, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam, type Row } from './store-sql.ts';
+import {
+  countLogs,
+  listLogs,
+  sql,
+  toDeviceSummary,
+  toIdentity,
+  toQuarantine,
+  toRecord,
+  toTeam,
+  type Row,
+} from './store-sql.ts';
 import type { SessionStore } from './store.ts';
 import * as rules from './team-rules.ts';
 
@@ -25,7 +35,10 @@ import * as rules from './team-rules.ts';
  * row locked while it is spent (a second server spending it waits, then sees it used), and one
  * attempt of a key at a time on every server (the count each sees holds every failure before it).
  */
-const dialect: rules.Dialect = { lockRow: ' FOR UPDATE', lockKey: (key) => ({ sql: 'SELECT pg_advisory_xact_lock(hashtext(?))', params: [key] }) };
+const dialect: rules.Dialect = {
+  lockRow: ' FOR UPDATE',
+  lockKey: (key) => ({ sql: 'SELECT pg_advisory_xact_lock(hashtext(?))', params: [key] }),
+};
 
 /**
  * Turns the portable `?` placeholders into PostgreSQL's `$1..$n` (no `?` is inside a string
@@ -58,7 +71,8 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   let closed = false;
 
-  const query: Query = async (sql, params = []) => (await pool.query<Row>(numbered(sql, params.length), [...params])).rows;
+  const query: Query = async (sql, params = []) =>
+    (await pool.query<Row>(numbered(sql, params.length), [...params])).rows;
 
   /** Runs `work` in one transaction on one pooled connection. */
   async function transaction<T>(work: (run: Query) => Promise<T>, begin = 'BEGIN'): Promise<T> {
@@ -70,7 +84,9 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
       // once (computeReport does): the driver would queue them, but that is deprecated in pg 9.
       let previous: Promise<unknown> = Promise.resolve();
       const result = await work((sql, params = []) => {
-        const rows = previous.then(async () => (await client.query<Row>(numbered(sql, params.length), [...params])).rows);
+        const rows = previous.then(
+          async () => (await client.query<Row>(numbered(sql, params.length), [...params])).rows,
+        );
         previous = rows.catch(() => undefined);
         return rows;
       });
@@ -105,7 +121,8 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     retried(async (run) => {
       const [before] = await run(`${deviceQuarantinedSql} FOR UPDATE`, [deviceId]);
       const [row] = await run(...change);
-      if (before && Boolean(before['quarantined_at']) === (sign === 1)) for (const [statement, values] of deviceStatements(deviceId, sign)) await run(statement, values);
+      if (before && Boolean(before['quarantined_at']) === (sign === 1))
+        for (const [statement, values] of deviceStatements(deviceId, sign)) await run(statement, values);
       return toQuarantine(deviceId, row);
     });
 
@@ -156,7 +173,12 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     async startSession(deviceId, maxAgeSeconds, now = new Date()) {
       const sessionId = newToken();
       await query(sql.forgetSessionsBefore, [now.toISOString()]);
-      await query(sql.insertSession, [hashToken(sessionId), deviceId, now.toISOString(), new Date(now.getTime() + maxAgeSeconds * 1000).toISOString()]);
+      await query(sql.insertSession, [
+        hashToken(sessionId),
+        deviceId,
+        now.toISOString(),
+        new Date(now.getTime() + maxAgeSeconds * 1000).toISOString(),
+      ]);
       return sessionId;
     },
 
@@ -179,7 +201,10 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
 
     async listTeams() {
       const devices = (await query(sql.devicesWithSync)).map(toDeviceSummary);
-      return (await query(sql.teams)).map((row) => ({ ...toTeam(row), devices: devices.filter((device) => device.teamId === row['id']) }));
+      return (await query(sql.teams)).map((row) => ({
+        ...toTeam(row),
+        devices: devices.filter((device) => device.teamId === row['id']),
+      }));
     },
 
     async quarantine(deviceId, now = new Date()) {

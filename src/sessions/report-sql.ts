@@ -59,25 +59,46 @@ export interface Report {
 }
 
 /** Column of each band: the one table of figures (figures.ts). */
-const columnsOf = <K extends string>(group: FigureGroup, bands: readonly K[]) => Object.fromEntries(bands.map((band) => [band, columnOf(group, band)])) as Record<K, string>;
+const columnsOf = <K extends string>(group: FigureGroup, bands: readonly K[]) =>
+  Object.fromEntries(bands.map((band) => [band, columnOf(group, band)])) as Record<K, string>;
 const sexColumns = columnsOf('bySex', sexBands);
 const ageColumns = columnsOf('byAge', ageBands);
 const ethnicityColumns = columnsOf('byEthnicity', ethnicGroups);
 const followUpColumns = columnsOf('followUps', followUps);
 
 /** The age bands under 18: the summary's children. */
-export const childAgeBands = ['under12', 'age12to15', 'age16to17'] as const satisfies readonly (typeof ageBands)[number][];
+export const childAgeBands = [
+  'under12',
+  'age12to15',
+  'age16to17',
+] as const satisfies readonly (typeof ageBands)[number][];
 /** Every stated group but Kinh: the summary's minorities. */
-export const minorityGroups = ['hmong', 'dao', 'thai', 'other'] as const satisfies readonly (typeof ethnicGroups)[number][];
+export const minorityGroups = [
+  'hmong',
+  'dao',
+  'thai',
+  'other',
+] as const satisfies readonly (typeof ethnicGroups)[number][];
 
 const sum = (expression: string, as: string) => `COALESCE(SUM(${expression}), 0) AS ${as}`;
 /** The quiz sums of the logs with both rounds (the summaries hold only those). */
-const quizColumns = [sum('s.quiz_pre_answers', 'pre_answers'), sum('s.quiz_pre_right', 'pre_right'), sum('s.quiz_post_answers', 'post_answers'), sum('s.quiz_post_right', 'post_right')].join(', ');
+const quizColumns = [
+  sum('s.quiz_pre_answers', 'pre_answers'),
+  sum('s.quiz_pre_right', 'pre_right'),
+  sum('s.quiz_post_answers', 'post_answers'),
+  sum('s.quiz_post_right', 'post_right'),
+].join(', ');
 
 const numbers = <K extends string>(row: Record<string, unknown>, columns: Record<K, string>): Record<K, number> =>
-  Object.fromEntries(Object.entries<string>(columns).map(([key, column]) => [key, Number(row[column] ?? 0)])) as Record<K, number>;
+  Object.fromEntries(Object.entries<string>(columns).map(([key, column]) => [key, Number(row[column] ?? 0)])) as Record<
+    K,
+    number
+  >;
 
-const reach = (row: Record<string, unknown>): Reach => ({ sessions: Number(row['sessions']), participants: Number(row['participants']) });
+const reach = (row: Record<string, unknown>): Reach => ({
+  sessions: Number(row['sessions']),
+  participants: Number(row['participants']),
+});
 const gain = (row: Record<string, unknown>): KnowledgeGain => ({
   sessions: Number(row['sessions']),
   preAnswers: Number(row['pre_answers']),
@@ -105,14 +126,24 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
   const bands = [sexColumns, ageColumns, ethnicityColumns].flatMap((columns) => Object.values<string>(columns));
   const reachColumns = `${sum('s.sessions', 'sessions')}, ${sum('s.total', 'participants')}`;
   const grouped = async (key: string) =>
-    byKey(await query(`SELECT ${key} AS group_key, ${reachColumns} FROM report_sums s ${where.sql} GROUP BY ${key}`, where.values));
+    byKey(
+      await query(
+        `SELECT ${key} AS group_key, ${reachColumns} FROM report_sums s ${where.sql} GROUP BY ${key}`,
+        where.values,
+      ),
+    );
 
   const [[totals], months, areas, settings, packs, [knowledgeAll]] = await Promise.all([
     query(
       `SELECT ${reachColumns},
         ${sum(childAgeBands.map((band) => `s.${ageColumns[band]}`).join(' + '), 'children')},
         ${sum(minorityGroups.map((group) => `s.${ethnicityColumns[group]}`).join(' + '), 'minority')},
-        ${sum(Object.values<string>(followUpColumns).map((column) => `s.${column}`).join(' + '), 'referred')},
+        ${sum(
+          Object.values<string>(followUpColumns)
+            .map((column) => `s.${column}`)
+            .join(' + '),
+          'referred',
+        )},
         ${bands.map((column) => sum(`s.${column}`, column)).join(', ')}
       FROM report_sums s ${where.sql}`,
       where.values,
@@ -142,13 +173,19 @@ export async function computeReport(query: QueryRunner, filter: ReportFilter = {
     byEthnicity: numbers(row, ethnicityColumns),
     byMonth: months.map((group) => ({ month: String(group['group_key']), ...reach(group) })),
     byArea: areas.map((group) => ({ areaId: String(group['group_key']), ...reach(group) })),
-    bySetting: settings.map((group) => ({ setting: String(group['group_key']) as Report['bySetting'][number]['setting'], ...reach(group) })),
+    bySetting: settings.map((group) => ({
+      setting: String(group['group_key']) as Report['bySetting'][number]['setting'],
+      ...reach(group),
+    })),
     materials: [...packs]
       .sort((a, b) => Number(b['sessions']) - Number(a['sessions']))
       .map((group) => ({ material: String(group['group_key']), ...reach(group) })),
     knowledge: packs
       .filter((group) => Number(group['quiz_sessions']) > 0)
-      .map((group) => ({ material: String(group['group_key']), ...gain({ ...group, sessions: group['quiz_sessions'] }) })),
+      .map((group) => ({
+        material: String(group['group_key']),
+        ...gain({ ...group, sessions: group['quiz_sessions'] }),
+      })),
     knowledgeAll: gain(knowledgeAll ?? {}),
   };
 }

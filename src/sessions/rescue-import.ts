@@ -24,7 +24,9 @@ export type ImportAnswer =
 const batchSize = 100;
 
 const clientIdOf = (log: unknown): string | null =>
-  log && typeof log === 'object' && typeof (log as { clientId?: unknown }).clientId === 'string' ? (log as { clientId: string }).clientId : null;
+  log && typeof log === 'object' && typeof (log as { clientId?: unknown }).clientId === 'string'
+    ? (log as { clientId: string }).clientId
+    : null;
 
 /** Reads the file's text and stores its logs; never throws for a bad file. */
 export async function importRescueFile(store: SessionStore, text: string, now = new Date()): Promise<ImportAnswer> {
@@ -32,16 +34,34 @@ export async function importRescueFile(store: SessionStore, text: string, now = 
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, error: 'notARescueFile', message: 'This is not a JSON file of unsent logs (the .json file the log page exports).' };
+    return {
+      ok: false,
+      error: 'notARescueFile',
+      message: 'This is not a JSON file of unsent logs (the .json file the log page exports).',
+    };
   }
   const file = rescueFileSchema.safeParse(json);
-  if (!file.success) return { ok: false, error: 'notARescueFile', message: 'This JSON is not a file of unsent logs (format "outreach-unsent-logs", version 1).' };
+  if (!file.success)
+    return {
+      ok: false,
+      error: 'notARescueFile',
+      message: 'This JSON is not a file of unsent logs (format "outreach-unsent-logs", version 1).',
+    };
   const teams = await store.listTeams();
   const team = teams.find((each) => each.devices.some((device) => device.id === file.data.device.id));
   const device = team?.devices.find((each) => each.id === file.data.device.id);
-  if (!team || !device) return { ok: false, error: 'unknownDevice', message: `No device ${file.data.device.id} is enrolled here: the file comes from another server, or was altered.` };
+  if (!team || !device)
+    return {
+      ok: false,
+      error: 'unknownDevice',
+      message: `No device ${file.data.device.id} is enrolled here: the file comes from another server, or was altered.`,
+    };
   if (device.revokedAt || team.revokedAt) {
-    return { ok: false, error: 'revoked', message: `The device ${device.name} (${device.id}) is revoked: its logs are refused. If they are genuine, enrol the phone again and let it send them.` };
+    return {
+      ok: false,
+      error: 'revoked',
+      message: `The device ${device.name} (${device.id}) is revoked: its logs are refused. If they are genuine, enrol the phone again and let it send them.`,
+    };
   }
 
   const parsed = file.data.logs.map(({ log }) => ({ log, result: parseLog(log) }));

@@ -48,7 +48,9 @@ export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
       ${inReports.sql} GROUP BY l.total`,
     [...perDevice.values, ...inReports.values],
   );
-  const totals = rows.map((row) => ({ total: Number(row['total']), logs: Number(row['logs']), weight: Number(row['weight']) })).sort((a, b) => a.total - b.total);
+  const totals = rows
+    .map((row) => ({ total: Number(row['total']), logs: Number(row['logs']), weight: Number(row['weight']) }))
+    .sort((a, b) => a.total - b.total);
   const logs = totals.reduce((sum, row) => sum + row.logs, 0);
   if (logs < minimumLogs) return { range: null, logs: [], byDevice: [] };
   const whole = totals.reduce((sum, row) => sum + row.weight, 0);
@@ -70,7 +72,10 @@ export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
         ORDER BY l.total DESC, l.client_id LIMIT ${listed}`,
       flagged.values,
     ),
-    query(`SELECT l.device_id, COUNT(*) AS flagged FROM session_logs l ${flagged.sql} GROUP BY l.device_id`, flagged.values),
+    query(
+      `SELECT l.device_id, COUNT(*) AS flagged FROM session_logs l ${flagged.sql} GROUP BY l.device_id`,
+      flagged.values,
+    ),
   ]);
   return {
     range: { q1, q3, fence, logs },

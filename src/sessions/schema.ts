@@ -35,10 +35,14 @@ export const logLimits = {
   notes: { min: 0, max: 2000 },
 } as const;
 
-interface Range { readonly min: number; readonly max: number }
+interface Range {
+  readonly min: number;
+  readonly max: number;
+}
 const whole = ({ min, max }: Range) => z.int().check(z.minimum(min), z.maximum(max));
 const text = ({ min, max }: Range) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
-const list = <T extends z.core.SomeType>(item: T, { min, max }: Range) => z.array(item).check(z.minLength(min), z.maxLength(max));
+const list = <T extends z.core.SomeType>(item: T, { min, max }: Range) =>
+  z.array(item).check(z.minLength(min), z.maxLength(max));
 
 const count = whole(logLimits.count);
 
@@ -93,69 +97,89 @@ const hasNoPhoneNumber = (text: string) => !looksLikePhoneNumber(text);
 /** Builds the schema against a clock, so tests can fix "today". */
 export function createSessionLogSchema(now: () => Date = () => new Date()) {
   const noPhoneNumber = z.refine<string>(hasNoPhoneNumber, { error: 'phoneNumber' });
-  return z
-    .strictObject({
-      schemaVersion: z.literal(currentSchemaVersion),
-      /** A UUID made on the device: the log's identity, so a resend is never a second log. */
-      clientId: z.uuid(),
-      date: z.iso.date(),
-      startTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' })),
-      durationMinutes: whole(logLimits.durationMinutes),
-      place: z.strictObject({
-        communeId: z.string().check(z.refine((id) => areaOf(id) !== undefined, { error: 'unknownCommune' })),
-        venue: text(logLimits.venue).check(noPhoneNumber),
-      }),
-      setting: z.enum(sessionSettings),
-      audience: list(z.enum(audiences), { min: 1, max: audiences.length }),
-      languages: list(z.enum(localePaths as [LocalePath, ...LocalePath[]]), { min: 1, max: localePaths.length }),
-      materials: list(z.string().check(z.regex(/^[a-z0-9-]+$/)), logLimits.materials),
-      facilitators: list(text(logLimits.facilitator).check(noPhoneNumber), logLimits.facilitators),
-      attendance: z.strictObject({
-        total: whole(logLimits.total),
-        bySex: breakdown(sexBands),
-        byAge: breakdown(ageBands),
-        byEthnicity: breakdown(ethnicGroups),
-      }),
-      quiz: z.optional(z.strictObject({ pre: z.optional(quizRound), post: z.optional(quizRound) })),
-      followUps: breakdown(followUps),
-      // A phone number is refused in every free text, not only warned about: the raw export must never hold one.
-      notes: z._default(z.string().check(z.maxLength(logLimits.notes.max), noPhoneNumber), ''),
-    })
-    // Runs even when other fields failed, so every problem shows at once (not the date and the
-    // sums only after the rest is fixed); it looks only at the parts that are well formed.
-    .check(z.superRefine(
-      (input, context) => {
-        const log = ((input as unknown) && typeof input === 'object' ? input : {}) as Partial<Record<string, unknown>>;
-        const today = todayInLaoCai(now());
-        if (typeof log['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(log['date'])) {
-          if (log['date'] > today) context.addIssue({ code: 'custom', path: ['date'], message: 'future' });
-          else if (log['date'] < aYearBefore(today)) context.addIssue({ code: 'custom', path: ['date'], message: 'tooOld' });
-        }
-        const attendance = (log['attendance'] ?? {}) as Record<string, unknown>;
-        const total = isNumber(attendance['total']) ? attendance['total'] : undefined;
-        if (total === undefined) return;
-        for (const part of ['bySex', 'byAge', 'byEthnicity'] as const) {
-          const numbers = numbersOf(attendance[part]);
-          const partSum = numbers?.reduce((a, b) => a + b, 0);
-          if (partSum !== undefined && partSum !== total) context.addIssue({ code: 'custom', path: ['attendance', part], message: 'sumMismatch', params: { total, sum: partSum } });
-        }
-        const quiz = (log['quiz'] ?? {}) as Record<string, { answered?: unknown; correct?: unknown } | undefined>;
-        for (const round of ['pre', 'post'] as const) {
-          const results = quiz[round];
-          if (!results || !isNumber(results.answered)) continue;
-          const answered = results.answered;
-          if (Array.isArray(results.correct)) {
-            results.correct.forEach((right, index) => {
-              if (isNumber(right) && right > answered) context.addIssue({ code: 'custom', path: ['quiz', round, 'correct', index], message: 'moreRightThanAnswered' });
-            });
-          }
-          if (answered > total) context.addIssue({ code: 'custom', path: ['quiz', round, 'answered'], message: 'moreThanAttended' });
-        }
-        const referred = numbersOf(log['followUps']);
-        if (referred && referred.reduce((a, b) => a + b, 0) > total) context.addIssue({ code: 'custom', path: ['followUps'], message: 'moreThanAttended' });
-      },
-      { when: () => true },
-    ));
+  return (
+    z
+      .strictObject({
+        schemaVersion: z.literal(currentSchemaVersion),
+        /** A UUID made on the device: the log's identity, so a resend is never a second log. */
+        clientId: z.uuid(),
+        date: z.iso.date(),
+        startTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'time' })),
+        durationMinutes: whole(logLimits.durationMinutes),
+        place: z.strictObject({
+          communeId: z.string().check(z.refine((id) => areaOf(id) !== undefined, { error: 'unknownCommune' })),
+          venue: text(logLimits.venue).check(noPhoneNumber),
+        }),
+        setting: z.enum(sessionSettings),
+        audience: list(z.enum(audiences), { min: 1, max: audiences.length }),
+        languages: list(z.enum(localePaths as [LocalePath, ...LocalePath[]]), { min: 1, max: localePaths.length }),
+        materials: list(z.string().check(z.regex(/^[a-z0-9-]+$/)), logLimits.materials),
+        facilitators: list(text(logLimits.facilitator).check(noPhoneNumber), logLimits.facilitators),
+        attendance: z.strictObject({
+          total: whole(logLimits.total),
+          bySex: breakdown(sexBands),
+          byAge: breakdown(ageBands),
+          byEthnicity: breakdown(ethnicGroups),
+        }),
+        quiz: z.optional(z.strictObject({ pre: z.optional(quizRound), post: z.optional(quizRound) })),
+        followUps: breakdown(followUps),
+        // A phone number is refused in every free text, not only warned about: the raw export must never hold one.
+        notes: z._default(z.string().check(z.maxLength(logLimits.notes.max), noPhoneNumber), ''),
+      })
+      // Runs even when other fields failed, so every problem shows at once (not the date and the
+      // sums only after the rest is fixed); it looks only at the parts that are well formed.
+      .check(
+        z.superRefine(
+          (input, context) => {
+            const log = ((input as unknown) && typeof input === 'object' ? input : {}) as Partial<
+              Record<string, unknown>
+            >;
+            const today = todayInLaoCai(now());
+            if (typeof log['date'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(log['date'])) {
+              if (log['date'] > today) context.addIssue({ code: 'custom', path: ['date'], message: 'future' });
+              else if (log['date'] < aYearBefore(today))
+                context.addIssue({ code: 'custom', path: ['date'], message: 'tooOld' });
+            }
+            const attendance = (log['attendance'] ?? {}) as Record<string, unknown>;
+            const total = isNumber(attendance['total']) ? attendance['total'] : undefined;
+            if (total === undefined) return;
+            for (const part of ['bySex', 'byAge', 'byEthnicity'] as const) {
+              const numbers = numbersOf(attendance[part]);
+              const partSum = numbers?.reduce((a, b) => a + b, 0);
+              if (partSum !== undefined && partSum !== total)
+                context.addIssue({
+                  code: 'custom',
+                  path: ['attendance', part],
+                  message: 'sumMismatch',
+                  params: { total, sum: partSum },
+                });
+            }
+            const quiz = (log['quiz'] ?? {}) as Record<string, { answered?: unknown; correct?: unknown } | undefined>;
+            for (const round of ['pre', 'post'] as const) {
+              const results = quiz[round];
+              if (!results || !isNumber(results.answered)) continue;
+              const answered = results.answered;
+              if (Array.isArray(results.correct)) {
+                results.correct.forEach((right, index) => {
+                  if (isNumber(right) && right > answered)
+                    context.addIssue({
+                      code: 'custom',
+                      path: ['quiz', round, 'correct', index],
+                      message: 'moreRightThanAnswered',
+                    });
+                });
+              }
+              if (answered > total)
+                context.addIssue({ code: 'custom', path: ['quiz', round, 'answered'], message: 'moreThanAttended' });
+            }
+            const referred = numbersOf(log['followUps']);
+            if (referred && referred.reduce((a, b) => a + b, 0) > total)
+              context.addIssue({ code: 'custom', path: ['followUps'], message: 'moreThanAttended' });
+          },
+          { when: () => true },
+        ),
+      )
+  );
 }
 
 export const sessionLogSchema = createSessionLogSchema();
@@ -175,7 +199,8 @@ export interface LogProblem {
 export function describeProblems(error: z.core.$ZodError): LogProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(log)';
-    const rule = issue.code === 'custom' || (issue.message && /^[a-z][a-zA-Z]+$/.test(issue.message)) ? issue.message : issue.code;
+    const rule =
+      issue.code === 'custom' || (issue.message && /^[a-z][a-zA-Z]+$/.test(issue.message)) ? issue.message : issue.code;
     return { path, rule, message: `${path}: ${issue.code === 'custom' ? rule : issue.message}` };
   });
 }

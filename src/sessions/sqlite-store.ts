@@ -17,7 +17,14 @@ import type { SessionLog } from './schema.ts';
 import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type InsertResult, type SessionStore } from './store.ts';
 import { reviewLogs } from './review-sql.ts';
-import { deviceQuarantinedSql, deviceStatements, rebuildSql, summaryDeltas, summaryValues, upsertSql } from './summary-sql.ts';
+import {
+  deviceQuarantinedSql,
+  deviceStatements,
+  rebuildSql,
+  summaryDeltas,
+  summaryValues,
+  upsertSql,
+} from './summary-sql.ts';
 import { countLogs, listLogs, sql, toDeviceSummary, toIdentity, toQuarantine, toRecord, toTeam } from './store-sql.ts';
 import * as rules from './team-rules.ts';
 
@@ -57,7 +64,9 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   const db = new DatabaseSync(file);
   // busy_timeout first: switching a new file to WAL takes a lock, and two processes opening it at
   // once (a server and a test, two servers) failed with "database is locked" instead of waiting.
-  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+  db.exec(
+    'PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;',
+  );
 
   const statements = new Map<string, StatementSync>();
   /** A prepared statement, kept for the next call with the same SQL. */
@@ -87,15 +96,30 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   /** Writes what reports read of a stored log: its columns (the row exists) and its packs. */
   function rederive(clientId: string, log: SessionLog): void {
     const columns = logColumns(log);
-    prepare(`UPDATE session_logs SET ${logColumnNames.map((name) => `${name} = :${name}`).join(', ')} WHERE client_id = :client_id`).run({ ...columns, client_id: clientId });
+    prepare(
+      `UPDATE session_logs SET ${logColumnNames.map((name) => `${name} = :${name}`).join(', ')} WHERE client_id = :client_id`,
+    ).run({ ...columns, client_id: clientId });
     for (const material of logMaterials(log)) prepare(sql.insertMaterial).run(clientId, material);
   }
 
   /** Stores a log; a created one is added to `created`, for the summaries. */
-  function insertOne(log: SessionLog, deviceId: string, teamId: string, receivedAt: string, created: Created[]): InsertResult {
+  function insertOne(
+    log: SessionLog,
+    deviceId: string,
+    teamId: string,
+    receivedAt: string,
+    created: Created[],
+  ): InsertResult {
     const json = canonicalJson(log);
     const columns = logColumns(log);
-    const row = { client_id: log.clientId, team_id: teamId, device_id: deviceId, received_at: receivedAt, log: json, ...columns };
+    const row = {
+      client_id: log.clientId,
+      team_id: teamId,
+      device_id: deviceId,
+      received_at: receivedAt,
+      log: json,
+      ...columns,
+    };
     if (prepare(insertLogSql).run(row).changes === 1) {
       const materials = logMaterials(log);
       for (const material of materials) prepare(sql.insertMaterial).run(log.clientId, material);
@@ -103,7 +127,10 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
       return { status: 'created', record: toRecord(row) };
     }
     const stored = prepare(sql.logByClientId).get(log.clientId) as Row;
-    return { status: sameStoredLog(stored['log'] as string, json) ? 'duplicate' : 'conflict', record: toRecord(stored) };
+    return {
+      status: sameStoredLog(stored['log'] as string, json) ? 'duplicate' : 'conflict',
+      record: toRecord(stored),
+    };
   }
 
   /** Runs a rule of `team-rules.ts`, statement by statement, synchronously. */
@@ -115,11 +142,13 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   function addToSummaries(created: readonly Created[]): void {
     const quarantined = new Map<string, boolean>();
     const isQuarantined = (deviceId: string) => {
-      if (!quarantined.has(deviceId)) quarantined.set(deviceId, Boolean(prepare(deviceQuarantinedSql).get(deviceId)?.['quarantined_at']));
+      if (!quarantined.has(deviceId))
+        quarantined.set(deviceId, Boolean(prepare(deviceQuarantinedSql).get(deviceId)?.['quarantined_at']));
       return quarantined.get(deviceId)!;
     };
     const deltas = summaryDeltas(created.filter(({ deviceId }) => !isQuarantined(deviceId)));
-    for (const table of ['report_sums', 'report_pack_sums'] as const) for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
+    for (const table of ['report_sums', 'report_pack_sums'] as const)
+      for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
   }
 
   /** Takes a device's logs out of the summaries (-1) or puts them back (1), when its quarantine changed. */
@@ -134,7 +163,9 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   const commitWithOthers = groupCommit((jobs: readonly InsertJob[]) =>
     transaction(() => {
       const created: Created[] = [];
-      const results = jobs.map(({ logs, deviceId, teamId, receivedAt }) => logs.map((log) => insertOne(log, deviceId, teamId, receivedAt, created)));
+      const results = jobs.map(({ logs, deviceId, teamId, receivedAt }) =>
+        logs.map((log) => insertOne(log, deviceId, teamId, receivedAt, created)),
+      );
       addToSummaries(created);
       return results;
     }),
@@ -144,14 +175,19 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     async migrate() {
       db.exec(sql.createMigrationsTable);
       transaction(() => {
-        const applied = new Set(prepare(sql.appliedVersions).all().map((row) => Number(row['version'])));
+        const applied = new Set(
+          prepare(sql.appliedVersions)
+            .all()
+            .map((row) => Number(row['version'])),
+        );
         let summaries = false;
         for (const migration of migrations) {
           if (applied.has(migration.version)) continue;
           if (migration.rederive === true || migration.summaries === true) summaries = true;
           db.exec(migration.sql);
           if (migration.rederive) {
-            for (const row of prepare('SELECT client_id, log FROM session_logs').all()) rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);
+            for (const row of prepare('SELECT client_id, log FROM session_logs').all())
+              rederive(String(row['client_id']), JSON.parse(String(row['log'])) as SessionLog);
           }
           prepare(sql.recordMigration).run(migration.version, migration.name, new Date().toISOString());
         }
@@ -185,7 +221,12 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
     async startSession(deviceId, maxAgeSeconds, now = new Date()) {
       const sessionId = newToken();
       prepare(sql.forgetSessionsBefore).run(now.toISOString());
-      prepare(sql.insertSession).run(hashToken(sessionId), deviceId, now.toISOString(), new Date(now.getTime() + maxAgeSeconds * 1000).toISOString());
+      prepare(sql.insertSession).run(
+        hashToken(sessionId),
+        deviceId,
+        now.toISOString(),
+        new Date(now.getTime() + maxAgeSeconds * 1000).toISOString(),
+      );
       return sessionId;
     },
 
@@ -250,7 +291,9 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
 
     async list(filter = {}) {
       const { sql: select, values } = listLogs(filter);
-      return prepare(select).all(...values).map(toRecord);
+      return prepare(select)
+        .all(...values)
+        .map(toRecord);
     },
 
     async count(filter = {}) {

@@ -13,7 +13,8 @@ import type { DeviceIdentity, DeviceSummary, LogFilter, Quarantine, Role, Stored
 export type Row = Record<string, unknown>;
 
 export const sql = {
-  createMigrationsTable: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  createMigrationsTable:
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   appliedVersions: 'SELECT version FROM schema_migrations',
   recordMigration: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   insertTeam: 'INSERT INTO teams (id, name, role, created_at) VALUES (?, ?, ?, ?)',
@@ -26,9 +27,11 @@ export const sql = {
   deviceByToken: `SELECT d.id, d.name, d.revoked_at AS device_revoked_at, t.id AS team_id, t.name AS team_name, t.role, t.revoked_at AS team_revoked_at
     FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.token_hash = ?`,
   /** Revokes once: a second revoke keeps the first time. Answers the name, or no row. */
-  revoke: (table: 'devices' | 'teams') => `UPDATE ${table} SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING name`,
+  revoke: (table: 'devices' | 'teams') =>
+    `UPDATE ${table} SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING name`,
   /** Quarantines once: a second quarantine keeps the first time. Answers the name and time, or no row. */
-  quarantine: 'UPDATE devices SET quarantined_at = COALESCE(quarantined_at, ?) WHERE id = ? RETURNING name, quarantined_at',
+  quarantine:
+    'UPDATE devices SET quarantined_at = COALESCE(quarantined_at, ?) WHERE id = ? RETURNING name, quarantined_at',
   release: 'UPDATE devices SET quarantined_at = NULL WHERE id = ? RETURNING name, quarantined_at',
   devicesWithSync: `SELECT d.id, d.team_id, d.name, d.enrolled_at, d.revoked_at, d.quarantined_at, MAX(l.received_at) AS last_sync_at, COUNT(l.client_id) AS logs_sent
     FROM devices d LEFT JOIN session_logs l ON l.device_id = d.id
@@ -43,14 +46,18 @@ export const sql = {
   forgetSessionsBefore: 'DELETE FROM browser_sessions WHERE expires_at <= ?',
   /** Ends the sessions of a revoked device, or of every device of a revoked team. */
   deleteSessionsOf: (kind: 'device' | 'team') =>
-    kind === 'device' ? 'DELETE FROM browser_sessions WHERE device_id = ?' : 'DELETE FROM browser_sessions WHERE device_id IN (SELECT id FROM devices WHERE team_id = ?)',
+    kind === 'device'
+      ? 'DELETE FROM browser_sessions WHERE device_id = ?'
+      : 'DELETE FROM browser_sessions WHERE device_id IN (SELECT id FROM devices WHERE team_id = ?)',
   insertAttempt: 'INSERT INTO attempts (id, attempt_key, attempted_at) VALUES (?, ?, ?)',
   countAttempts: 'SELECT COUNT(*) AS n FROM attempts WHERE attempt_key = ? AND attempted_at > ?',
   /** The attempt whose expiry lets one more in: the `limit`-th newest (OFFSET limit - 1). */
-  nthNewestAttempt: 'SELECT attempted_at FROM attempts WHERE attempt_key = ? AND attempted_at > ? ORDER BY attempted_at DESC LIMIT 1 OFFSET ?',
+  nthNewestAttempt:
+    'SELECT attempted_at FROM attempts WHERE attempt_key = ? AND attempted_at > ? ORDER BY attempted_at DESC LIMIT 1 OFFSET ?',
   forgetAttemptsBefore: 'DELETE FROM attempts WHERE attempted_at <= ?',
   /** Remembers a delivery; answers a row only when it was not remembered yet. */
-  rememberDelivery: 'INSERT INTO webhook_deliveries (delivery_key, keep_until) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key',
+  rememberDelivery:
+    'INSERT INTO webhook_deliveries (delivery_key, keep_until) VALUES (?, ?) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key',
   forgetDeliveriesBefore: 'DELETE FROM webhook_deliveries WHERE keep_until < ?',
 } as const;
 
@@ -63,7 +70,12 @@ export const toIdentity = (row: Row | undefined, now?: Date): DeviceIdentity | '
   if (!row) return 'unknown';
   if (now && String(row['expires_at']) <= now.toISOString()) return 'unknown';
   if (row['device_revoked_at'] || row['team_revoked_at']) return 'revoked';
-  return { deviceId: String(row['id']), deviceName: String(row['name']), team: { id: String(row['team_id']), name: String(row['team_name']) }, role: row['role'] as Role };
+  return {
+    deviceId: String(row['id']),
+    deviceName: String(row['name']),
+    team: { id: String(row['team_id']), name: String(row['team_name']) },
+    role: row['role'] as Role,
+  };
 };
 
 /** A new id such as `team-3f9a0c1b2d4e`: 48 random bits, readable in the teams command. */
@@ -107,7 +119,11 @@ export const toQuarantine = (id: string, row: Row | undefined): Quarantine | 'un
  * (`l` for `session_logs l`); `extra` conditions, without values, go first (a join's condition).
  * The logs of a quarantined device are left out unless the filter includes them.
  */
-export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[] = []): { sql: string; values: (string | number)[] } {
+export function whereLogs(
+  filter: LogFilter,
+  alias = '',
+  extra: readonly string[] = [],
+): { sql: string; values: (string | number)[] } {
   const conditions = [...extra];
   const values: (string | number)[] = [];
   const column = alias ? `${alias}.` : '';
@@ -123,7 +139,8 @@ export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[
   add('area_id = ?', filter.areaId);
   add('setting = ?', filter.setting);
   add('received_at >= ?', filter.receivedFrom);
-  if (!filter.includeQuarantined) conditions.push(`${column}device_id NOT IN (SELECT id FROM devices WHERE quarantined_at IS NOT NULL)`);
+  if (!filter.includeQuarantined)
+    conditions.push(`${column}device_id NOT IN (SELECT id FROM devices WHERE quarantined_at IS NOT NULL)`);
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
 }
 
@@ -131,7 +148,10 @@ export function whereLogs(filter: LogFilter, alias = '', extra: readonly string[
 export function listLogs(filter: LogFilter): { sql: string; values: (string | number)[] } {
   const { sql: where, values } = whereLogs(filter);
   if (filter.limit !== undefined) values.push(Math.max(0, Math.floor(filter.limit)));
-  return { sql: `SELECT * FROM session_logs ${where} ORDER BY received_at, client_id${filter.limit === undefined ? '' : ' LIMIT ?'}`, values };
+  return {
+    sql: `SELECT * FROM session_logs ${where} ORDER BY received_at, client_id${filter.limit === undefined ? '' : ' LIMIT ?'}`,
+    values,
+  };
 }
 
 /** How many logs `filter` takes, as the column `n`. */

@@ -138,7 +138,10 @@ export interface SessionStore {
   /** The device a bearer token belongs to. */
   authenticate(token: string): Promise<DeviceIdentity | 'unknown' | 'revoked'>;
   /** Revokes a device, or a team with all its devices, and ends their browser sessions; says which it was. */
-  revoke(deviceOrTeamId: string, now?: Date): Promise<{ kind: 'device' | 'team'; id: string; name: string } | 'unknown'>;
+  revoke(
+    deviceOrTeamId: string,
+    now?: Date,
+  ): Promise<{ kind: 'device' | 'team'; id: string; name: string } | 'unknown'>;
   /** A new browser session for a device, valid `maxAgeSeconds`: its id, stored only as a hash. */
   startSession(deviceId: string, maxAgeSeconds: number, now?: Date): Promise<string>;
   /** The device a session id belongs to; `unknown` for no such, an ended or an expired session. */
@@ -169,7 +172,12 @@ export interface SessionStore {
   /** Stores one validated log, idempotent by `clientId` (see `InsertResult`). */
   insert(log: SessionLog, deviceId: string, teamId: string, receivedAt?: Date): Promise<InsertResult>;
   /** `insert` for each log, in order, in one transaction where the engine has them. */
-  insertBatch(logs: readonly SessionLog[], deviceId: string, teamId: string, receivedAt?: Date): Promise<InsertResult[]>;
+  insertBatch(
+    logs: readonly SessionLog[],
+    deviceId: string,
+    teamId: string,
+    receivedAt?: Date,
+  ): Promise<InsertResult[]>;
   list(filter?: LogFilter): Promise<StoredSessionLog[]>;
   count(filter?: Omit<LogFilter, 'limit'>): Promise<number>;
   /** What the logs of `filter` add up to, computed in SQL (`report-sql.ts`). */

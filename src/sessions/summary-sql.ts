@@ -25,9 +25,20 @@ export const summaryKey = ['period', 'area_id', 'setting'] as const;
 const grains = ['l.session_date', 'substr(l.session_date, 1, 7)'];
 const packKey = [...summaryKey, 'material'] as const;
 /** The quiz sums, over the logs with both rounds only. */
-const quizSums = ['quiz_sessions', 'quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'] as const;
+const quizSums = [
+  'quiz_sessions',
+  'quiz_pre_answers',
+  'quiz_pre_right',
+  'quiz_post_answers',
+  'quiz_post_right',
+] as const;
 /** What a `report_sums` row adds up: sessions, participants (`total`), every figure, the quiz sums. */
-export const summarySums: readonly string[] = ['sessions', 'total', ...figures.map((figure) => figure.column), ...quizSums];
+export const summarySums: readonly string[] = [
+  'sessions',
+  'total',
+  ...figures.map((figure) => figure.column),
+  ...quizSums,
+];
 /** What a `report_pack_sums` row adds up. */
 export const packSums: readonly string[] = ['sessions', 'total', ...quizSums];
 
@@ -37,7 +48,10 @@ const tables = {
   report_pack_sums: { key: packKey as readonly string[], sums: packSums },
 } as const;
 
-const columnLists = { report_sums: [...summaryKey, ...summarySums], report_pack_sums: [...packKey, ...packSums] } as const satisfies Record<SummaryTable, readonly string[]>;
+const columnLists = {
+  report_sums: [...summaryKey, ...summarySums],
+  report_pack_sums: [...packKey, ...packSums],
+} as const satisfies Record<SummaryTable, readonly string[]>;
 /** Columns of a summary table, key first, in the order `upsertSql` takes the values. */
 export const summaryColumns = (table: SummaryTable): readonly string[] => columnLists[table];
 
@@ -81,16 +95,26 @@ export function adjustSql(condition: string, sign: 1 | -1): string[] {
 }
 
 /** Deletes the rows left with no sessions (after a quarantine). */
-export const dropEmptySql = ['DELETE FROM report_sums WHERE sessions = 0', 'DELETE FROM report_pack_sums WHERE sessions = 0'];
+export const dropEmptySql = [
+  'DELETE FROM report_sums WHERE sessions = 0',
+  'DELETE FROM report_pack_sums WHERE sessions = 0',
+];
 
 /** The logs of devices that are not quarantined: what the summaries hold. */
 const reported = 'l.device_id NOT IN (SELECT id FROM devices WHERE quarantined_at IS NOT NULL)';
 
 /** Every statement that recomputes both tables from the logs, in order. */
-export const rebuildSql: readonly string[] = ['DELETE FROM report_sums', 'DELETE FROM report_pack_sums', ...adjustSql(reported, 1)];
+export const rebuildSql: readonly string[] = [
+  'DELETE FROM report_sums',
+  'DELETE FROM report_pack_sums',
+  ...adjustSql(reported, 1),
+];
 
 /** The statements (each with the device id as its one value, or none) that take a device's logs out, or put them back. */
-const deviceSql = (sign: 1 | -1): string[] => [...adjustSql('l.device_id = ?', sign), ...(sign === 1 ? [] : dropEmptySql)];
+const deviceSql = (sign: 1 | -1): string[] => [
+  ...adjustSql('l.device_id = ?', sign),
+  ...(sign === 1 ? [] : dropEmptySql),
+];
 
 /** A row to add to a summary table: its key and its sums, by column. */
 export type SummaryRow = Record<string, string | number>;
@@ -100,18 +124,27 @@ export type SummaryRow = Record<string, string | number>;
  * in key order (two transactions then lock shared rows in the same order). `logs` are the
  * `logColumns` of each created log of a device that is not quarantined, with its team and packs.
  */
-export function summaryDeltas(logs: readonly { columns: Record<string, string | number>; materials: readonly string[] }[]): Record<SummaryTable, SummaryRow[]> {
+export function summaryDeltas(
+  logs: readonly { columns: Record<string, string | number>; materials: readonly string[] }[],
+): Record<SummaryTable, SummaryRow[]> {
   const days = new Map<string, SummaryRow>();
   const packs = new Map<string, SummaryRow>();
   const add = (into: Map<string, SummaryRow>, table: SummaryTable, key: SummaryRow, sums: Record<string, number>) => {
     const id = JSON.stringify(tables[table].key.map((column) => key[column]));
-    const row: SummaryRow = into.get(id) ?? (Object.fromEntries([...tables[table].key.map((column) => [column, key[column]!]), ...tables[table].sums.map((column) => [column, 0])]) as SummaryRow);
+    const row: SummaryRow =
+      into.get(id) ??
+      (Object.fromEntries([
+        ...tables[table].key.map((column) => [column, key[column]!]),
+        ...tables[table].sums.map((column) => [column, 0]),
+      ]) as SummaryRow);
     for (const column of tables[table].sums) row[column] = Number(row[column]) + sums[column]!;
     into.set(id, row);
   };
   for (const { columns, materials } of logs) {
     const both = Number(columns['quiz_pre_answers']) > 0 && Number(columns['quiz_post_answers']) > 0;
-    const quiz = Object.fromEntries(quizSums.map((column) => [column, !both ? 0 : column === 'quiz_sessions' ? 1 : Number(columns[column])]));
+    const quiz = Object.fromEntries(
+      quizSums.map((column) => [column, !both ? 0 : column === 'quiz_sessions' ? 1 : Number(columns[column])]),
+    );
     const sums: Record<string, number> = { sessions: 1, total: Number(columns['total']), ...quiz };
     for (const figure of figures) sums[figure.column] = Number(columns[figure.column]);
     const day = String(columns['session_date']);
@@ -121,10 +154,10 @@ export function summaryDeltas(logs: readonly { columns: Record<string, string | 
       for (const material of materials) add(packs, 'report_pack_sums', { ...key, material }, sums);
     }
   }
-  const sorted = (rows: Map<string, SummaryRow>) => [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const sorted = (rows: Map<string, SummaryRow>) =>
+    [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   return { report_sums: sorted(days), report_pack_sums: sorted(packs) };
 }
-
 
 function makeUpsertSql(table: SummaryTable, rows: number): string {
   const tuple = `(${columnLists[table].map(() => '?').join(', ')})`;
@@ -133,7 +166,8 @@ function makeUpsertSql(table: SummaryTable, rows: number): string {
 /** The one-row statements, made once: SQLite runs one per summary row. */
 const oneRow = { report_sums: makeUpsertSql('report_sums', 1), report_pack_sums: makeUpsertSql('report_pack_sums', 1) };
 /** Adds `rows` rows (values in `summaryColumns` order) to a summary table in one statement. */
-export const upsertSql = (table: SummaryTable, rows: number): string => (rows === 1 ? oneRow[table] : makeUpsertSql(table, rows));
+export const upsertSql = (table: SummaryTable, rows: number): string =>
+  rows === 1 ? oneRow[table] : makeUpsertSql(table, rows);
 
 const month = (date: string) => date.slice(0, 7);
 /** The month after (`step` 1) or before (-1) a `YYYY-MM` month. */
@@ -143,7 +177,8 @@ function nextMonth(of: string, step: 1 | -1): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 /** The last day of a `YYYY-MM` month. */
-const lastDay = (of: string) => `${of}-${String(new Date(Date.UTC(Number(of.slice(0, 4)), Number(of.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+const lastDay = (of: string) =>
+  `${of}-${String(new Date(Date.UTC(Number(of.slice(0, 4)), Number(of.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
 
 /**
  * Which summary rows cover the days from `from` to `to` (inclusive, either open), each day once:
@@ -172,11 +207,17 @@ export function periodRows(from: string | undefined, to: string | undefined): { 
 }
 
 /** `WHERE …` and its values for the summary rows a report filter takes (alias `s`). */
-export function whereSummary(filter: Pick<LogFilter, 'from' | 'to' | 'areaId' | 'setting'>): { sql: string; values: string[] } {
+export function whereSummary(filter: Pick<LogFilter, 'from' | 'to' | 'areaId' | 'setting'>): {
+  sql: string;
+  values: string[];
+} {
   const periods = periodRows(filter.from, filter.to);
   const conditions = [periods.sql];
   const values = [...periods.values];
-  for (const [column, value] of [['area_id', filter.areaId], ['setting', filter.setting]] as const) {
+  for (const [column, value] of [
+    ['area_id', filter.areaId],
+    ['setting', filter.setting],
+  ] as const) {
     if (value === undefined) continue;
     conditions.push(`s.${column} = ?`);
     values.push(value);
@@ -192,4 +233,5 @@ export const deviceStatements = (deviceId: string, sign: 1 | -1): [string, strin
 export const deviceQuarantinedSql = 'SELECT quarantined_at FROM devices WHERE id = ?';
 
 /** The values of a summary row in `summaryColumns` order. */
-export const summaryValues = (table: SummaryTable, row: SummaryRow): (string | number)[] => summaryColumns(table).map((column) => row[column]!);
+export const summaryValues = (table: SummaryTable, row: SummaryRow): (string | number)[] =>
+  summaryColumns(table).map((column) => row[column]!);

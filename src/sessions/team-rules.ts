@@ -41,7 +41,10 @@ export function runSync<T>(steps: Steps<T>, query: (sql: string, params: readonl
 }
 
 /** Runs `steps` to the end, one statement at a time, with an asynchronous driver. */
-export async function runAsync<T>(steps: Steps<T>, query: (sql: string, params: readonly (string | number)[]) => Promise<Row[]>): Promise<T> {
+export async function runAsync<T>(
+  steps: Steps<T>,
+  query: (sql: string, params: readonly (string | number)[]) => Promise<Row[]>,
+): Promise<T> {
   let step = steps.next();
   while (!step.done) step = steps.next(await query(step.value.sql, step.value.params));
   return step.value;
@@ -62,7 +65,12 @@ export async function freshCode(): Promise<{ code: string; hash: string }> {
 }
 
 /** Stores `fresh` for the team, valid `validDays`, unless the team is unknown or revoked. */
-export function* createEnrolmentCode(teamId: string, fresh: { code: string; hash: string }, validDays: number, now: Date): Steps<EnrolmentCode | 'unknown' | 'revoked'> {
+export function* createEnrolmentCode(
+  teamId: string,
+  fresh: { code: string; hash: string },
+  validDays: number,
+  now: Date,
+): Steps<EnrolmentCode | 'unknown' | 'revoked'> {
   const [team] = yield statement(sql.teamRevokedAt, teamId);
   if (!team) return 'unknown';
   if (team['revoked_at']) return 'revoked';
@@ -93,7 +101,12 @@ export function* retryAfter({ key, limit, windowMs }: AttemptLimit, now: Date): 
 }
 
 /** Spends the code of `hash` (undefined: not a code at all) for a new device, or says why not. */
-function* spend(hash: string | undefined, deviceName: string, now: Date, dialect: Dialect): Steps<Enrolment | EnrolmentFailure> {
+function* spend(
+  hash: string | undefined,
+  deviceName: string,
+  now: Date,
+  dialect: Dialect,
+): Steps<Enrolment | EnrolmentFailure> {
   if (hash === undefined) return 'unknown';
   // The row lock makes a second server spending the same code wait, then see it used.
   const [code] = yield statement(`${sql.codeByHash}${dialect.lockRow}`, hash);
@@ -113,18 +126,28 @@ function* spend(hash: string | undefined, deviceName: string, now: Date, dialect
  * Enrols a device with the code of `hash` (`enrolmentHash`), in one transaction: with `limit`,
  * refused once the key's failures reach it, and a failure is recorded with the check that found it.
  */
-export function* enrol(hash: string | undefined, deviceName: string, now: Date, limit: AttemptLimit | undefined, dialect: Dialect): Steps<Enrolment | EnrolmentFailure> {
+export function* enrol(
+  hash: string | undefined,
+  deviceName: string,
+  now: Date,
+  limit: AttemptLimit | undefined,
+  dialect: Dialect,
+): Steps<Enrolment | EnrolmentFailure> {
   if (limit) {
     if (dialect.lockKey) yield dialect.lockKey(`attempts ${limit.key}`);
     if ((yield* retryAfter(limit, now)) > 0) return 'tooManyAttempts';
   }
   const outcome = yield* spend(hash, deviceName, now, dialect);
-  if (limit && typeof outcome === 'string') yield statement(sql.insertAttempt, newId('attempt'), limit.key, now.toISOString());
+  if (limit && typeof outcome === 'string')
+    yield statement(sql.insertAttempt, newId('attempt'), limit.key, now.toISOString());
   return outcome;
 }
 
 /** Revokes a device, or else a team, once (a second revoke keeps the first time), and ends their browser sessions. */
-export function* revoke(id: string, now: Date): Steps<{ kind: 'device' | 'team'; id: string; name: string } | 'unknown'> {
+export function* revoke(
+  id: string,
+  now: Date,
+): Steps<{ kind: 'device' | 'team'; id: string; name: string } | 'unknown'> {
   for (const kind of ['device', 'team'] as const) {
     const [row] = yield statement(sql.revoke(kind === 'device' ? 'devices' : 'teams'), now.toISOString(), id);
     if (!row) continue;

@@ -19,7 +19,11 @@ import { isLocalePath, sourceLocale } from '../i18n/locales.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
-precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: false, ignoreURLParametersMatching: [/.*/] });
+precacheAndRoute(self.__WB_MANIFEST, {
+  directoryIndex: 'index.html',
+  cleanURLs: false,
+  ignoreURLParametersMatching: [/.*/],
+});
 cleanupOutdatedCaches();
 clientsClaim();
 
@@ -37,7 +41,8 @@ async function fromSavedPacks(request: Request): Promise<Response | undefined> {
 
 /** Saved packs answer first, whatever the runtime cache holds or the network says. */
 const savedFirst: WorkboxPlugin = {
-  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => (await fromSavedPacks(request)) ?? cachedResponse ?? null,
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+    (await fromSavedPacks(request)) ?? cachedResponse ?? null,
 };
 
 /** An unsaved page offline: the offline page of its language, which lists what is saved. */
@@ -53,7 +58,8 @@ const offlinePage: WorkboxPlugin = {
  * whatever its URL: the URL rules below are a second line, this one holds for every cache.
  */
 const neverNoStore: WorkboxPlugin = {
-  cacheWillUpdate: async ({ response }) => (/(^|,)\s*no-store\s*(,|$)/i.test(response.headers.get('cache-control') ?? '') ? null : response),
+  cacheWillUpdate: async ({ response }) =>
+    /(^|,)\s*no-store\s*(,|$)/i.test(response.headers.get('cache-control') ?? '') ? null : response,
 };
 
 registerRoute(({ url }) => url.pathname.startsWith('/api/'), new NetworkOnly());
@@ -64,7 +70,10 @@ registerRoute(
   ({ url, request }) => request.method === 'POST' && url.searchParams.has(shareInbox.action),
   async ({ request, url }) => {
     const file = (await request.formData()).get('pack');
-    if (file instanceof File) await (await caches.open(shareInbox.cacheName)).put(shareInbox.url, new Response(file, { headers: { 'Content-Type': 'text/html' } }));
+    if (file instanceof File)
+      await (
+        await caches.open(shareInbox.cacheName)
+      ).put(shareInbox.url, new Response(file, { headers: { 'Content-Type': 'text/html' } }));
     return Response.redirect(new URL(`${url.pathname}?${shareInbox.received}`, url).href, 303);
   },
   'POST',
@@ -76,11 +85,21 @@ registerRoute(({ request }) => request.headers.get('x-offline-save') === '1', ne
 // Reports hold a coordinator's figures behind a sign-in: never kept in a cache on the device.
 registerRoute(({ url }) => /^\/[^/]+\/reports\//.test(url.pathname), new NetworkOnly({ plugins: [offlinePage] }));
 
-registerRoute(({ request }) => request.mode === 'navigate', new StaleWhileRevalidate({ cacheName: runtimeCaches.pages, plugins: [neverNoStore, savedFirst, offlinePage] }));
+registerRoute(
+  ({ request }) => request.mode === 'navigate',
+  new StaleWhileRevalidate({ cacheName: runtimeCaches.pages, plugins: [neverNoStore, savedFirst, offlinePage] }),
+);
 
 registerRoute(
   ({ request, url }) => request.destination === 'image' && url.origin === self.location.origin,
-  new CacheFirst({ cacheName: runtimeCaches.images, plugins: [neverNoStore, savedFirst, new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] }),
+  new CacheFirst({
+    cacheName: runtimeCaches.images,
+    plugins: [
+      neverNoStore,
+      savedFirst,
+      new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true }),
+    ],
+  }),
 );
 
 /**
@@ -94,25 +113,45 @@ const wholeFile: WorkboxPlugin = {
     if (!request.headers.has('range')) return request;
     const headers = new Headers(request.headers);
     headers.delete('range');
-    return new Request(request.url, { headers, credentials: request.credentials, cache: request.cache === 'only-if-cached' ? 'default' : request.cache });
+    return new Request(request.url, {
+      headers,
+      credentials: request.credentials,
+      cache: request.cache === 'only-if-cached' ? 'default' : request.cache,
+    });
   },
 };
-const media = new CacheFirst({ cacheName: runtimeCaches.media, plugins: [neverNoStore, savedFirst, wholeFile, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true })] });
+const media = new CacheFirst({
+  cacheName: runtimeCaches.media,
+  plugins: [
+    neverNoStore,
+    savedFirst,
+    wholeFile,
+    new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true }),
+  ],
+});
 registerRoute(
   ({ request, url }) => request.destination === 'audio' || url.pathname.startsWith('/media/'),
   async (options) => {
     const response = await media.handle(options);
-    return options.request.headers.has('range') && response.status === 200 ? createPartialResponse(options.request, response) : response;
+    return options.request.headers.has('range') && response.status === 200
+      ? createPartialResponse(options.request, response)
+      : response;
   },
 );
 
 // Pagefind asks for its entry file with a fresh `?ts=` each time: the expiry keeps that bounded.
 registerRoute(
   ({ url }) => url.pathname.startsWith('/pagefind/'),
-  new StaleWhileRevalidate({ cacheName: runtimeCaches.search, plugins: [neverNoStore, savedFirst, new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })] }),
+  new StaleWhileRevalidate({
+    cacheName: runtimeCaches.search,
+    plugins: [neverNoStore, savedFirst, new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })],
+  }),
 );
 
-registerRoute(({ url }) => url.pathname.startsWith('/_astro/'), new CacheFirst({ cacheName: runtimeCaches.assets, plugins: [neverNoStore, savedFirst] }));
+registerRoute(
+  ({ url }) => url.pathname.startsWith('/_astro/'),
+  new CacheFirst({ cacheName: runtimeCaches.assets, plugins: [neverNoStore, savedFirst] }),
+);
 
 /** Background Sync's event (Chromium only; not in TypeScript's WebWorker lib). */
 interface SyncEvent extends ExtendableEvent {

@@ -31,7 +31,14 @@ export function checkAssets(folder: string, document: { _id: string }): DatasetP
   return sanityAssets(document).flatMap(([field, asset]): DatasetProblem[] => {
     const file = assetFile(asset);
     if (!file) {
-      return [{ id: document._id, field, level: 'error', message: `"${asset}" is not an export asset path (image@file://./images/… or file@file://./files/…).` }];
+      return [
+        {
+          id: document._id,
+          field,
+          level: 'error',
+          message: `"${asset}" is not an export asset path (image@file://./images/… or file@file://./files/…).`,
+        },
+      ];
     }
     if (!existsSync(join(folder, file))) {
       return [{ id: document._id, field, level: 'error', message: `the file ${file} is not in the export folder.` }];

@@ -32,7 +32,11 @@ const schema = createSchema({ name: 'content-check', types: schemaTypes });
  * Vietnamese-first and reviewed-means-complete rules, slug uniqueness (answered from the file)
  * and references to documents that do not exist (or exist only as a draft).
  */
-async function validate(document: ExportDocument, all: readonly ExportDocument[], published: ReadonlySet<string>): Promise<DatasetProblem[]> {
+async function validate(
+  document: ExportDocument,
+  all: readonly ExportDocument[],
+  published: ReadonlySet<string>,
+): Promise<DatasetProblem[]> {
   const client = createDatasetClient(all);
   const markers = await validateDocument({
     document: document as unknown as SanityDocument,
@@ -53,7 +57,9 @@ async function validate(document: ExportDocument, all: readonly ExportDocument[]
         id: document._id,
         field,
         level: marker.level as 'error' | 'warning',
-        message: dangling ? `${marker.message}: it points to "${target}", which ${documentIds(all).has(target) ? 'is only a draft or a release version' : 'is not in the dataset'}.` : marker.message,
+        message: dangling
+          ? `${marker.message}: it points to "${target}", which ${documentIds(all).has(target) ? 'is only a draft or a release version' : 'is not in the dataset'}.`
+          : marker.message,
       };
     });
 }
@@ -67,14 +73,29 @@ export async function checkDataset(folder: string): Promise<DatasetReport> {
   for (const document of documents) {
     if (isSystemType(document._type)) continue;
     if (!isPublishedId(document._id)) {
-      found.push({ id: document._id, field: '', level: 'warning', message: 'Not published (a draft or a release version): the site leaves it out.' });
+      found.push({
+        id: document._id,
+        field: '',
+        level: 'warning',
+        message: 'Not published (a draft or a release version): the site leaves it out.',
+      });
       continue;
     }
     if (!schema.get(document._type)) {
-      found.push({ id: document._id, field: '_type', level: 'error', message: `"${document._type}" is not a document type of the Studio.` });
+      found.push({
+        id: document._id,
+        field: '_type',
+        level: 'error',
+        message: `"${document._type}" is not a document type of the Studio.`,
+      });
       continue;
     }
-    found.push(...checkAssets(folder, document), ...(await validate(document, documents, published)), ...retiredHotlineProblems(document), ...shapeProblems(document));
+    found.push(
+      ...checkAssets(folder, document),
+      ...(await validate(document, documents, published)),
+      ...retiredHotlineProblems(document),
+      ...shapeProblems(document),
+    );
   }
   return { documents: documents.length, problems: uniqueProblems(found) };
 }

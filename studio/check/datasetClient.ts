@@ -17,10 +17,7 @@ export interface ValidationClient {
  * release versions).
  */
 function withoutVersionOf(query: string): string {
-  return query.replaceAll(
-    'sanity::versionOf($published)',
-    '(_id == $published || _id == "drafts." + $published)',
-  );
+  return query.replaceAll('sanity::versionOf($published)', '(_id == $published || _id == "drafts." + $published)');
 }
 
 export function createDatasetClient(documents: readonly Record<string, unknown>[]): ValidationClient {

@@ -51,7 +51,12 @@ export function readExport(folder: string): ExportContents {
         return;
       }
       if (ids.has(id)) {
-        problems.push({ id, field: '_id', level: 'error', message: `line ${line} repeats this id, which an earlier line has; ids must be unique.` });
+        problems.push({
+          id,
+          field: '_id',
+          level: 'error',
+          message: `line ${line} repeats this id, which an earlier line has; ids must be unique.`,
+        });
         return;
       }
       ids.add(id);

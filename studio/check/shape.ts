@@ -14,7 +14,8 @@ import type { ExportDocument } from './readExport.ts';
 
 const localizedTypes = new Set<string>(localizedTypeNames);
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The plain text of a localized value: a string, or the spans of Portable Text. */
 function plainText(value: unknown): string {
@@ -33,7 +34,10 @@ function localizedProblems(value: Record<string, unknown>, inArray: boolean): st
   const problems: string[] = [];
   for (const key of Object.keys(value)) {
     if (key === '_type' || (inArray && key === '_key')) continue;
-    if (!isLocalePath(key)) problems.push(`"${key}" is not a language of the site (src/i18n/locales.ts): remove it or add the language there.`);
+    if (!isLocalePath(key))
+      problems.push(
+        `"${key}" is not a language of the site (src/i18n/locales.ts): remove it or add the language there.`,
+      );
   }
   if (value['_type'] === 'localeAudio') return problems;
   for (const [key, text] of Object.entries(value)) {
@@ -55,8 +59,16 @@ function collect(value: unknown, field: string, inArray: boolean, found: { field
     value.forEach((item, index) => {
       if (isRecord(item)) {
         const key = item['_key'];
-        if (typeof key !== 'string' || key === '') found.push({ field: `${field}[${index}]`, message: 'an array member needs a "_key" (the Studio cannot edit it without one).' });
-        else if (keys.has(key)) found.push({ field: `${field}[${index}]`, message: `"_key" "${key}" is used twice in this list; each member needs its own.` });
+        if (typeof key !== 'string' || key === '')
+          found.push({
+            field: `${field}[${index}]`,
+            message: 'an array member needs a "_key" (the Studio cannot edit it without one).',
+          });
+        else if (keys.has(key))
+          found.push({
+            field: `${field}[${index}]`,
+            message: `"_key" "${key}" is used twice in this list; each member needs its own.`,
+          });
         else keys.add(key);
       }
       collect(item, `${field}[${index}]`, true, found);
@@ -77,7 +89,12 @@ function collect(value: unknown, field: string, inArray: boolean, found: { field
 export function shapeProblems(document: ExportDocument): DatasetProblem[] {
   const found: { field: string; message: string }[] = [];
   collect(document, '', false, found);
-  const problems: DatasetProblem[] = found.map(({ field, message }) => ({ id: document._id, field, level: 'error', message }));
+  const problems: DatasetProblem[] = found.map(({ field, message }) => ({
+    id: document._id,
+    field,
+    level: 'error',
+    message,
+  }));
   for (const lang of translatedLocalePaths) {
     if (translationStatus(document, lang) !== 'needsReview') continue;
     const missing = missingTranslations(document, lang);

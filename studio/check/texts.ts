@@ -11,7 +11,9 @@ export function textsOf(value: unknown, path = ''): { field: string; text: strin
   if (typeof value === 'string') return [{ field: path, text: value }];
   if (Array.isArray(value)) return value.flatMap((item, index) => textsOf(item, `${path}[${index}]`));
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) => (key.startsWith('_') ? [] : textsOf(item, path === '' ? key : `${path}.${key}`)));
+  return Object.entries(value).flatMap(([key, item]) =>
+    key.startsWith('_') ? [] : textsOf(item, path === '' ? key : `${path}.${key}`),
+  );
 }
 
 /** The retired hotline anywhere in the document: slides, summaries, notes, quiz, key messages, any language. */

@@ -52,8 +52,8 @@ export function SitePreviewLinks({ document }: Props) {
               <h3>Duyệt trong trang (review in context)</h3>
               <p>
                 Bản dịch chưa duyệt, trên bố cục thật của trang, dưới dải “chưa duyệt: bản xem trước”. Cần chạy{' '}
-                <code>PREVIEW_UNREVIEWED=1 npm run dev</code> (SANITY_STUDIO_PREVIEW_URL); trang web công khai không
-                bao giờ đăng các bản này. Unreviewed translations on the real page layout, from the preview server.
+                <code>PREVIEW_UNREVIEWED=1 npm run dev</code> (SANITY_STUDIO_PREVIEW_URL); trang web công khai không bao
+                giờ đăng các bản này. Unreviewed translations on the real page layout, from the preview server.
               </p>
               <Links urls={review} label="Duyệt trong trang · review in context" />
             </>

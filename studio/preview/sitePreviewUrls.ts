@@ -41,8 +41,15 @@ const awaitingReview: ReadonlySet<unknown> = new Set(['draft', 'needsReview']);
  * reviewPreviewUrls('http://localhost:4321', 'viec-lam-gia', { hmong: { status: 'needsReview' } });
  * // [{ lang: 'hmong', label: 'Tiếng Mông · Hmoob', url: 'http://localhost:4321/hmong/materials/viec-lam-gia/' }]
  */
-export function reviewPreviewUrls(previewUrl: string, slug: string | undefined, translations: unknown): SitePreviewUrl[] {
+export function reviewPreviewUrls(
+  previewUrl: string,
+  slug: string | undefined,
+  translations: unknown,
+): SitePreviewUrl[] {
   if (!slug || typeof translations !== 'object' || translations === null) return [];
-  const statusOf = (path: LocalePath) => (translations as Record<string, { status?: unknown } | undefined>)[path]?.status;
-  return translatedLocalePaths.filter((path) => awaitingReview.has(statusOf(path))).map((path) => pageUrl(previewUrl, slug, path));
+  const statusOf = (path: LocalePath) =>
+    (translations as Record<string, { status?: unknown } | undefined>)[path]?.status;
+  return translatedLocalePaths
+    .filter((path) => awaitingReview.has(statusOf(path)))
+    .map((path) => pageUrl(previewUrl, slug, path));
 }

@@ -42,10 +42,24 @@ export function OutdatedList({ options }: Props) {
     };
   }, [client, lang, types]);
 
-  if (error) return <Card padding={4} tone="critical"><Text>{error}</Text></Card>;
-  if (!documents) return <Card padding={4}><Text muted>…</Text></Card>;
+  if (error)
+    return (
+      <Card padding={4} tone="critical">
+        <Text>{error}</Text>
+      </Card>
+    );
+  if (!documents)
+    return (
+      <Card padding={4}>
+        <Text muted>…</Text>
+      </Card>
+    );
   if (documents.length === 0) {
-    return <Card padding={4}><Text muted>Không có bản dịch lỗi thời. No outdated translation.</Text></Card>;
+    return (
+      <Card padding={4}>
+        <Text muted>Không có bản dịch lỗi thời. No outdated translation.</Text>
+      </Card>
+    );
   }
   return (
     <Stack gap={2} padding={3}>

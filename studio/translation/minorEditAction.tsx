@@ -19,7 +19,9 @@ export const publishMinorEdit: DocumentActionComponent = (props) => {
         : 'Nothing reviewed would turn outdated: use Publish.',
     disabled: languages.length === 0 || Boolean(publish.disabled),
     onHandle: () => {
-      patch.execute([{ set: Object.fromEntries(languages.map((lang) => [`translations.${lang}.sourceHash`, moved[lang]])) }]);
+      patch.execute([
+        { set: Object.fromEntries(languages.map((lang) => [`translations.${lang}.sourceHash`, moved[lang]])) },
+      ]);
       publish.execute();
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- closes the action's dialog; Sanity names no replacement yet
       props.onComplete();

@@ -19,11 +19,14 @@ export function showsSourceBeside(typeName: string, memberName: string): boolean
  * sourceText({ vi: [{ _type: 'block', children: [{ text: 'Gọi ' }, { text: '111' }] }] }); // 'Gọi 111'
  */
 export function sourceText(value: unknown): string {
-  const source = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[sourceLocale] : undefined;
+  const source =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[sourceLocale] : undefined;
   if (typeof source === 'string') return source;
   if (!Array.isArray(source)) return '';
   return source
-    .map((block: { children?: { text?: unknown }[] }) => (block.children ?? []).map((span) => (typeof span.text === 'string' ? span.text : '')).join(''))
+    .map((block: { children?: { text?: unknown }[] }) =>
+      (block.children ?? []).map((span) => (typeof span.text === 'string' ? span.text : '')).join(''),
+    )
     .filter((line) => line.trim() !== '')
     .join('\n');
 }

@@ -37,8 +37,15 @@ let lastPostBuild = 0;
 /** Runs an Astro build and returns its wall time in seconds. */
 function timeBuild(args: string[], extraEnv: Record<string, string>): number {
   const start = performance.now();
-  const log = execFileSync(astro, ['build', ...args], { cwd: root, env: { ...env, ...extraEnv }, maxBuffer: 256 * 1024 * 1024 }).toString();
-  lastPostBuild = [...log.matchAll(/\[(?:pagefind-search|service-worker)\].* in ([\d.]+) s/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+  const log = execFileSync(astro, ['build', ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString();
+  lastPostBuild = [...log.matchAll(/\[(?:pagefind-search|service-worker)\].* in ([\d.]+) s/g)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
   return (performance.now() - start) / 1000;
 }
 
@@ -49,7 +56,10 @@ function generateDataset(count: number): string {
   mkdirSync(folder, { recursive: true });
   cpSync(join(root, 'studio/dataset/images'), join(folder, 'images'), { recursive: true });
   cpSync(join(root, 'studio/dataset/files'), join(folder, 'files'), { recursive: true });
-  const documents = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DatasetDocument);
+  const documents = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as DatasetDocument);
   const templates = documents.filter((doc) => doc._type === 'material');
   const others = documents.filter((doc) => doc._type !== 'material');
   const generated = Array.from({ length: count }, (_, index) => {
@@ -57,7 +67,10 @@ function generateDataset(count: number): string {
     const slug = `${template.slug!.current}-${index + 1}`;
     return { ...template, _id: `material-${slug}`, slug: { _type: 'slug', current: slug } };
   });
-  writeFileSync(join(folder, 'data.ndjson'), [...others, ...generated].map((doc) => JSON.stringify(doc)).join('\n') + '\n');
+  writeFileSync(
+    join(folder, 'data.ndjson'),
+    [...others, ...generated].map((doc) => JSON.stringify(doc)).join('\n') + '\n',
+  );
   return folder;
 }
 
@@ -69,10 +82,20 @@ function pageWeight(client: string, url: string, fontsUsed: RegExp | undefined) 
   const html = readFileSync(htmlFile, 'utf8');
   const linked = (pattern: RegExp) => [...html.matchAll(pattern)].map((match) => join(client, match[1]!));
   const css = linked(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
-  const js = withImports(client, linked(/<script[^>]+src="([^"]+)"/g).map((file) => file.slice(client.length))).map((url) => join(client, url));
-  const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, match) => sum + gzipSync(match[1]!).byteLength, 0);
+  const js = withImports(
+    client,
+    linked(/<script[^>]+src="([^"]+)"/g).map((file) => file.slice(client.length)),
+  ).map((url) => join(client, url));
+  const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (sum, match) => sum + gzipSync(match[1]!).byteLength,
+    0,
+  );
   const fonts = fontsUsed
-    ? css.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/url\(([^)]+\.woff2)\)/g)].map((match) => join(client, match[1]!))).filter((file) => fontsUsed.test(file))
+    ? css
+        .flatMap((file) =>
+          [...readFileSync(file, 'utf8').matchAll(/url\(([^)]+\.woff2)\)/g)].map((match) => join(client, match[1]!)),
+        )
+        .filter((file) => fontsUsed.test(file))
     : [];
   const sum = (files: string[]) => files.reduce((total, file) => total + gzip(file), 0);
   return { html: gzip(htmlFile), css: sum(css), js: sum(js) + inlineJs, fonts: sum([...new Set(fonts)]) };
@@ -94,24 +117,52 @@ for (let run = 0; run < runs; run++) {
   postBuildTimes.push(lastPostBuild);
   markdownTimes.push(timeBuild(['--root', baseline], {}));
 }
-const countPages = (dir: string) => Number(execFileSync('sh', ['-c', `find ${dir} -name index.html | wc -l`]).toString().trim());
+const countPages = (dir: string) =>
+  Number(
+    execFileSync('sh', ['-c', `find ${dir} -name index.html | wc -l`])
+      .toString()
+      .trim(),
+  );
 const pages = countPages(join(work, 'dist-generated/client'));
 const markdownPages = countPages(join(baseline, 'dist'));
 console.log(`\nBuild time, median of ${runs} run(s)\n`);
 console.log('| build | pages | seconds | pages/s |');
 console.log('| --- | ---: | ---: | ---: |');
 const samplePages = countPages(join(work, 'dist-sample/client'));
-rows.push(['sample dataset', String(samplePages), median(sampleTimes).toFixed(1), (samplePages / median(sampleTimes)).toFixed(0)]);
-rows.push([`generated ${packs} packs × 5 languages`, String(pages), median(ourTimes).toFixed(1), (pages / median(ourTimes)).toFixed(0)]);
-rows.push(['Markdown baseline, the same pack and present pages', String(markdownPages), median(markdownTimes).toFixed(1), (markdownPages / median(markdownTimes)).toFixed(0)]);
+rows.push([
+  'sample dataset',
+  String(samplePages),
+  median(sampleTimes).toFixed(1),
+  (samplePages / median(sampleTimes)).toFixed(0),
+]);
+rows.push([
+  `generated ${packs} packs × 5 languages`,
+  String(pages),
+  median(ourTimes).toFixed(1),
+  (pages / median(ourTimes)).toFixed(0),
+]);
+rows.push([
+  'Markdown baseline, the same pack and present pages',
+  String(markdownPages),
+  median(markdownTimes).toFixed(1),
+  (markdownPages / median(markdownTimes)).toFixed(0),
+]);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 const pagesOnly = ourTimes.map((time, index) => time - postBuildTimes[index]!);
-console.log(`\nof which search index + service worker: median ${median(postBuildTimes).toFixed(1)} s; pages alone ${median(pagesOnly).toFixed(1)} s, ratio to the baseline ${(median(pagesOnly) / median(markdownTimes)).toFixed(2)}`);
-console.log(`\nratio generated / Markdown baseline: ${(median(ourTimes) / median(markdownTimes)).toFixed(2)} (runs: ours ${ourTimes.map((t) => t.toFixed(1)).join(', ')}; markdown ${markdownTimes.map((t) => t.toFixed(1)).join(', ')})`);
+console.log(
+  `\nof which search index + service worker: median ${median(postBuildTimes).toFixed(1)} s; pages alone ${median(pagesOnly).toFixed(1)} s, ratio to the baseline ${(median(pagesOnly) / median(markdownTimes)).toFixed(2)}`,
+);
+console.log(
+  `\nratio generated / Markdown baseline: ${(median(ourTimes) / median(markdownTimes)).toFixed(2)} (runs: ours ${ourTimes.map((t) => t.toFixed(1)).join(', ')}; markdown ${markdownTimes.map((t) => t.toFixed(1)).join(', ')})`,
+);
 
 // 2. Page weights of the sample build.
 const client = join(work, 'dist-sample/client');
-const firstPack = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DatasetDocument).find((doc) => doc._type === 'material')!.slug!.current;
+const firstPack = readFileSync(join(root, 'studio/dataset/data.ndjson'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as DatasetDocument)
+  .find((doc) => doc._type === 'material')!.slug!.current;
 const types: [string, string, RegExp | undefined][] = [
   ['home (vi)', 'vi', undefined],
   ['list (vi)', 'vi/materials', undefined],
@@ -124,5 +175,7 @@ console.log('| page | HTML | CSS | JS | fonts | HTML+CSS |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [label, url, fonts] of types) {
   const weight = pageWeight(client, url, fonts);
-  console.log(`| ${label} | ${kb(weight.html)} | ${kb(weight.css)} | ${kb(weight.js)} | ${kb(weight.fonts)} | ${kb(weight.html + weight.css)} |`);
+  console.log(
+    `| ${label} | ${kb(weight.html)} | ${kb(weight.css)} | ${kb(weight.js)} | ${kb(weight.fonts)} | ${kb(weight.html + weight.css)} |`,
+  );
 }

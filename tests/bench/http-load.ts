@@ -20,8 +20,15 @@ const maxRequests = 50_000;
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Starts a server process and resolves with its port once it prints `listening on …:<port>`. */
-export async function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...args], { cwd: root, env: { ...process.env, ...unthrottled, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function start(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...args], {
+    cwd: root,
+    env: { ...process.env, ...unthrottled, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((done, fail) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -35,12 +42,28 @@ export async function start(args: string[], env: Record<string, string>): Promis
   return { port, child };
 }
 
-function post(agent: Agent, port: number, path: string, body: string, headers: Record<string, string>): Promise<number> {
+function post(
+  agent: Agent,
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<number> {
   return new Promise((done, fail) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers } }, (incoming) => {
-      incoming.resume();
-      incoming.on('end', () => done(incoming.statusCode ?? 0));
-    });
+    const outgoing = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers },
+      },
+      (incoming) => {
+        incoming.resume();
+        incoming.on('end', () => done(incoming.statusCode ?? 0));
+      },
+    );
     outgoing.on('error', fail);
     outgoing.end(body);
   });
@@ -55,7 +78,12 @@ export interface RunResult {
 }
 
 /** 50 connections, each sending new valid logs back to back until the time or count is up. */
-export async function load(port: number, path: string, headers: Record<string, string>, logsPerRequest: number): Promise<RunResult> {
+export async function load(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  logsPerRequest: number,
+): Promise<RunResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let failures = 0;
@@ -66,7 +94,9 @@ export async function load(port: number, path: string, headers: Record<string, s
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline && sent < maxRequests) {
         sent += 1;
-        const body = JSON.stringify(logsPerRequest === 1 ? validLog() : Array.from({ length: logsPerRequest }, () => validLog()));
+        const body = JSON.stringify(
+          logsPerRequest === 1 ? validLog() : Array.from({ length: logsPerRequest }, () => validLog()),
+        );
         const before = performance.now();
         const status = await post(agent, port, path, body, headers);
         latencies.push(performance.now() - before);

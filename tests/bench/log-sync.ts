@@ -31,7 +31,9 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // 1. JavaScript of the form page, and the precache.
-const scripts = withImports(client, referencedUrls(readFileSync(join(client, 'vi/log/index.html'), 'utf8'))).filter((url) => url.endsWith('.js'));
+const scripts = withImports(client, referencedUrls(readFileSync(join(client, 'vi/log/index.html'), 'utf8'))).filter(
+  (url) => url.endsWith('.js'),
+);
 console.log('\n| script of /vi/log/ | raw KB | gzip KB |');
 console.log('| --- | ---: | ---: |');
 let raw = 0;
@@ -44,13 +46,14 @@ for (const url of scripts.sort()) {
   console.log(`| ${url} | ${kb(bytes.length)} | ${kb(zipped)} |`);
 }
 console.log(`| **total** | **${kb(raw)}** | **${kb(gzip)}** |`);
-const precached = [...readFileSync(join(client, 'sw.js'), 'utf8').matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
+const precached = [...readFileSync(join(client, 'sw.js'), 'utf8').matchAll(/"url":"([^"]+)"/g)].map(
+  (match) => match[1]!,
+);
 const precacheBytes = precached.reduce((sum, url) => sum + statSync(join(client, url)).size, 0);
 console.log(`\nPrecache: ${precached.length} files, ${kb(precacheBytes)} KB (target ≤ 400 KB)`);
 
 // 2. Sync of queued logs.
 const { origin, dataDir, stop } = await startOwnServer(outDir);
-
 
 const store = openSqliteStore(sqliteFile(dataDir));
 await store.migrate();
@@ -77,7 +80,10 @@ try {
     await enrolDevice(page, await newCode());
     const before = await store.count();
     await context.setOffline(true);
-    await queueLogs(page, Array.from({ length: logs }, () => validLog()));
+    await queueLogs(
+      page,
+      Array.from({ length: logs }, () => validLog()),
+    );
     await page.reload();
     await page.getByText(`No connection. Waiting: ${new Intl.NumberFormat('en-GB').format(logs)}`).waitFor();
     const started = performance.now();

@@ -22,7 +22,12 @@ const origin = `http://127.0.0.1:${port}`;
 const slug = 'fixture-school-pack';
 const nextDir = `${outDir}-slide`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const slow4g = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8, uploadThroughput: (750 * 1000 * 0.9) / 8 };
+const slow4g = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8,
+  uploadThroughput: (750 * 1000 * 0.9) / 8,
+};
 
 if (!existsSync(`${nextDir}/client/offline-versions.json`)) {
   buildChanged(nextDir, (docs) => {
@@ -38,7 +43,10 @@ const debuggingPort = 9398;
  * here through Chromium's remote-debugging endpoint (Node's WebSocket).
  */
 async function throttleServiceWorkers(): Promise<void> {
-  const targets = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/list`)).json()) as { type: string; webSocketDebuggerUrl: string }[];
+  const targets = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/list`)).json()) as {
+    type: string;
+    webSocketDebuggerUrl: string;
+  }[];
   const workers = targets.filter((target) => target.type === 'service_worker');
   if (workers.length === 0) throw new Error('no service worker target to throttle');
   for (const worker of workers) {
@@ -64,7 +72,10 @@ async function throttleServiceWorkers(): Promise<void> {
 }
 
 async function once(throttle: boolean): Promise<number> {
-  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), `--remote-debugging-port=${debuggingPort}`] });
+  const browser = await chromium.launch({
+    ...launchOptions,
+    args: [...(launchOptions.args ?? []), `--remote-debugging-port=${debuggingPort}`],
+  });
   let server = await serve(outDir, port);
   try {
     const context = await browser.newContext();
@@ -72,7 +83,8 @@ async function once(throttle: boolean): Promise<number> {
     await page.goto(`${origin}/en/materials/${slug}/`);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
-      if (registration.active?.state !== 'activated') await new Promise((resolve) => registration.active?.addEventListener('statechange', resolve));
+      if (registration.active?.state !== 'activated')
+        await new Promise((resolve) => registration.active?.addEventListener('statechange', resolve));
     });
     await page.reload();
     await page.locator('[data-save-offline] button').first().click();
@@ -102,5 +114,8 @@ for (let run = 0; run < runs; run++) {
   fast.push(await once(false));
   slow.push(await once(true));
 }
-const show = (values: number[]) => `${values.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(values).toFixed(0)} ms)`;
-console.log(`first online visit after a publish → saved pack refreshed\n  no emulation: ${show(fast)}\n  Slow 4G:      ${show(slow)}`);
+const show = (values: number[]) =>
+  `${values.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(values).toFixed(0)} ms)`;
+console.log(
+  `first online visit after a publish → saved pack refreshed\n  no emulation: ${show(fast)}\n  Slow 4G:      ${show(slow)}`,
+);

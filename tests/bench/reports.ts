@@ -20,7 +20,9 @@ import type { SessionStore } from '../../src/sessions/store.ts';
 import { todayInLaoCai } from '../../src/sessions/schema.ts';
 import { generatedLogs } from '../fixtures/report-logs.ts';
 
-const { values } = parseArgs({ options: { logs: { type: 'string', default: '100000' }, runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { logs: { type: 'string', default: '100000' }, runs: { type: 'string', default: '7' } },
+});
 const logCount = Number(values.logs);
 const runs = Number(values.runs);
 
@@ -44,7 +46,8 @@ async function fill(store: SessionStore): Promise<number> {
   if (typeof device === 'string') throw new Error(device);
   const started = performance.now();
   const logs = generatedLogs(logCount, 2026);
-  for (let index = 0; index < logs.length; index += 1000) await store.insertBatch(logs.slice(index, index + 1000), device.deviceId, team.id);
+  for (let index = 0; index < logs.length; index += 1000)
+    await store.insertBatch(logs.slice(index, index + 1000), device.deviceId, team.id);
   return performance.now() - started;
 }
 
@@ -59,7 +62,9 @@ async function measure(name: string, store: SessionStore): Promise<string[]> {
       await store.report(filter);
       samples.push(performance.now() - started);
     }
-    rows.push(`| ${name} | ${label} | ${median(samples).toFixed(1)} | ${Math.min(...samples).toFixed(1)} | ${Math.max(...samples).toFixed(1)} |`);
+    rows.push(
+      `| ${name} | ${label} | ${median(samples).toFixed(1)} | ${Math.min(...samples).toFixed(1)} | ${Math.max(...samples).toFixed(1)} |`,
+    );
   }
   // The reports page also lists the logs far outside the usual range (review-sql.ts) at each load.
   await store.logsToReview();
@@ -69,7 +74,9 @@ async function measure(name: string, store: SessionStore): Promise<string[]> {
     await store.logsToReview();
     samples.push(performance.now() - started);
   }
-  rows.push(`| ${name} | logs to review | ${median(samples).toFixed(1)} | ${Math.min(...samples).toFixed(1)} | ${Math.max(...samples).toFixed(1)} |`);
+  rows.push(
+    `| ${name} | logs to review | ${median(samples).toFixed(1)} | ${Math.min(...samples).toFixed(1)} | ${Math.max(...samples).toFixed(1)} |`,
+  );
   console.error(`${name}: ${logCount.toLocaleString('en')} logs stored in ${(fillMs / 1000).toFixed(1)} s`);
   await store.close();
   return rows;

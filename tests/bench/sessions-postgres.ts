@@ -22,7 +22,8 @@ import { schemaFactory } from '../unit/postgres-test-db.ts';
 import { connections, load, median, outDir, runs, seconds, start, tableRow, type RunResult } from './http-load.ts';
 
 const url = process.env['BENCH_DATABASE_URL'] || process.env['TEST_DATABASE_URL'];
-if (!url) throw new Error('No PostgreSQL: run `npm run bench:sessions:pg` (a throwaway one), or set BENCH_DATABASE_URL.');
+if (!url)
+  throw new Error('No PostgreSQL: run `npm run bench:sessions:pg` (a throwaway one), or set BENCH_DATABASE_URL.');
 
 /** A team and code in `store`, spent through the server's real enrolment route: the device token. */
 async function enrolThrough(store: SessionStore, port: number): Promise<string> {
@@ -31,7 +32,11 @@ async function enrolThrough(store: SessionStore, port: number): Promise<string> 
   const code = await store.createEnrolmentCode(team.id);
   await store.close();
   if (typeof code === 'string') throw new Error(code);
-  const enrolled = await fetch(`http://127.0.0.1:${port}/api/enrol/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code.code, deviceName: 'bench' }) });
+  const enrolled = await fetch(`http://127.0.0.1:${port}/api/enrol/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: code.code, deviceName: 'bench' }),
+  });
   return ((await enrolled.json()) as { token: string }).token;
 }
 
@@ -47,7 +52,8 @@ try {
   children.push(postgres.child);
   const sqliteToken = await enrolThrough(openSqliteStore(sqliteFile(folder)), sqlite.port);
   const postgresToken = await enrolThrough(openPostgresStore(scoped), postgres.port);
-  const api = (port: number, token: string, logs: number) => () => load(port, '/api/sessions/', { Authorization: `Bearer ${token}` }, logs);
+  const api = (port: number, token: string, logs: number) => () =>
+    load(port, '/api/sessions/', { Authorization: `Bearer ${token}` }, logs);
 
   const targets = [
     { name: 'SQLite, 1 log a request', run: api(sqlite.port, sqliteToken, 1) },
@@ -62,15 +68,23 @@ try {
 
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const settings = (await db.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')")).rows;
+  const settings = (
+    await db.query<{ name: string; setting: string }>(
+      "SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers')",
+    )
+  ).rows;
   await db.end();
-  console.log(`\n${connections} connections on loopback, one server process each, ${runs} runs of ${seconds} s (medians)`);
+  console.log(
+    `\n${connections} connections on loopback, one server process each, ${runs} runs of ${seconds} s (medians)`,
+  );
   console.log(`PostgreSQL: ${settings.map((row) => `${row.name} ${row.setting}`).join(', ')}\n`);
   console.log('| target | valid logs/s | requests/s | p50 ms | p99 ms | failed |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, rows] of results) console.log(tableRow(name, rows));
   const logsPerSecond = (name: string) => median(results.get(name)!.map((row) => row.logsPerSecond));
-  console.log(`\nPostgreSQL / SQLite, valid logs/s: ${(logsPerSecond('PostgreSQL, 1 log a request') / logsPerSecond('SQLite, 1 log a request')).toFixed(2)} one log a request, ${(logsPerSecond('PostgreSQL, batches of 100') / logsPerSecond('SQLite, batches of 100')).toFixed(2)} in batches of 100`);
+  console.log(
+    `\nPostgreSQL / SQLite, valid logs/s: ${(logsPerSecond('PostgreSQL, 1 log a request') / logsPerSecond('SQLite, 1 log a request')).toFixed(2)} one log a request, ${(logsPerSecond('PostgreSQL, batches of 100') / logsPerSecond('SQLite, batches of 100')).toFixed(2)} in batches of 100`,
+  );
 } finally {
   for (const child of children) child.kill();
   await new Promise((done) => setTimeout(done, 500));

@@ -29,7 +29,11 @@ try {
   const code = await store.createEnrolmentCode(team.id);
   await store.close();
   if (typeof code === 'string') throw new Error(code);
-  const enrolled = await fetch(`http://127.0.0.1:${api.port}/api/enrol/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code.code, deviceName: 'bench' }) });
+  const enrolled = await fetch(`http://127.0.0.1:${api.port}/api/enrol/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: code.code, deviceName: 'bench' }),
+  });
   const { token } = (await enrolled.json()) as { token: string };
   const bareStore = openSqliteStore(sqliteFile(bareData));
   await bareStore.migrate();
@@ -38,13 +42,23 @@ try {
   const bareDevice = typeof bareCode === 'string' ? bareCode : await bareStore.enrol(bareCode.code, 'bench');
   await bareStore.close();
   if (typeof bareDevice === 'string') throw new Error(bareDevice);
-  const bare = await start(['--experimental-strip-types', 'tests/bench/bare-sessions-server.ts'], { DATA_DIR: bareData, BENCH_DEVICE_ID: bareDevice.deviceId, BENCH_TEAM_ID: bareTeam.id });
+  const bare = await start(['--experimental-strip-types', 'tests/bench/bare-sessions-server.ts'], {
+    DATA_DIR: bareData,
+    BENCH_DEVICE_ID: bareDevice.deviceId,
+    BENCH_TEAM_ID: bareTeam.id,
+  });
   children.push(bare.child);
 
   const targets = [
-    { name: 'API, 1 log a request', run: () => load(api.port, '/api/sessions/', { Authorization: `Bearer ${token}` }, 1) },
+    {
+      name: 'API, 1 log a request',
+      run: () => load(api.port, '/api/sessions/', { Authorization: `Bearer ${token}` }, 1),
+    },
     { name: 'bare node:http + same insert, 1 log a request', run: () => load(bare.port, '/', {}, 1) },
-    { name: 'API, batches of 100', run: () => load(api.port, '/api/sessions/', { Authorization: `Bearer ${token}` }, 100) },
+    {
+      name: 'API, batches of 100',
+      run: () => load(api.port, '/api/sessions/', { Authorization: `Bearer ${token}` }, 100),
+    },
   ];
   const results = new Map(targets.map(({ name }) => [name, [] as RunResult[]]));
   // A short warm-up, then the targets take turns so drift on the machine hits each alike.
@@ -55,8 +69,12 @@ try {
   console.log('| target | valid logs/s | requests/s | p50 ms | p99 ms | failed |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, rows] of results) console.log(tableRow(name, rows));
-  const ratio = median(results.get(targets[0]!.name)!.map((row) => row.logsPerSecond)) / median(results.get(targets[1]!.name)!.map((row) => row.logsPerSecond));
-  console.log(`\nAPI / bare handler, 1 log a request: ${ratio.toFixed(2)} (targets: ≥ 1,500 logs/s, p99 ≤ 50 ms, ≥ 0.6 of the bare handler)`);
+  const ratio =
+    median(results.get(targets[0]!.name)!.map((row) => row.logsPerSecond)) /
+    median(results.get(targets[1]!.name)!.map((row) => row.logsPerSecond));
+  console.log(
+    `\nAPI / bare handler, 1 log a request: ${ratio.toFixed(2)} (targets: ≥ 1,500 logs/s, p99 ≤ 50 ms, ≥ 0.6 of the bare handler)`,
+  );
 } finally {
   for (const child of children) child.kill();
   rmSync(folder, { recursive: true, force: true });

@@ -19,12 +19,16 @@ const megabytes = Number(process.env['BENCH_UPLOAD_MB'] ?? 300);
 const chunk = Buffer.alloc(1024 * 1024, 'a');
 
 /** The peak resident memory of a process, in MB. */
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const peakRss = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** Sends `megabytes` MB, stopping early when the server answers or closes; resolves with the status. */
 function upload(port: number, chunked: boolean): Promise<string> {
   return new Promise((resolve) => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', Origin: `http://127.0.0.1:${port}` };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/octet-stream',
+      Origin: `http://127.0.0.1:${port}`,
+    };
     if (!chunked) headers['Content-Length'] = String(megabytes * chunk.length);
     const req = request({ host: '127.0.0.1', port, path: '/vi/reports/', method: 'POST', headers });
     let answered = false;
@@ -33,7 +37,9 @@ function upload(port: number, chunked: boolean): Promise<string> {
       response.resume();
       resolve(String(response.statusCode));
     });
-    req.on('error', (error) => resolve(answered ? 'answered' : `error ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+    req.on('error', (error) =>
+      resolve(answered ? 'answered' : `error ${(error as NodeJS.ErrnoException).code ?? error.message}`),
+    );
     let sent = 0;
     const write = () => {
       while (sent < megabytes && !answered) {
@@ -55,7 +61,9 @@ try {
     const started = performance.now();
     const statuses = await Promise.all(Array.from({ length: uploads }, () => upload(server.port, chunked)));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${chunked ? 'chunked' : 'Content-Length'}: ${uploads} × ${megabytes} MB → ${statuses.join(', ')} in ${seconds} s; server peak RSS ${before.toFixed(0)} MB before, ${peakRss(server.child.pid!).toFixed(0)} MB after`);
+    console.log(
+      `${chunked ? 'chunked' : 'Content-Length'}: ${uploads} × ${megabytes} MB → ${statuses.join(', ')} in ${seconds} s; server peak RSS ${before.toFixed(0)} MB before, ${peakRss(server.child.pid!).toFixed(0)} MB after`,
+    );
   }
 } finally {
   server.child.kill();

@@ -23,7 +23,10 @@ export const dataDir = `${outDir}-data`;
 export const unthrottled = { LOG_QUOTA_PER_HOUR: '1000000', LOG_BATCHES_PER_MINUTE: '100000' } as const;
 
 /** Runs `work` on the server's store (opened beside the server: WAL allows it). */
-export async function withStore<T>(work: (store: SessionStore) => Promise<T>, file: string = sqliteFile(dataDir)): Promise<T> {
+export async function withStore<T>(
+  work: (store: SessionStore) => Promise<T>,
+  file: string = sqliteFile(dataDir),
+): Promise<T> {
   const store = openSqliteStore(file);
   try {
     await store.migrate();
@@ -34,7 +37,10 @@ export async function withStore<T>(work: (store: SessionStore) => Promise<T>, fi
 }
 
 /** A one-time code for a new team, made straight in the store. */
-export async function newCode(role: Role = 'team', teamName = `Đội thử ${Date.now()}`): Promise<{ code: string; teamId: string }> {
+export async function newCode(
+  role: Role = 'team',
+  teamName = `Đội thử ${Date.now()}`,
+): Promise<{ code: string; teamId: string }> {
   return withStore(async (store) => {
     const team = await store.createTeam(teamName, role);
     const code = await store.createEnrolmentCode(team.id);
@@ -64,9 +70,18 @@ export function storedCount(deviceId: string): Promise<number> {
 }
 
 /** POSTs `body` as JSON (a string must be JSON already) to /api/sessions/ as `device`. */
-export function postSessions(request: APIRequestContext, device: TestDevice | undefined, body: unknown, headers: Record<string, string> = {}) {
+export function postSessions(
+  request: APIRequestContext,
+  device: TestDevice | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return request.post('/api/sessions/', {
-    headers: { 'Content-Type': 'application/json', ...(device ? { Authorization: `Bearer ${device.token}` } : {}), ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(device ? { Authorization: `Bearer ${device.token}` } : {}),
+      ...headers,
+    },
     data: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -75,7 +90,12 @@ export function postSessions(request: APIRequestContext, device: TestDevice | un
  * POSTs raw bytes with node:http, for what the request fixture cannot send: invalid JSON under a
  * JSON type (it would wrap it in a JSON string), or a chunked body of no length.
  */
-export function rawPost(url: string, headers: Record<string, string>, chunks: readonly (string | Buffer)[], agent?: Agent): Promise<{ status: number; body: string }> {
+export function rawPost(
+  url: string,
+  headers: Record<string, string>,
+  chunks: readonly (string | Buffer)[],
+  agent?: Agent,
+): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
     const outgoing = httpRequest(url, { method: 'POST', headers, ...(agent ? { agent } : {}) }, (incoming) => {
       let body = '';
@@ -93,12 +113,19 @@ export function rawPost(url: string, headers: Record<string, string>, chunks: re
  * Starts another built server on a free port with an empty DATA_DIR of its own; `env` adds to its
  * environment (a DATABASE_URL makes it use PostgreSQL instead).
  */
-export async function startOwnServer(build: string = outDir, env: Record<string, string> = {}): Promise<{ origin: string; dataDir: string; pid: number; stop: () => void }> {
+export async function startOwnServer(
+  build: string = outDir,
+  env: Record<string, string> = {},
+): Promise<{ origin: string; dataDir: string; pid: number; stop: () => void }> {
   const ownData = mkdtempSync(join(tmpdir(), 'api-server-'));
-  const server: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(build, 'server/entry.mjs')], {
-    env: { ...process.env, ...unthrottled, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', join(build, 'server/entry.mjs')],
+    {
+      env: { ...process.env, ...unthrottled, HOST: '127.0.0.1', PORT: '0', DATA_DIR: ownData, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const origin = await new Promise<string>((done, fail) => {
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => {

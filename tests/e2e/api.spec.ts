@@ -5,22 +5,48 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { validLog } from '../fixtures/session-logs.ts';
-import { dataDir, enrolDevice, newCode, postSessions, rawPost, root, startOwnServer, storedCount, withStore } from './api-helpers.ts';
+import {
+  dataDir,
+  enrolDevice,
+  newCode,
+  postSessions,
+  rawPost,
+  root,
+  startOwnServer,
+  storedCount,
+  withStore,
+} from './api-helpers.ts';
 
 test.describe('enrolment', () => {
   test('a code from `npm run teams -- add` enrols one device, once', async ({ request }) => {
-    const output = execFileSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/teams.ts', 'add', 'Đội Y Tý', '--coordinator'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir },
-      encoding: 'utf8',
-    });
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--experimental-strip-types',
+        '--disable-warning=ExperimentalWarning',
+        'scripts/teams.ts',
+        'add',
+        'Đội Y Tý',
+        '--coordinator',
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
     const code = /Enrolment code: (\S+)/.exec(output)?.[1];
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
     const first = await request.post('/api/enrol/', { data: { code, deviceName: 'Phone of team Y Tý' } });
     expect(first.status()).toBe(201);
     const body = await first.json();
-    expect(body).toEqual({ token: expect.stringMatching(/^[\w-]{43}$/), deviceId: expect.any(String), team: { id: expect.any(String), name: 'Đội Y Tý' }, role: 'coordinator' });
+    expect(body).toEqual({
+      token: expect.stringMatching(/^[\w-]{43}$/),
+      deviceId: expect.any(String),
+      team: { id: expect.any(String), name: 'Đội Y Tý' },
+      role: 'coordinator',
+    });
 
     const again = await request.post('/api/enrol/', { data: { code, deviceName: 'Another phone' } });
     expect(again.status()).toBe(403);
@@ -31,19 +57,25 @@ test.describe('enrolment', () => {
     const { code } = await newCode();
     const missingName = await request.post('/api/enrol/', { data: { code } });
     expect(missingName.status()).toBe(400);
-    expect(((await missingName.json()) as { errors: unknown[] }).errors).toContainEqual(expect.objectContaining({ path: 'deviceName' }));
+    expect(((await missingName.json()) as { errors: unknown[] }).errors).toContainEqual(
+      expect.objectContaining({ path: 'deviceName' }),
+    );
     const unknown = await request.post('/api/enrol/', { data: { code: 'ABCD-EFGH', deviceName: 'Phone' } });
     expect(unknown.status()).toBe(403);
     expect(await unknown.json()).toMatchObject({ error: 'unknownCode', message: expect.any(String) });
   });
 
-  test('slows a guesser down: after 10 failed attempts, 429 with Retry-After, even for a good code', async ({ playwright }) => {
+  test('slows a guesser down: after 10 failed attempts, 429 with Retry-After, even for a good code', async ({
+    playwright,
+  }) => {
     // A server of its own: the limit is per address, and every test here comes from 127.0.0.1.
     const server = await startOwnServer();
     const request = await playwright.request.newContext({ baseURL: server.origin });
     try {
       for (let attempt = 0; attempt < 10; attempt++) {
-        const response = await request.post('/api/enrol/', { data: { code: `WRNG-${'ABCDEFGHJK'.charAt(attempt)}AAA`, deviceName: 'Guess' } });
+        const response = await request.post('/api/enrol/', {
+          data: { code: `WRNG-${'ABCDEFGHJK'.charAt(attempt)}AAA`, deviceName: 'Guess' },
+        });
         expect(response.status()).toBe(403);
       }
       const good = await withStore(async (store) => {
@@ -63,13 +95,20 @@ test.describe('enrolment', () => {
 });
 
 test.describe('POST /api/sessions/', () => {
-  test('stores a log once: 201, the same log again 200 with the stored record, a different one 409', async ({ request }) => {
+  test('stores a log once: 201, the same log again 200 with the stored record, a different one 409', async ({
+    request,
+  }) => {
     const device = await enrolDevice(request);
     const log = validLog();
     const created = await postSessions(request, device, log);
     expect(created.status()).toBe(201);
     const { record } = await created.json();
-    expect(record).toEqual({ ...log, receivedAt: expect.any(String), teamId: device.teamId, deviceId: device.deviceId });
+    expect(record).toEqual({
+      ...log,
+      receivedAt: expect.any(String),
+      teamId: device.teamId,
+      deviceId: device.deviceId,
+    });
 
     const replay = await postSessions(request, device, log);
     expect(replay.status()).toBe(200);
@@ -89,13 +128,20 @@ test.describe('POST /api/sessions/', () => {
     expect(response.status()).toBe(200);
     const { results } = (await response.json()) as { results: { status: string }[] };
     expect(results.map((result) => result.status)).toEqual(['created', 'invalid', 'created', 'duplicate']);
-    expect(results[1]).toMatchObject({ clientId: bad.clientId, errors: expect.arrayContaining([expect.objectContaining({ path: 'attendance.bySex', rule: 'sumMismatch' })]) });
+    expect(results[1]).toMatchObject({
+      clientId: bad.clientId,
+      errors: expect.arrayContaining([expect.objectContaining({ path: 'attendance.bySex', rule: 'sumMismatch' })]),
+    });
     expect(await storedCount(device.deviceId)).toBe(2);
   });
 
   test('takes 1 to 100 logs a request', async ({ request }) => {
     const device = await enrolDevice(request);
-    const full = await postSessions(request, device, Array.from({ length: 100 }, () => validLog()));
+    const full = await postSessions(
+      request,
+      device,
+      Array.from({ length: 100 }, () => validLog()),
+    );
     expect(full.status()).toBe(200);
     expect(await storedCount(device.deviceId)).toBe(100);
     for (const batch of [[], Array.from({ length: 101 }, () => validLog())]) {
@@ -113,9 +159,17 @@ test.describe('POST /api/sessions/', () => {
     };
     const invalidLogs: [string, () => unknown, string][] = [
       ['a missing field', withoutSetting, 'setting'],
-      ['a negative count', () => ({ ...validLog(), followUps: { hotline111: -1, socialWorkCentre: 0, police: 0 } }), 'followUps.hotline111'],
+      [
+        'a negative count',
+        () => ({ ...validLog(), followUps: { hotline111: -1, socialWorkCentre: 0, police: 0 } }),
+        'followUps.hotline111',
+      ],
       ['a fractional count', () => ({ ...validLog(), durationMinutes: 90.5 }), 'durationMinutes'],
-      ['sums that do not add up', () => ({ ...validLog(), attendance: { ...validLog().attendance, total: 40 } }), 'attendance.byAge'],
+      [
+        'sums that do not add up',
+        () => ({ ...validLog(), attendance: { ...validLog().attendance, total: 40 } }),
+        'attendance.byAge',
+      ],
       ['an unknown field', () => ({ ...validLog(), participantNames: 'Mai, Páo' }), '(log)'],
     ];
     for (const [name, makeLog, path] of invalidLogs) {
@@ -125,7 +179,9 @@ test.describe('POST /api/sessions/', () => {
         expect(response.status()).toBe(400);
         const body = (await response.json()) as { errors: unknown[] };
         expect(body).toMatchObject({ error: 'invalidLog', message: expect.any(String) });
-        expect(body.errors).toContainEqual(expect.objectContaining({ path, rule: expect.any(String), message: expect.any(String) }));
+        expect(body.errors).toContainEqual(
+          expect.objectContaining({ path, rule: expect.any(String), message: expect.any(String) }),
+        );
         expect(await storedCount(device.deviceId)).toBe(0);
       });
     }
@@ -163,7 +219,10 @@ test.describe('POST /api/sessions/', () => {
       const device = await enrolDevice(request);
       const body = JSON.stringify(validLog());
       // Same-origin, as the form page would send it (a form-like type from elsewhere is Astro's 403).
-      for (const headers of [{ 'Content-Type': 'text/plain', Origin: baseURL! }, { 'Content-Type': 'application/xml' }]) {
+      for (const headers of [
+        { 'Content-Type': 'text/plain', Origin: baseURL! },
+        { 'Content-Type': 'application/xml' },
+      ]) {
         const response = await postSessions(request, device, body, headers);
         expect(response.status()).toBe(415);
         expect(await response.json()).toMatchObject({ error: 'unsupportedMediaType' });
@@ -179,8 +238,14 @@ test.describe('POST /api/sessions/', () => {
       expect(await response.json()).toMatchObject({ error: 'bodyTooLarge' });
 
       // Chunked: no Content-Length to trust, so the server must count as it reads.
-      const chunks = Array.from({ length: Math.ceil(huge.length / 16_384) }, (_, index) => huge.slice(index * 16_384, (index + 1) * 16_384));
-      const chunked = await rawPost(`${baseURL!}/api/sessions/`, { 'Content-Type': 'application/json', Authorization: `Bearer ${device.token}` }, chunks);
+      const chunks = Array.from({ length: Math.ceil(huge.length / 16_384) }, (_, index) =>
+        huge.slice(index * 16_384, (index + 1) * 16_384),
+      );
+      const chunked = await rawPost(
+        `${baseURL!}/api/sessions/`,
+        { 'Content-Type': 'application/json', Authorization: `Bearer ${device.token}` },
+        chunks,
+      );
       expect(chunked.status).toBe(413);
       expect(await storedCount(device.deviceId)).toBe(0);
     });

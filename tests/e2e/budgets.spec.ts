@@ -16,7 +16,11 @@ const KB = 1024;
 const budget = { packScript: 15 * KB, packHtmlCss: 40 * KB, logScript: 90 * KB, precache: 400 * KB };
 
 /** Gzip bytes of what `url` loads, by kind (script, document, stylesheet). */
-async function loaded(page: Page, url: string, settled?: (page: Page) => Promise<unknown>): Promise<Record<string, number>> {
+async function loaded(
+  page: Page,
+  url: string,
+  settled?: (page: Page) => Promise<unknown>,
+): Promise<Record<string, number>> {
   const bodies: Promise<[string, number]>[] = [];
   const listener = (response: import('@playwright/test').Response) => {
     const kind = response.request().resourceType();
@@ -35,12 +39,16 @@ async function loaded(page: Page, url: string, settled?: (page: Page) => Promise
 
 test.describe(() => {
   test.use({ serviceWorkers: 'block' });
-  test('a lesson pack page loads at most 15 KB of gzip JavaScript and 40 KB of HTML and CSS, in every language', async ({ page }) => {
+  test('a lesson pack page loads at most 15 KB of gzip JavaScript and 40 KB of HTML and CSS, in every language', async ({
+    page,
+  }) => {
     for (const { path } of languages) {
       const sizes = await loaded(page, `/${path}/materials/${reviewedPack}/`);
       const script = sizes['script'] ?? 0;
       const htmlCss = (sizes['document'] ?? 0) + (sizes['stylesheet'] ?? 0);
-      console.log(`${path} pack page: JavaScript ${(script / KB).toFixed(1)} KB, HTML and CSS ${(htmlCss / KB).toFixed(1)} KB (gzip)`);
+      console.log(
+        `${path} pack page: JavaScript ${(script / KB).toFixed(1)} KB, HTML and CSS ${(htmlCss / KB).toFixed(1)} KB (gzip)`,
+      );
       expect(script, `${path}: JavaScript`).toBeLessThanOrEqual(budget.packScript);
       expect(htmlCss, `${path}: HTML and CSS`).toBeLessThanOrEqual(budget.packHtmlCss);
     }

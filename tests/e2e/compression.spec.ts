@@ -22,20 +22,32 @@ function raw(url: string, headers: Record<string, string>): Promise<Raw> {
     get(url, { headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
     }).on('error', reject);
   });
 }
 
 const unpack = (response: Raw) =>
-  response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.body) : response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body) : response.body;
+  response.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(response.body)
+    : response.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(response.body)
+      : response.body;
 
-test('static pages go out as the stored brotli or gzip copy the browser accepts, the same page unpacked', async ({ baseURL }) => {
+test('static pages go out as the stored brotli or gzip copy the browser accepts, the same page unpacked', async ({
+  baseURL,
+}) => {
   for (const path of ['/vi/', `/thai/materials/${reviewedPack}/`, '/vi/log/']) {
     const plain = await raw(`${baseURL!}${path}`, {});
     expect(plain.headers['content-encoding'], path).toBeUndefined();
     expect(plain.headers['vary'], path).toMatch(/Accept-Encoding/i);
-    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip']] as const) {
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
       const packed = await raw(`${baseURL!}${path}`, { 'Accept-Encoding': accept });
       expect(packed.status, path).toBe(200);
       expect(packed.headers['content-encoding'], `${path} ${accept}`).toBe(encoding);
@@ -55,7 +67,10 @@ test('static pages go out as the stored brotli or gzip copy the browser accepts,
   expect(js.headers['cache-control']).toContain('immutable');
 });
 
-test('large API answers are compressed; a small file and a client without Accept-Encoding get plain bytes', async ({ baseURL, request }) => {
+test('large API answers are compressed; a small file and a client without Accept-Encoding get plain bytes', async ({
+  baseURL,
+  request,
+}) => {
   const coordinator = await enrolDevice(request, 'coordinator');
   const auth = { Authorization: `Bearer ${coordinator.token}` };
   // A year no other test logs in: the tests running beside this one change every recent figure

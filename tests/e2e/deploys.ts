@@ -19,24 +19,39 @@ export function buildChanged(dir: string, change: (docs: DatasetDoc[]) => void):
   const dataset = mkdtempSync(join(tmpdir(), 'dataset-next-'));
   cpSync('tests/fixtures/dataset', dataset, { recursive: true });
   const file = join(dataset, 'data.ndjson');
-  const docs = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DatasetDoc);
+  const docs = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as DatasetDoc);
   change(docs);
   writeFileSync(file, docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
-  execFileSync('npx', ['astro', 'build'], { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DATASET_DIR: dataset, OUT_DIR: dir }, stdio: 'ignore' });
+  execFileSync('npx', ['astro', 'build'], {
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DATASET_DIR: dataset, OUT_DIR: dir },
+    stdio: 'ignore',
+  });
 }
 
 /** Starts the node server of a build on `port`; resolves once it answers. */
 export function serve(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(dir, 'server/entry.mjs')], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
+  const server = spawn(process.execPath, [join(dir, 'server/entry.mjs')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: 'ignore',
+  });
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = async () => {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) { resolve(server); return; }
+        if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) {
+          resolve(server);
+          return;
+        }
       } catch {
         // not listening yet
       }
-      if (Date.now() - started > 20_000) { reject(new Error(`server for ${dir} did not start`)); return; }
+      if (Date.now() - started > 20_000) {
+        reject(new Error(`server for ${dir} did not start`));
+        return;
+      }
       setTimeout(() => void poll(), 200);
     };
     void poll();

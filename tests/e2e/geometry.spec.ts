@@ -17,7 +17,6 @@ const viewports = [
   { width: 1280, height: 800 },
 ] as const;
 
-
 const artefacts = 'test-results/geometry';
 mkdirSync(artefacts, { recursive: true });
 
@@ -29,7 +28,8 @@ async function checkPage(page: Page, url: string, problems: string[], shot?: str
   for (const problem of await layoutProblems(page)) problems.push(`${url}: ${problem}`);
   if (shot) await page.screenshot({ path: shot });
   const menu = { scope: '.language-switcher', open: '.language-switcher' };
-  for (const problem of await layoutProblems(page, menu)) problems.push(`${url} with the language menu open: ${problem}`);
+  for (const problem of await layoutProblems(page, menu))
+    problems.push(`${url} with the language menu open: ${problem}`);
 }
 
 async function checkPresent(page: Page, url: string, problems: string[], shot?: string): Promise<void> {
@@ -42,7 +42,10 @@ async function checkPresent(page: Page, url: string, problems: string[], shot?: 
 test.describe.configure({ mode: 'parallel' });
 
 for (const viewport of viewports) {
-  test(`every heading and control is on screen and uncovered at ${viewport.width}×${viewport.height}, in every language`, async ({ browser, request }) => {
+  test(`every heading and control is on screen and uncovered at ${viewport.width}×${viewport.height}, in every language`, async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const coordinator = await enrolDevice(request, 'coordinator');
     const context = await browser.newContext({

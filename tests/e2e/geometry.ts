@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 
 /** What a visible heading or control is, for the geometry checks. */
-const checked = 'h1, h2, h3, h4, h5, h6, a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+const checked =
+  'h1, h2, h3, h4, h5, h6, a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 interface Options {
   /** Check only inside these elements (a CSS selector); default the whole page. */
@@ -27,7 +28,8 @@ export function layoutProblems(page: Page, { scope, slides, open }: Options = {}
       const name = (element: Element) => {
         const text = element.textContent.trim().replace(/\s+/g, ' ').slice(0, 40);
         const label = element.getAttribute('aria-label') ?? '';
-        const className = typeof element.className === 'string' && element.className ? `.${element.className.split(' ')[0] ?? ''}` : '';
+        const className =
+          typeof element.className === 'string' && element.className ? `.${element.className.split(' ')[0] ?? ''}` : '';
         return `<${element.tagName.toLowerCase()}${className}> "${label || text}"`;
       };
       const shown = (element: Element) => {
@@ -38,19 +40,24 @@ export function layoutProblems(page: Page, { scope, slides, open }: Options = {}
         return element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
       };
       /** Scrolls every scroller back where it was (the window and, in present mode, the deck). */
-      const scrollers = [document.scrollingElement, ...document.querySelectorAll('[data-deck]')].filter((e): e is Element => e !== null);
+      const scrollers = [document.scrollingElement, ...document.querySelectorAll('[data-deck]')].filter(
+        (e): e is Element => e !== null,
+      );
       const check = (where: string): string[] => {
         const problems: string[] = [];
         const root = document.documentElement;
         const width = root.clientWidth;
-        if (root.scrollWidth > width + 1) problems.push(`${where}the page scrolls sideways: ${root.scrollWidth} px content in ${width} px`);
+        if (root.scrollWidth > width + 1)
+          problems.push(`${where}the page scrolls sideways: ${root.scrollWidth} px content in ${width} px`);
         const start = scrollers.map((scroller) => scroller.scrollTop);
         const roots = scope ? [...document.querySelectorAll(scope)] : [document.body];
         const elements = roots.flatMap((scopeRoot) => [...scopeRoot.querySelectorAll(checked)]).filter(shown);
         for (const element of elements) {
           let rect = element.getBoundingClientRect();
           if (rect.left < -1 || rect.right > width + 1) {
-            problems.push(`${where}${name(element)} lies outside the viewport sideways (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width})`);
+            problems.push(
+              `${where}${name(element)} lies outside the viewport sideways (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width})`,
+            );
             continue;
           }
           if (rect.top < 0 || rect.bottom > window.innerHeight) {
@@ -75,7 +82,9 @@ export function layoutProblems(page: Page, { scope, slides, open }: Options = {}
             problems.push(`${where}${name(element)} is covered at its ${corner} by ${name(hit)}`);
             break;
           }
-          scrollers.forEach((scroller, index) => { scroller.scrollTop = start[index] ?? 0; });
+          scrollers.forEach((scroller, index) => {
+            scroller.scrollTop = start[index] ?? 0;
+          });
         }
         return problems;
       };

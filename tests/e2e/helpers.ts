@@ -24,7 +24,10 @@ export const pageTypes = (lang: string) => [
 ];
 
 /** The present mode of a fully reviewed pack and of a partly translated one. */
-export const presentPages = (lang: string) => [`/${lang}/materials/${reviewedPack}/present/`, `/${lang}/materials/${partlyTranslatedPack}/present/`];
+export const presentPages = (lang: string) => [
+  `/${lang}/materials/${reviewedPack}/present/`,
+  `/${lang}/materials/${partlyTranslatedPack}/present/`,
+];
 
 /** Resolves once the page's service worker is activated and controls the page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -33,17 +36,23 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     const worker = registration.active!;
     // `ready` can resolve while the worker is still activating.
     if (worker.state !== 'activated') {
-      await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+      await new Promise<void>((resolve) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+      );
     }
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
 }
 
 /** The names of the caches that hold saved packs, without the content version a pack's name ends with (`@…`). */
 export function savedCaches(page: Page): Promise<string[]> {
-  return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('saved-')).map((name) => name.split('@')[0]!));
+  return page.evaluate(async () =>
+    (await caches.keys()).filter((name) => name.startsWith('saved-')).map((name) => name.split('@')[0]!),
+  );
 }
 
 /** Saves the pack whose page is open and waits until it is saved (and says so, if `savedText`). */
@@ -56,7 +65,11 @@ export async function savePack(page: Page, savedText?: string): Promise<void> {
 
 /** Runs axe with the WCAG 2.2 AA rules and fails with the violations listed. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }

@@ -15,7 +15,6 @@ import { languages, pageTypes, presentPages } from './helpers.ts';
 
 const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
-
 interface Message {
   type: string;
   subType?: string;
@@ -33,15 +32,25 @@ test('the Nu checker finds no error on any page type in any language', async ({ 
   const folder = mkdtempSync(join(tmpdir(), 'vnu-'));
   const files = new Map<string, string>();
   try {
-    const pages = [...languages.flatMap(({ path }) => [...pageTypes(path), ...presentPages(path)].map((url) => ({ url, signedIn: true }))),
-      { url: '/vi/reports/', signedIn: false }, { url: '/nowhere/', signedIn: false }];
+    const pages = [
+      ...languages.flatMap(({ path }) =>
+        [...pageTypes(path), ...presentPages(path)].map((url) => ({ url, signedIn: true })),
+      ),
+      { url: '/vi/reports/', signedIn: false },
+      { url: '/nowhere/', signedIn: false },
+    ];
     for (const [index, { url, signedIn }] of pages.entries()) {
-      const response = await request.get(url, { headers: signedIn ? { Authorization: `Bearer ${coordinator.token}` } : {} });
+      const response = await request.get(url, {
+        headers: signedIn ? { Authorization: `Bearer ${coordinator.token}` } : {},
+      });
       const file = join(folder, `${index}.html`);
       writeFileSync(file, await response.body());
       files.set(file, `${url}${signedIn ? '' : ' (signed out)'}`);
     }
-    const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...files.keys()], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...files.keys()], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(run.error, 'Java is needed for the Nu checker: apt-get install -y default-jre-headless').toBeUndefined();
     // The checker writes its JSON report to stderr; anything else there is a failure to run.
     const report = /^\{"version".*$/m.exec(`${run.stderr}\n${run.stdout}`)?.[0];
@@ -49,7 +58,10 @@ test('the Nu checker finds no error on any page type in any language', async ({ 
     const { messages } = JSON.parse(report ?? '') as { messages: Message[] };
     const errors = messages
       .filter((message) => message.type === 'error' || message.subType === 'fatal')
-      .map((message) => `${files.get(decodeURIComponent(new URL(message.url ?? 'file:/').pathname)) ?? String(message.url)}:${String(message.lastLine)}: ${message.message} [${(message.extract ?? '').slice(0, 80)}]`);
+      .map(
+        (message) =>
+          `${files.get(decodeURIComponent(new URL(message.url ?? 'file:/').pathname)) ?? String(message.url)}:${String(message.lastLine)}: ${message.message} [${(message.extract ?? '').slice(0, 80)}]`,
+      );
     expect(errors).toEqual([]);
   } finally {
     rmSync(folder, { recursive: true, force: true });

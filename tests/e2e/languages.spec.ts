@@ -71,7 +71,10 @@ test('an unknown language path gets the 404 page in Vietnamese with links to eve
   }
 });
 
-test('a missing page under a language answers 404 in that language, and leaves the saved choice alone', async ({ page, context }) => {
+test('a missing page under a language answers 404 in that language, and leaves the saved choice alone', async ({
+  page,
+  context,
+}) => {
   await page.goto('/dao/');
   const response = await page.goto('/hmong/materials/no-such-pack/');
   expect(response?.status()).toBe(404);

@@ -9,7 +9,9 @@ import { dataDir } from './api-helpers.ts';
 import { expectNoAxeViolations, languages, waitForServiceWorker } from './helpers.ts';
 import { deviceId, enrolDevice, fillLog, outboxItem, queueLogs, staleLog, storedIds, teamCode } from './log-helpers.ts';
 
-test('the form checks with the shared schema: errors beside their fields, the first one focused, running sums, a phone-number warning', async ({ page }) => {
+test('the form checks with the shared schema: errors beside their fields, the first one focused, running sums, a phone-number warning', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
   await page.getByRole('button', { name: 'Save and send' }).click();
@@ -17,7 +19,9 @@ test('the form checks with the shared schema: errors beside their fields, the fi
   await expect(page.getByLabel('Start time')).toBeFocused();
   await expect(page.getByLabel('Start time')).toHaveAccessibleDescription('Fill this in.');
   await expect(page.getByLabel('Total attending')).toHaveAccessibleDescription(/Fill this in\./);
-  await expect(page.getByRole('group', { name: 'Audience', exact: true })).toHaveAccessibleDescription(/Choose at least one\./);
+  await expect(page.getByRole('group', { name: 'Audience', exact: true })).toHaveAccessibleDescription(
+    /Choose at least one\./,
+  );
 
   await fillLog(page, 'Trường PTDTBT THCS Y Tý', 5);
   const bySex = page.getByRole('group', { name: 'By sex' });
@@ -28,10 +32,14 @@ test('the form checks with the shared schema: errors beside their fields, the fi
   await page.getByRole('group', { name: 'By age' }).getByLabel('12–15').fill('4');
   await page.getByRole('group', { name: 'By age' }).getByLabel('16–17').fill('x');
   await page.getByRole('button', { name: 'Save and send' }).click();
-  await expect(page.getByRole('group', { name: 'By age' }).getByLabel('16–17')).toHaveAccessibleDescription('Enter a whole number, such as 12.');
+  await expect(page.getByRole('group', { name: 'By age' }).getByLabel('16–17')).toHaveAccessibleDescription(
+    'Enter a whole number, such as 12.',
+  );
   await page.getByRole('group', { name: 'By age' }).getByLabel('16–17').fill('0');
   await page.getByRole('button', { name: 'Save and send' }).click();
-  await expect(page.getByRole('group', { name: 'By age' })).toHaveAccessibleDescription(/These add up to 4, not to the total of 5\./);
+  await expect(page.getByRole('group', { name: 'By age' })).toHaveAccessibleDescription(
+    /These add up to 4, not to the total of 5\./,
+  );
   await page.getByRole('group', { name: 'By age' }).getByLabel('16–17').fill('1');
 
   // A note with a phone number, in any of the ways people write one: warned while typing, and
@@ -41,7 +49,9 @@ test('the form checks with the shared schema: errors beside their fields, the fi
     await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(/looks like it holds a phone number/);
     for (let press = 0; press < 2; press += 1) {
       await page.getByRole('button', { name: 'Save and send' }).click();
-      await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(/This holds a phone number\. Remove it to save/);
+      await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(
+        /This holds a phone number\. Remove it to save/,
+      );
       await expect(page.getByLabel('Notes')).toBeFocused();
     }
   }
@@ -68,12 +78,18 @@ test('enrolment says why it failed: offline, a wrong code, too many attempts', a
   await page.getByLabel('Enrolment code').fill('ABCD-EFGH');
   await page.getByLabel('Device name').fill('Phone of team Y Tý');
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText('No connection. Enrolling needs one; try again when there is signal.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'No connection. Enrolling needs one; try again when there is signal.',
+  );
   await context.setOffline(false);
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText('This code is unknown, already used or expired. Ask your coordinator for a new one.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'This code is unknown, already used or expired. Ask your coordinator for a new one.',
+  );
   // The real limit is 10 failures in 10 minutes per address, shared with the other tests: faked here.
-  await context.route('**/api/enrol/', (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"error":"tooManyAttempts"}' }));
+  await context.route('**/api/enrol/', (route) =>
+    route.fulfill({ status: 429, contentType: 'application/json', body: '{"error":"tooManyAttempts"}' }),
+  );
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Too many attempts. Wait a few minutes and try again.');
   await expect(page.getByRole('heading', { name: 'New log' })).toHaveCount(0);
@@ -83,7 +99,9 @@ test('a revoked device is told so, keeps its logs, and can enrol again', async (
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
   const device = await deviceId(page);
-  execFileSync('npm', ['run', '--silent', 'teams', '--', 'revoke', device], { env: { ...process.env, DATA_DIR: dataDir } });
+  execFileSync('npm', ['run', '--silent', 'teams', '--', 'revoke', device], {
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
   const log = validLog();
   await queueLogs(page, [log]);
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -101,7 +119,9 @@ test('a revoked device is told so, keeps its logs, and can enrol again', async (
 });
 
 for (const width of [360, 1280]) {
-  test(`axe: the enrol form, the session form and the outbox, with errors showing, in every language at ${width}px`, async ({ page }) => {
+  test(`axe: the enrol form, the session form and the outbox, with errors showing, in every language at ${width}px`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/en/log/');

@@ -12,7 +12,11 @@ import { dataDir, outDir, root, unthrottled, withStore } from './api-helpers.ts'
 
 /** A new team and its one-time code, from `npm run teams -- add`, on the store in `dataDir`. */
 export function teamCode(dataDir: string, team = `Đội Y Tý ${Date.now()}`): string {
-  const output = execFileSync('npm', ['run', '--silent', 'teams', '--', 'add', team], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const output = execFileSync('npm', ['run', '--silent', 'teams', '--', 'add', team], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
   const code = /Enrolment code: (\S+)/.exec(output)?.[1];
   if (!code) throw new Error(`no code in: ${output}`);
   return code;
@@ -20,7 +24,10 @@ export function teamCode(dataDir: string, team = `Đội Y Tý ${Date.now()}`): 
 
 /** The logs a server holds from a device, by client id (the webServer's store unless `data` says). */
 export const storedIds = (device: string, data = dataDir) =>
-  withStore(async (store) => (await store.list({ deviceId: device })).map((record) => record.clientId), sqliteFile(data));
+  withStore(
+    async (store) => (await store.list({ deviceId: device })).map((record) => record.clientId),
+    sqliteFile(data),
+  );
 
 /** A log from two years ago: valid when it was typed, refused by the server now. */
 export function staleLog(): SessionLog {
@@ -29,7 +36,11 @@ export function staleLog(): SessionLog {
 }
 
 /** Enrols the device on the open /en/log/ page and waits for the form. */
-export async function enrolDevice(page: Page, code: string, team: RegExp | string = /This device belongs to the team/): Promise<void> {
+export async function enrolDevice(
+  page: Page,
+  code: string,
+  team: RegExp | string = /This device belongs to the team/,
+): Promise<void> {
   await page.getByLabel('Enrolment code').fill(code);
   await page.getByLabel('Device name').fill('Phone of team Y Tý');
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
@@ -56,7 +67,8 @@ export async function fillLog(page: Page, venue: string, total = 3): Promise<voi
 }
 
 /** The outbox item of a log, found by its venue. */
-export const outboxItem = (page: Page, venue: string) => page.getByRole('region', { name: 'Outbox' }).getByRole('listitem').filter({ hasText: venue });
+export const outboxItem = (page: Page, venue: string) =>
+  page.getByRole('region', { name: 'Outbox' }).getByRole('listitem').filter({ hasText: venue });
 
 /** An outbox entry as the app stores it (src/offline/db.ts). */
 export interface TestEntry {
@@ -69,9 +81,20 @@ export interface TestEntry {
 /** Puts entries straight into the outbox (the app opened the database before). */
 export function putOutbox(page: Page, entries: readonly TestEntry[]): Promise<void> {
   return page.evaluate(async (entries) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open('outreach'), { onsuccess(this: IDBOpenDBRequest) { resolve(this.result); }, onerror: reject }));
+    const db = await new Promise<IDBDatabase>((resolve, reject) =>
+      Object.assign(indexedDB.open('outreach'), {
+        onsuccess(this: IDBOpenDBRequest) {
+          resolve(this.result);
+        },
+        onerror: reject,
+      }),
+    );
     const tx = db.transaction('outbox', 'readwrite');
-    entries.forEach(({ log, ...rest }, index) => tx.objectStore('outbox').put({ clientId: log.clientId, log, createdAt: new Date(Date.now() + index).toISOString(), ...rest }));
+    entries.forEach(({ log, ...rest }, index) =>
+      tx
+        .objectStore('outbox')
+        .put({ clientId: log.clientId, log, createdAt: new Date(Date.now() + index).toISOString(), ...rest }),
+    );
     await new Promise((resolve, reject) => Object.assign(tx, { oncomplete: resolve, onerror: reject }));
     db.close();
   }, entries);
@@ -79,15 +102,27 @@ export function putOutbox(page: Page, entries: readonly TestEntry[]): Promise<vo
 
 /** Puts logs into the outbox as waiting, as if typed offline one by one. */
 export function queueLogs(page: Page, logs: readonly SessionLog[]): Promise<void> {
-  return putOutbox(page, logs.map((log) => ({ log, state: 'waiting' })));
+  return putOutbox(
+    page,
+    logs.map((log) => ({ log, state: 'waiting' })),
+  );
 }
 
 /** What the outbox holds: each entry's client id and state. */
 export function outboxStates(page: Page): Promise<{ clientId: string; state: string }[]> {
   return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open('outreach'), { onsuccess(this: IDBOpenDBRequest) { resolve(this.result); }, onerror: reject }));
+    const db = await new Promise<IDBDatabase>((resolve, reject) =>
+      Object.assign(indexedDB.open('outreach'), {
+        onsuccess(this: IDBOpenDBRequest) {
+          resolve(this.result);
+        },
+        onerror: reject,
+      }),
+    );
     const request = db.transaction('outbox').objectStore('outbox').getAll();
-    const entries = await new Promise<{ clientId: string; state: string }[]>((resolve, reject) => Object.assign(request, { onsuccess: () => resolve(request.result), onerror: reject }));
+    const entries = await new Promise<{ clientId: string; state: string }[]>((resolve, reject) =>
+      Object.assign(request, { onsuccess: () => resolve(request.result), onerror: reject }),
+    );
     db.close();
     return entries.map(({ clientId, state }) => ({ clientId, state }));
   });
@@ -96,9 +131,18 @@ export function outboxStates(page: Page): Promise<{ clientId: string; state: str
 /** The id the server gave this device when it enrolled. */
 export function deviceId(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open('outreach'), { onsuccess(this: IDBOpenDBRequest) { resolve(this.result); }, onerror: reject }));
+    const db = await new Promise<IDBDatabase>((resolve, reject) =>
+      Object.assign(indexedDB.open('outreach'), {
+        onsuccess(this: IDBOpenDBRequest) {
+          resolve(this.result);
+        },
+        onerror: reject,
+      }),
+    );
     const request = db.transaction('device').objectStore('device').get('enrolment');
-    const enrolment = await new Promise<{ deviceId: string }>((resolve, reject) => Object.assign(request, { onsuccess: () => resolve(request.result as { deviceId: string }), onerror: reject }));
+    const enrolment = await new Promise<{ deviceId: string }>((resolve, reject) =>
+      Object.assign(request, { onsuccess: () => resolve(request.result as { deviceId: string }), onerror: reject }),
+    );
     db.close();
     return enrolment.deviceId;
   });
@@ -117,7 +161,8 @@ export async function startServer(port: number, dataDir: string): Promise<ChildP
     } catch {
       // not listening yet
     }
-    if (server.exitCode !== null || Date.now() - started > 20_000) throw new Error(`the server on ${port} did not start`);
+    if (server.exitCode !== null || Date.now() - started > 20_000)
+      throw new Error(`the server on ${port} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

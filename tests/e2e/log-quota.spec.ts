@@ -25,17 +25,33 @@ const newCode = () =>
     return code.code;
   }, sqliteFile(server.dataDir));
 
-test('a device over its hourly quota or its requests a minute gets 429 with Retry-After; another device does not', async ({ playwright }) => {
+test('a device over its hourly quota or its requests a minute gets 429 with Retry-After; another device does not', async ({
+  playwright,
+}) => {
   const request = await playwright.request.newContext({ baseURL: server.origin });
-  const enrol = async () => (await (await request.post('/api/enrol/', { data: { code: await newCode(), deviceName: 'Phone' } })).json()) as { token: string };
+  const enrol = async () =>
+    (await (await request.post('/api/enrol/', { data: { code: await newCode(), deviceName: 'Phone' } })).json()) as {
+      token: string;
+    };
   const [flooding, other] = [await enrol(), await enrol()];
-  const send = (token: string, body: unknown) => request.post('/api/sessions/', { data: body, headers: { Authorization: `Bearer ${token}` } });
+  const send = (token: string, body: unknown) =>
+    request.post('/api/sessions/', { data: body, headers: { Authorization: `Bearer ${token}` } });
 
-  expect((await send(flooding.token, Array.from({ length: 100 }, () => validLog()))).status()).toBe(200);
+  expect(
+    (
+      await send(
+        flooding.token,
+        Array.from({ length: 100 }, () => validLog()),
+      )
+    ).status(),
+  ).toBe(200);
   const full = await send(flooding.token, validLog());
   expect(full.status()).toBe(429);
   expect(Number(full.headers()['retry-after'])).toBeGreaterThan(3500);
-  expect(await full.json()).toMatchObject({ error: 'quotaExceeded', message: expect.stringContaining('100 logs in the last hour') });
+  expect(await full.json()).toMatchObject({
+    error: 'quotaExceeded',
+    message: expect.stringContaining('100 logs in the last hour'),
+  });
   expect((await send(other.token, validLog())).status()).toBe(201);
 
   // Three requests a minute: the third is still judged by the hour, the fourth is refused first.
@@ -55,7 +71,11 @@ test("the phone's outbox waits as long as a 429's Retry-After asks, not its usua
   // The hour is full already.
   await withStore(async (store) => {
     const device = (await store.listTeams()).flatMap((team) => team.devices).find((each) => each.id === id)!;
-    await store.insertBatch(Array.from({ length: 100 }, () => validLog()), id, device.teamId);
+    await store.insertBatch(
+      Array.from({ length: 100 }, () => validLog()),
+      id,
+      device.teamId,
+    );
   }, sqliteFile(server.dataDir));
   const posts: number[] = [];
   page.on('request', (request) => {
@@ -71,10 +91,15 @@ test("the phone's outbox waits as long as a 429's Retry-After asks, not its usua
   // The time shown (Lao Cai's clock) is about an hour away.
   const shown = await page.getByText(/next try at/).textContent();
   const [, hours, minutes] = /next try at (\d{1,2}):(\d{2})/.exec(shown ?? '') ?? [];
-  const [expectedHours, expectedMinutes] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const [expectedHours, expectedMinutes] = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
     .format(new Date(Date.now() + 60 * 60 * 1000))
     .split(':')
     .map(Number);
-  const apart = (((Number(hours) - expectedHours!) * 60 + Number(minutes) - expectedMinutes!) % 1440 + 1440) % 1440;
+  const apart = ((((Number(hours) - expectedHours!) * 60 + Number(minutes) - expectedMinutes!) % 1440) + 1440) % 1440;
   expect(Math.min(apart, 1440 - apart)).toBeLessThanOrEqual(2);
 });

@@ -6,7 +6,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { dataDir } from './api-helpers.ts';
 import { validLog } from '../fixtures/session-logs.ts';
-import { deviceId, enrolDevice, fillLog, outboxItem, outboxStates, queueLogs, storedIds, teamCode } from './log-helpers.ts';
+import {
+  deviceId,
+  enrolDevice,
+  fillLog,
+  outboxItem,
+  outboxStates,
+  queueLogs,
+  storedIds,
+  teamCode,
+} from './log-helpers.ts';
 
 /** No signal: the page is offline and nothing reaches the sessions API, the service worker's requests neither. */
 async function noSignal(page: Page): Promise<void> {
@@ -48,7 +57,9 @@ test('a draft left by a closed tab is taken over by the next tab that opens the 
   await expect(next.getByLabel('Venue')).toHaveValue('Nhà văn hoá thôn Lao Chải');
 });
 
-test('the date is worked out when the form opens: saved on 23 November, opened on 1 December, it says 1 December', async ({ page }) => {
+test('the date is worked out when the form opens: saved on 23 November, opened on 1 December, it says 1 December', async ({
+  page,
+}) => {
   await page.clock.install({ time: new Date('2026-11-23T09:00:00+07:00') });
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
@@ -63,17 +74,23 @@ test('the date is worked out when the form opens: saved on 23 November, opened o
   await expect(page.getByLabel('Date', { exact: true })).toHaveValue('2026-12-01');
 });
 
-test('every error shows at once, the date and the totals too, and the status line follows the log after it is sent', async ({ page }) => {
+test('every error shows at once, the date and the totals too, and the status line follows the log after it is sent', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
-  const tomorrow = await page.evaluate(() => new Date(Date.now() + 36 * 3600_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }));
+  const tomorrow = await page.evaluate(() =>
+    new Date(Date.now() + 36 * 3600_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }),
+  );
   await page.getByLabel('Date', { exact: true }).fill(tomorrow);
   await page.getByLabel('Venue').fill('    ');
   await page.getByLabel('Total attending').fill('5');
   await page.getByRole('group', { name: 'By sex' }).getByLabel('Female').fill('2');
   await page.getByRole('button', { name: 'Save and send' }).click();
   await expect(page.getByLabel('Date', { exact: true })).toHaveAccessibleDescription('This date is in the future.');
-  await expect(page.getByRole('group', { name: 'By sex' })).toHaveAccessibleDescription(/These add up to 2, not to the total of 5\./);
+  await expect(page.getByRole('group', { name: 'By sex' })).toHaveAccessibleDescription(
+    /These add up to 2, not to the total of 5\./,
+  );
   await expect(page.getByLabel('Venue')).toHaveAccessibleDescription(/This has only spaces/);
   await expect(page.getByLabel('Start time')).toHaveAccessibleDescription('Fill this in.');
   // The count in the summary is every field marked, not the first instalment of them.
@@ -81,7 +98,9 @@ test('every error shows at once, the date and the totals too, and the status lin
   expect(marked).toBeGreaterThanOrEqual(4);
   await expect(page.getByRole('alert')).toContainText(`correct the ${marked} places`);
 
-  await page.getByLabel('Date', { exact: true }).fill(await page.evaluate(() => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })));
+  await page
+    .getByLabel('Date', { exact: true })
+    .fill(await page.evaluate(() => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })));
   await fillLog(page, 'Trường PTDTBT THCS Y Tý', 5);
   await page.getByRole('button', { name: 'Save and send' }).click();
   await expect(outboxItem(page, 'Trường PTDTBT THCS Y Tý')).toContainText('Sent');
@@ -89,13 +108,22 @@ test('every error shows at once, the date and the totals too, and the status lin
   expect(await storedIds(await deviceId(page))).toHaveLength(1);
 });
 
-test('a save never replaces a different log: a draft holding the client id of a saved log is saved beside it', async ({ page }) => {
+test('a save never replaces a different log: a draft holding the client id of a saved log is saved beside it', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
   const saved = validLog();
   await queueLogs(page, [saved]);
   // The one shared draft of the earlier version, holding the saved log's client id (two tabs did that).
-  await page.evaluate((clientId) => localStorage.setItem('log.draft.v1', JSON.stringify({ values: { clientId, venue: 'Nhà văn hoá thôn Lao Chải' } })), saved.clientId);
+  await page.evaluate(
+    (clientId) =>
+      localStorage.setItem(
+        'log.draft.v1',
+        JSON.stringify({ values: { clientId, venue: 'Nhà văn hoá thôn Lao Chải' } }),
+      ),
+    saved.clientId,
+  );
   await page.reload();
   await expect(page.getByLabel('Venue')).toHaveValue('Nhà văn hoá thôn Lao Chải');
   await noSignal(page);
@@ -109,14 +137,18 @@ test('a save never replaces a different log: a draft holding the client id of a 
   expect(states.map(({ clientId }) => clientId)).toContain(saved.clientId);
 });
 
-test('the update prompt waits while a log is being typed, so the page is not swapped under the draft', async ({ page }) => {
+test('the update prompt waits while a log is being typed, so the page is not swapped under the draft', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
   await page.getByLabel('Venue').fill('Nhà văn hoá thôn Lao Chải');
   // A new deployment waits (shown as register.ts shows it when workbox reports a waiting worker).
   await page.locator('[data-update-bar]').evaluate((bar) => void ((bar as HTMLElement).hidden = false));
   await page.getByRole('button', { name: 'Update' }).click();
-  await expect(page.getByText('A session log is being typed on this page. Save it first, then press Update.')).toBeVisible();
+  await expect(
+    page.getByText('A session log is being typed on this page. Save it first, then press Update.'),
+  ).toBeVisible();
   await expect(page.getByLabel('Venue')).toHaveValue('Nhà văn hoá thôn Lao Chải');
   // Nothing left typed: the update goes ahead.
   await page.getByLabel('Venue').fill('');

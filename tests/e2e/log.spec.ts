@@ -12,16 +12,33 @@ import { validLog } from '../fixtures/session-logs.ts';
 import { dataDir } from './api-helpers.ts';
 import { launchOptions } from './browser.ts';
 import { waitForServiceWorker } from './helpers.ts';
-import { deviceId, enrolDevice, fillLog, killServer, outboxItem, outboxStates, putOutbox, queueLogs, staleLog, startServer, storedIds, teamCode } from './log-helpers.ts';
+import {
+  deviceId,
+  enrolDevice,
+  fillLog,
+  killServer,
+  outboxItem,
+  outboxStates,
+  putOutbox,
+  queueLogs,
+  staleLog,
+  startServer,
+  storedIds,
+  teamCode,
+} from './log-helpers.ts';
 
 /**
  * Makes the context a browser without Background Sync (Firefox, Safari, Android WebViews), where
  * only the page sends: Chromium's would send at the next start, before any page is open.
  */
 const withoutBackgroundSync = (context: BrowserContext) =>
-  context.addInitScript(() => Object.defineProperty(ServiceWorkerRegistration.prototype, 'sync', { get: () => undefined }));
+  context.addInitScript(() =>
+    Object.defineProperty(ServiceWorkerRegistration.prototype, 'sync', { get: () => undefined }),
+  );
 
-test('a log made offline survives a reload and a browser restart, and reaches the server exactly once', async ({ baseURL }) => {
+test('a log made offline survives a reload and a browser restart, and reaches the server exactly once', async ({
+  baseURL,
+}) => {
   const profile = mkdtempSync(join(tmpdir(), 'profile-'));
   const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL! });
   await withoutBackgroundSync(first);
@@ -43,7 +60,11 @@ test('a log made offline survives a reload and a browser restart, and reaches th
   await expect(outboxItem(page, 'Nhà văn hoá thôn Bản Hồ')).toContainText('Waiting');
   await first.close();
 
-  const second = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL!, offline: true });
+  const second = await chromium.launchPersistentContext(profile, {
+    ...launchOptions,
+    baseURL: baseURL!,
+    offline: true,
+  });
   await withoutBackgroundSync(second);
   const again = second.pages()[0] ?? (await second.newPage());
   await again.goto('/en/log/');
@@ -64,7 +85,9 @@ test('a log made offline survives a reload and a browser restart, and reaches th
   await second.close();
 });
 
-test('where the browser has Background Sync, the service worker sends the outbox at its next start, with no page open', async ({ baseURL }) => {
+test('where the browser has Background Sync, the service worker sends the outbox at its next start, with no page open', async ({
+  baseURL,
+}) => {
   const profile = mkdtempSync(join(tmpdir(), 'profile-'));
   const first = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL! });
   const page = first.pages()[0] ?? (await first.newPage());
@@ -92,7 +115,10 @@ test.describe('a server that dies during a batch', () => {
   let server: ChildProcess | undefined;
   test.afterEach(() => killServer(server));
 
-  test('loses no log and doubles none: 30 logs, killed after storing and while storing, then restarted', async ({ page, context }) => {
+  test('loses no log and doubles none: 30 logs, killed after storing and while storing, then restarted', async ({
+    page,
+    context,
+  }) => {
     const origin = `http://127.0.0.1:${port}`;
     server = await startServer(port, ownData);
     await page.goto(`${origin}/en/log/`);
@@ -117,7 +143,9 @@ test.describe('a server that dies during a batch', () => {
     await expect.poll(() => calls, { timeout: 15_000 }).toBeGreaterThan(0);
     // The answer never came: to the phone it is a lost connection, and every log still waits.
     await expect(page.getByText('No connection. Waiting: 30;')).toBeVisible();
-    await expect.poll(async () => (await outboxStates(page)).filter((entry) => entry.state === 'waiting').length).toBe(30);
+    await expect
+      .poll(async () => (await outboxStates(page)).filter((entry) => entry.state === 'waiting').length)
+      .toBe(30);
     expect((await storedIds(device, ownData)).length).toBe(30);
 
     server = await startServer(port, ownData);
@@ -144,7 +172,9 @@ test.describe('a server that dies during a batch', () => {
     });
     await context.setOffline(false);
     await expect.poll(() => calls, { timeout: 15_000 }).toBeGreaterThan(0);
-    await expect.poll(async () => (await outboxStates(page)).filter((entry) => entry.state === 'waiting').length).toBe(30);
+    await expect
+      .poll(async () => (await outboxStates(page)).filter((entry) => entry.state === 'waiting').length)
+      .toBe(30);
     const keptByTheDyingServer = (await storedIds(device, ownData)).length - 30;
     expect(keptByTheDyingServer).toBeGreaterThanOrEqual(0);
     expect(keptByTheDyingServer).toBeLessThanOrEqual(30);
@@ -160,7 +190,9 @@ test.describe('a server that dies during a batch', () => {
   });
 });
 
-test('a rejected log shows its reason, never holds back the others, and is corrected and sent under its own id', async ({ page }) => {
+test('a rejected log shows its reason, never holds back the others, and is corrected and sent under its own id', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await waitForServiceWorker(page);
   await enrolDevice(page, teamCode(dataDir));
@@ -188,7 +220,9 @@ test('a rejected log shows its reason, never holds back the others, and is corre
   expect(await outboxStates(page)).toHaveLength(2);
 });
 
-test('a log the server holds differently under the same id (a conflict) is saved again as a new log', async ({ page }) => {
+test('a log the server holds differently under the same id (a conflict) is saved again as a new log', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
   const device = await deviceId(page);
@@ -201,7 +235,7 @@ test('a log the server holds differently under the same id (a conflict) is saved
   await page.getByRole('button', { name: 'Sync now' }).click();
   const conflict = outboxItem(page, 'Nhà văn hoá Lao Chải');
   await expect(conflict).toContainText('Conflict');
-  await expect(conflict).toContainText('The server holds a different log under this log\'s id.');
+  await expect(conflict).toContainText("The server holds a different log under this log's id.");
   await conflict.getByRole('button', { name: /^Correct:/ }).click();
   await page.getByRole('button', { name: 'Save the correction and send again' }).click();
   await expect(conflict).toContainText('Sent');
@@ -211,7 +245,9 @@ test('a log the server holds differently under the same id (a conflict) is saved
   expect((await outboxStates(page)).map((entry) => entry.state)).toEqual(['sent']);
 });
 
-test('on load, a log left "sending" by a closed page goes back and is sent; sent logs older than 30 days are pruned', async ({ page }) => {
+test('on load, a log left "sending" by a closed page goes back and is sent; sent logs older than 30 days are pruned', async ({
+  page,
+}) => {
   await page.goto('/en/log/');
   await enrolDevice(page, teamCode(dataDir));
   const device = await deviceId(page);
@@ -221,13 +257,28 @@ test('on load, a log left "sending" by a closed page goes back and is sent; sent
   const recent = validLog();
   await putOutbox(page, [
     { log: interrupted, state: 'sending' },
-    { log: old, state: 'sent', createdAt: new Date(Date.now() - 32 * day).toISOString(), sentAt: new Date(Date.now() - 31 * day).toISOString() },
-    { log: recent, state: 'sent', createdAt: new Date(Date.now() - 30 * day).toISOString(), sentAt: new Date(Date.now() - 29 * day).toISOString() },
+    {
+      log: old,
+      state: 'sent',
+      createdAt: new Date(Date.now() - 32 * day).toISOString(),
+      sentAt: new Date(Date.now() - 31 * day).toISOString(),
+    },
+    {
+      log: recent,
+      state: 'sent',
+      createdAt: new Date(Date.now() - 30 * day).toISOString(),
+      sentAt: new Date(Date.now() - 29 * day).toISOString(),
+    },
   ]);
   await page.reload();
-  await expect.poll(async () => (await outboxStates(page)).sort((a, b) => a.clientId.localeCompare(b.clientId))).toEqual(
-    [{ clientId: interrupted.clientId, state: 'sent' }, { clientId: recent.clientId, state: 'sent' }].sort((a, b) => a.clientId.localeCompare(b.clientId)),
-  );
+  await expect
+    .poll(async () => (await outboxStates(page)).sort((a, b) => a.clientId.localeCompare(b.clientId)))
+    .toEqual(
+      [
+        { clientId: interrupted.clientId, state: 'sent' },
+        { clientId: recent.clientId, state: 'sent' },
+      ].sort((a, b) => a.clientId.localeCompare(b.clientId)),
+    );
   expect(await storedIds(device)).toEqual([interrupted.clientId]);
 });
 
@@ -241,13 +292,18 @@ test('after a server error the outbox tries again on its own, later and later', 
   const tries: number[] = [];
   await context.route('**/api/sessions/', async (route) => {
     tries.push(await page.evaluate(() => Date.now()));
-    return tries.length <= 2 ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }) : route.continue();
+    return tries.length <= 2
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' })
+      : route.continue();
   });
   await queueLogs(page, [validLog()]);
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText(/The server did not take them yet\. Waiting: 1; next try at \d{2}:\d{2}\./)).toBeVisible();
+  await expect(
+    page.getByText(/The server did not take them yet\. Waiting: 1; next try at \d{2}:\d{2}\./),
+  ).toBeVisible();
   const item = outboxItem(page, 'Trường THCS Y Tý');
-  for (let step = 0; step < 120 && (await item.getAttribute('data-state')) !== 'sent'; step++) await page.clock.runFor(500);
+  for (let step = 0; step < 120 && (await item.getAttribute('data-state')) !== 'sent'; step++)
+    await page.clock.runFor(500);
   await expect(item).toContainText('Sent');
   expect(tries).toHaveLength(3);
   // Waits of 5 s then 10 s, each ± 20 %: never sooner (a try in flight while the test steps the

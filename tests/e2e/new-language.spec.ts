@@ -32,7 +32,9 @@ const row = `  {
 /** The project's files as git sees them (tracked and new, not ignored), copied; node_modules linked. */
 function copyProject(): string {
   const copy = mkdtempSync(join(tmpdir(), 'new-language-'));
-  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
+    .stdout.split('\0')
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     try {
@@ -60,13 +62,20 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function run(copy: string, command: string, args: string[], env: Record<string, string> = {}): string {
-  const result = spawnSync(command, args, { cwd: copy, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', timeout: 600_000 });
+  const result = spawnSync(command, args, {
+    cwd: copy,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -90,9 +99,12 @@ test.beforeAll(async () => {
     stdio: 'ignore',
   });
   for (let tries = 0; ; tries += 1) {
-    const ready = await fetch(`${origin}/vi/`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${origin}/vi/`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
-    if (tries > 300) throw new Error('the copy\'s server did not start');
+    if (tries > 300) throw new Error("the copy's server did not start");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 });
@@ -123,7 +135,9 @@ test('offline, an unsaved page of the new language shows its own offline page', 
   await expect(page.locator('html')).toHaveAttribute('lang', tag);
   expect(new URL(page.url()).pathname).toBe(`/${lang}/materials/${partlyTranslatedPack}/`);
   const strings = JSON.parse(readFileSync(join(copy, `src/i18n/ui/${lang}.json`), 'utf8')) as Record<string, string>;
-  await expect(page.getByRole('heading', { name: strings['offline.notSaved.title'] ?? 'offline.notSaved.title' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: strings['offline.notSaved.title'] ?? 'offline.notSaved.title' }),
+  ).toBeVisible();
 });
 
 test("the Studio's localized fields and i18n:status include the new language", () => {
@@ -139,10 +153,14 @@ console.log(JSON.stringify({
 }));
 `,
   );
-  const studio = JSON.parse(run(copy, 'npx', ['node', '--experimental-strip-types', '--disable-warning=ExperimentalWarning', script])) as { fields: Record<string, string[]>; filter: string[] };
+  const studio = JSON.parse(
+    run(copy, 'npx', ['node', '--experimental-strip-types', '--disable-warning=ExperimentalWarning', script]),
+  ) as { fields: Record<string, string[]>; filter: string[] };
   for (const [type, fields] of Object.entries(studio.fields)) expect(fields, type).toContain(lang);
   expect(studio.filter).toContain(lang);
 
-  const status = run(copy, 'npm', ['run', '--silent', 'i18n:status'], { CONTENT_DATASET_DIR: 'tests/fixtures/dataset' });
+  const status = run(copy, 'npm', ['run', '--silent', 'i18n:status'], {
+    CONTENT_DATASET_DIR: 'tests/fixtures/dataset',
+  });
   expect(status).toMatch(new RegExp(`^${lang}\\s+Nung \\(Nùng\\)\\s+\\d+/\\d+\\s+100%`, 'm'));
 });

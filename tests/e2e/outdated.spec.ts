@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, reviewedPack } from './helpers.ts';
 
 // The fixture's pack A is reviewed in Tai Dam against an earlier Vietnamese text (tests/fixtures/dataset/README.md).
-test('an outdated translation keeps its reviewed text, under a notice that it follows an earlier Vietnamese version', async ({ page }) => {
+test('an outdated translation keeps its reviewed text, under a notice that it follows an earlier Vietnamese version', async ({
+  page,
+}) => {
   await page.goto(`/thai/materials/${reviewedPack}/`);
   // The text's notes; the narration's own note (Vietnamese recording only) is checked apart.
   const notice = page.getByRole('note').and(page.locator(':not([data-narration-fallback])'));

@@ -31,7 +31,10 @@ const packFiles = languages.flatMap(({ path: lang, tag }) =>
 );
 
 /** Blocks every request but the file itself, and records what the page asked for. */
-async function openOffline(context: BrowserContext, file: string): Promise<{ page: Page; requests: string[]; failed: string[] }> {
+async function openOffline(
+  context: BrowserContext,
+  file: string,
+): Promise<{ page: Page; requests: string[]; failed: string[] }> {
   const url = pathToFileURL(file).href;
   const requests: string[] = [];
   const failed: string[] = [];
@@ -48,7 +51,9 @@ async function openOffline(context: BrowserContext, file: string): Promise<{ pag
 
 test('every language of every published pack has its file, and its pack page links it with its size', () => {
   for (const { path: lang } of languages) {
-    const list = JSON.parse(readFileSync(join(client, lang, 'materials', 'offline.json'), 'utf8')) as { packs: { slug: string }[] };
+    const list = JSON.parse(readFileSync(join(client, lang, 'materials', 'offline.json'), 'utf8')) as {
+      packs: { slug: string }[];
+    };
     expect(list.packs.length).toBeGreaterThan(0);
     for (const { slug } of list.packs) {
       const name = `${slug}-${lang}.html`;
@@ -57,7 +62,9 @@ test('every language of every published pack has its file, and its pack page lin
       const bytes = statSync(join(client, lang, 'materials', slug, name)).size;
       const shown = /data-pack-file-size>\(([\d.,]+) MB\)/.exec(page)?.[1];
       const locale = /data-format-locale="([^"]+)"/.exec(page)?.[1];
-      expect(shown, `${lang}/${slug}: size`).toBe(new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / MB));
+      expect(shown, `${lang}/${slug}: size`).toBe(
+        new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / MB),
+      );
     }
   }
 });
@@ -70,7 +77,9 @@ test('a pack file carries its pack, language, content version and the hash of wh
     const { header, body } = parsed!;
     expect(header).toMatchObject({ format: 1, lang, slug });
     expect(header.hash).toBe(createHash('sha256').update(body).digest('hex'));
-    const manifest = JSON.parse(readFileSync(join(client, lang, 'materials', slug, 'offline.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(join(client, lang, 'materials', slug, 'offline.json'), 'utf8')) as {
+      version: string;
+    };
     expect(header.version).toBe(manifest.version);
   }
 });
@@ -84,7 +93,9 @@ test('a pack file without its narration is at most 1 MB', () => {
   }
 });
 
-test('every pack file opens from file:// with every request blocked: text, images and the present keys work', async ({ browser }) => {
+test('every pack file opens from file:// with every request blocked: text, images and the present keys work', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   for (const { lang, tag, slug, file } of packFiles) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -92,11 +103,15 @@ test('every pack file opens from file:// with every request blocked: text, image
     const where = `${lang}/${slug}`;
     await expect(page.locator('html'), where).toHaveAttribute('lang', tag);
     await expect(page.getByRole('heading', { level: 1 }), where).toBeVisible();
-    const images = await page.locator('img').evaluateAll((all) => Promise.all(all.map(async (image) => {
-      const img = image as HTMLImageElement;
-      await img.decode().catch(() => undefined);
-      return { width: img.naturalWidth, height: img.naturalHeight };
-    })));
+    const images = await page.locator('img').evaluateAll((all) =>
+      Promise.all(
+        all.map(async (image) => {
+          const img = image as HTMLImageElement;
+          await img.decode().catch(() => undefined);
+          return { width: img.naturalWidth, height: img.naturalHeight };
+        }),
+      ),
+    );
     for (const image of images) expect(image.width * image.height, `${where}: an image`).toBeGreaterThan(0);
     // Present mode's keys: the deck steps forward and back, and N shows the teacher's notes.
     const counter = page.locator('[data-counter]').first();
@@ -140,7 +155,8 @@ test('the Share button hands the pack file to the share sheet where the browser 
     Object.defineProperty(navigator, 'canShare', { value: (data: ShareData) => (data.files?.length ?? 0) > 0 });
     Object.defineProperty(navigator, 'share', {
       value: async (data: ShareData) => {
-        for (const file of data.files ?? []) shared.push({ name: file.name, size: file.size, type: file.type, title: data.title });
+        for (const file of data.files ?? [])
+          shared.push({ name: file.name, size: file.size, type: file.type, title: data.title });
       },
     });
   });
@@ -148,8 +164,17 @@ test('the Share button hands the pack file to the share sheet where the browser 
   const name = `${reviewedPack}-en.html`;
   await page.getByRole('button', { name: /^Share the file \(\d+\.\d MB\)$/ }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { shared: unknown[] }).shared.length)).toBe(1);
-  const [shared] = await page.evaluate(() => (window as unknown as { shared: { name: string; size: number; type: string; title: string | undefined }[] }).shared);
-  expect(shared).toEqual({ name, size: statSync(join(client, 'en', 'materials', reviewedPack, name)).size, type: 'text/html', title: 'School lesson pack (fixture)' });
+  const [shared] = await page.evaluate(
+    () =>
+      (window as unknown as { shared: { name: string; size: number; type: string; title: string | undefined }[] })
+        .shared,
+  );
+  expect(shared).toEqual({
+    name,
+    size: statSync(join(client, 'en', 'materials', reviewedPack, name)).size,
+    type: 'text/html',
+    title: 'School lesson pack (fixture)',
+  });
 });
 
 test('without file sharing the pack page offers the download link only', async ({ page }) => {
@@ -159,29 +184,41 @@ test('without file sharing the pack page offers the download link only', async (
   await expect(page.getByRole('button', { name: /^Share the file/ })).toBeHidden();
 });
 
-test('a page served over plain http to another address says packs cannot be saved there and offers the pack files', async ({ baseURL }) => {
+test('a page served over plain http to another address says packs cannot be saved there and offers the pack files', async ({
+  baseURL,
+}) => {
   // A phone on a classroom laptop's hotspot: another address than its own, over http, so not a
   // secure context (127.0.0.1 would be one). The name resolves to this machine's server.
-  const browser = await chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--host-resolver-rules=MAP classroom-laptop.test 127.0.0.1'] });
+  const browser = await chromium.launch({
+    ...launchOptions,
+    args: [...(launchOptions.args ?? []), '--host-resolver-rules=MAP classroom-laptop.test 127.0.0.1'],
+  });
   const page = await browser.newPage();
   const laptop = `http://classroom-laptop.test:${new URL(baseURL!).port}`;
   await page.goto(`${laptop}/en/materials/${reviewedPack}/`);
   expect(await page.evaluate(() => isSecureContext)).toBe(false);
   const save = page.locator('[data-save-offline]');
-  await expect(save.getByText('This page comes from another computer over plain http, so this browser cannot save packs here.', { exact: false })).toBeVisible();
+  await expect(
+    save.getByText('This page comes from another computer over plain http, so this browser cannot save packs here.', {
+      exact: false,
+    }),
+  ).toBeVisible();
   await expect(save.getByRole('button', { name: 'Save for offline' })).toBeHidden();
   const name = `${reviewedPack}-en.html`;
   const downloading = page.waitForEvent('download');
   await save.getByRole('link', { name: 'Download as one file' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(name);
-  expect(statSync((await download.path())).size).toBe(statSync(join(client, 'en', 'materials', reviewedPack, name)).size);
+  expect(statSync(await download.path()).size).toBe(statSync(join(client, 'en', 'materials', reviewedPack, name)).size);
 
   await page.goto(`${laptop}/en/materials/`);
-  const list = JSON.parse(readFileSync(join(client, 'en', 'materials', 'offline.json'), 'utf8')) as { packs: { slug: string; title: string }[] };
+  const list = JSON.parse(readFileSync(join(client, 'en', 'materials', 'offline.json'), 'utf8')) as {
+    packs: { slug: string; title: string }[];
+  };
   const links = page.locator('[data-pack-files]').getByRole('link');
   await expect(links).toHaveText(list.packs.map((pack) => pack.title));
-  for (const [index, pack] of list.packs.entries()) await expect(links.nth(index)).toHaveAttribute('href', `/en/materials/${pack.slug}/${pack.slug}-en.html`);
+  for (const [index, pack] of list.packs.entries())
+    await expect(links.nth(index)).toHaveAttribute('href', `/en/materials/${pack.slug}/${pack.slug}-en.html`);
   await expect(page.getByRole('button', { name: 'Save every pack in this language' })).toBeHidden();
   await browser.close();
 });

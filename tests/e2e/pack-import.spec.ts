@@ -31,7 +31,10 @@ async function pick(page: Page, file: string): Promise<void> {
 
 const library = (page: Page) => page.locator('[data-library-status]');
 
-test('a pack file imported offline in a fresh profile opens offline, and is checked once online', async ({ page, context }) => {
+test('a pack file imported offline in a fresh profile opens offline, and is checked once online', async ({
+  page,
+  context,
+}) => {
   await installedThenOffline(page, context);
   await pick(page, packFile);
   await expect(library(page)).toHaveText(`Added: ${title}. It comes from a file and is not yet checked.`);
@@ -41,7 +44,9 @@ test('a pack file imported offline in a fresh profile opens offline, and is chec
 
   await item.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  const sizes = await page.locator('img').evaluateAll((all) => all.map((image) => (image as HTMLImageElement).naturalWidth));
+  const sizes = await page
+    .locator('img')
+    .evaluateAll((all) => all.map((image) => (image as HTMLImageElement).naturalWidth));
   expect(sizes.length).toBeGreaterThan(0);
   for (const width of sizes) expect(width).toBeGreaterThan(0);
   await page.keyboard.press('ArrowRight');
@@ -57,7 +62,10 @@ test('a pack file imported offline in a fresh profile opens offline, and is chec
   await expect(page.getByText(unchecked)).toHaveCount(0, { timeout: 15_000 });
 });
 
-test('an altered pack file and a file that is no pack are refused in the page language, and nothing is kept', async ({ page, context }) => {
+test('an altered pack file and a file that is no pack are refused in the page language, and nothing is kept', async ({
+  page,
+  context,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'pack-import-'));
   const altered = join(folder, `${reviewedPack}-vi.html`);
   const original = readFileSync(join(client, 'vi', 'materials', reviewedPack, `${reviewedPack}-vi.html`), 'utf8');
@@ -73,16 +81,24 @@ test('an altered pack file and a file that is no pack are refused in the page la
   await context.setOffline(true);
   await page.reload();
   await page.getByLabel('Thêm bài giảng từ tệp').setInputFiles(altered);
-  await expect(library(page)).toHaveText('Tệp bài giảng này đã bị sửa hoặc bị hỏng. Không có gì được thêm. Hãy xin lại tệp.');
+  await expect(library(page)).toHaveText(
+    'Tệp bài giảng này đã bị sửa hoặc bị hỏng. Không có gì được thêm. Hãy xin lại tệp.',
+  );
   await page.getByLabel('Thêm bài giảng từ tệp').setInputFiles(notPack);
   await expect(library(page)).toHaveText('Tệp này không phải là bài giảng của trang này. Không có gì được thêm.');
-  await page.getByLabel('Thêm bài giảng từ tệp').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]) });
+  await page.getByLabel('Thêm bài giảng từ tệp').setInputFiles({
+    name: 'photo.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]),
+  });
   await expect(library(page)).toHaveText('Tệp này không phải là bài giảng của trang này. Không có gì được thêm.');
   expect(await savedCaches(page)).toEqual([]);
 });
 
 test('a pack file shared to the installed app (share_target) lands in the library', async ({ page }) => {
-  const manifest = await (await page.request.get('/en/manifest.webmanifest')).json() as { share_target: { action: string; params: { files: { name: string }[] } } };
+  const manifest = (await (await page.request.get('/en/manifest.webmanifest')).json()) as {
+    share_target: { action: string; params: { files: { name: string }[] } };
+  };
   expect(manifest.share_target.params.files[0]!.name).toBe('pack');
   await page.goto('/en/offline/');
   await waitForServiceWorker(page);

@@ -8,17 +8,23 @@ test('Tai Dam text is drawn with the self-hosted Tai Viet font', async ({ page }
   const family = await heading.evaluate((element) => getComputedStyle(element).fontFamily);
   expect(family).toMatch(/^"?Noto Sans Tai Viet"?/);
   await page.evaluate(() => document.fonts.ready);
-  const loaded = await page.evaluate(() => [...document.fonts].filter((font) => font.family.includes('Tai Viet') && font.status === 'loaded').length);
+  const loaded = await page.evaluate(
+    () => [...document.fonts].filter((font) => font.family.includes('Tai Viet') && font.status === 'loaded').length,
+  );
   expect(loaded).toBeGreaterThan(0);
   await heading.screenshot({ path: 'test-results/tai-viet-heading.png' });
 });
 
 test('a Vietnamese page does not download the Tai Viet font for its content', async ({ page }) => {
   const fonts: string[] = [];
-  page.on('request', (request) => { if (request.resourceType() === 'font') fonts.push(request.url()); });
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') fonts.push(request.url());
+  });
   await page.goto(`/vi/materials/${reviewedPack}/`);
   await page.evaluate(() => document.fonts.ready);
-  const family = await page.getByRole('heading', { level: 1 }).evaluate((element) => getComputedStyle(element).fontFamily);
+  const family = await page
+    .getByRole('heading', { level: 1 })
+    .evaluate((element) => getComputedStyle(element).fontFamily);
   expect(family).not.toContain('Tai Viet');
   // The switcher's endonym ꪼꪕꪒꪾ is in a closed disclosure, so nothing on the page needs the font yet.
   expect(fonts).toEqual([]);
@@ -30,7 +36,10 @@ test('help numbers are tap-to-call links', async ({ page }) => {
   await page.goto('/vi/help/');
   await expect(page.getByRole('link', { name: /111/ }).first()).toHaveAttribute('href', 'tel:111');
   await page.goto('/en/');
-  await expect(page.getByRole('complementary').getByRole('link', { name: 'Call 111' })).toHaveAttribute('href', 'tel:111');
+  await expect(page.getByRole('complementary').getByRole('link', { name: 'Call 111' })).toHaveAttribute(
+    'href',
+    'tel:111',
+  );
 });
 
 test('the quiz reveals its answer on demand', async ({ page }) => {
@@ -85,7 +94,9 @@ for (const width of [360, 1280]) {
       for (const url of pageTypes(path)) {
         await page.goto(url);
         await expectNoAxeViolations(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${url} scrolls sideways`).toBeLessThanOrEqual(0);
       }
     });

@@ -31,7 +31,7 @@ interface Batch {
 
 /** Seeded choices, so a failure reruns the same way. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** POSTs a batch; `cut` destroys the request once its body is sent, as a dropped signal does. */
@@ -40,7 +40,11 @@ function send(origin: string, batch: Batch, cut = false): Promise<{ status: numb
     const body = JSON.stringify(batch.logs);
     const outgoing = httpRequest(`${origin}/api/sessions/`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${batch.token}` },
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+        Authorization: `Bearer ${batch.token}`,
+      },
     });
     outgoing.on('response', (incoming) => {
       let text = '';
@@ -63,7 +67,11 @@ test.describe('PostgreSQL behind several servers', () => {
     const scoped = await schemas.freshUrl();
     const setup = openPostgresStore(scoped, { poolSize: 2 });
     await setup.migrate();
-    const started = await Promise.all(Array.from({ length: servers }, () => startOwnServer(undefined, { DATABASE_URL: scoped, DATABASE_POOL_SIZE: '8' })));
+    const started = await Promise.all(
+      Array.from({ length: servers }, () =>
+        startOwnServer(undefined, { DATABASE_URL: scoped, DATABASE_POOL_SIZE: '8' }),
+      ),
+    );
     const origins = started.map((server) => server.origin);
     try {
       // Each device enrols through a different server, with a code made in the shared database.
@@ -72,7 +80,11 @@ test.describe('PostgreSQL behind several servers', () => {
         Array.from({ length: devices }, async (_, index) => {
           const code = await setup.createEnrolmentCode(team.id);
           if (typeof code === 'string') throw new Error(code);
-          const response = await fetch(`${origins[index % servers]!}/api/enrol/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code.code, deviceName: `Phone ${index}` }) });
+          const response = await fetch(`${origins[index % servers]!}/api/enrol/`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ code: code.code, deviceName: `Phone ${index}` }),
+          });
           expect(response.status).toBe(201);
           return ((await response.json()) as { token: string }).token;
         }),
@@ -88,7 +100,8 @@ test.describe('PostgreSQL behind several servers', () => {
           const logs = Array.from({ length: Math.min(fresh, logsPerDevice - own.length) }, () => validLog());
           own.push(...logs);
           for (const log of logs) sent.set(log.clientId, log);
-          for (let n = 0; n < replayed; n++) logs.splice(Math.floor(pick() * logs.length), 0, structuredClone(own[Math.floor(pick() * own.length)]!));
+          for (let n = 0; n < replayed; n++)
+            logs.splice(Math.floor(pick() * logs.length), 0, structuredClone(own[Math.floor(pick() * own.length)]!));
           result.push({ token, logs });
         }
         return result;
@@ -110,8 +123,10 @@ test.describe('PostgreSQL behind several servers', () => {
         Array.from({ length: inFlight }, async () => {
           for (let batch = queue.shift(); batch; batch = queue.shift()) {
             const roll = pick();
-            if (roll < 0.1) await Promise.all([post(batch), post(batch)]); // sent twice at once
-            else if (roll < 0.15) await post(batch, true).then(() => post(batch)); // cut off, sent again
+            if (roll < 0.1)
+              await Promise.all([post(batch), post(batch)]); // sent twice at once
+            else if (roll < 0.15)
+              await post(batch, true).then(() => post(batch)); // cut off, sent again
             else await post(batch);
           }
         }),
@@ -121,9 +136,15 @@ test.describe('PostgreSQL behind several servers', () => {
       const db = new pg.Client({ connectionString: scoped });
       await db.connect();
       const { rows } = await db.query<{ client_id: string; log: string }>('SELECT client_id, log FROM session_logs');
-      const [counts] = (await db.query<{ logs: string; ids: string; packs: string }>('SELECT (SELECT COUNT(*) FROM session_logs) AS logs, (SELECT COUNT(DISTINCT client_id) FROM session_logs) AS ids, (SELECT COUNT(*) FROM session_log_materials) AS packs')).rows;
+      const [counts] = (
+        await db.query<{ logs: string; ids: string; packs: string }>(
+          'SELECT (SELECT COUNT(*) FROM session_logs) AS logs, (SELECT COUNT(DISTINCT client_id) FROM session_logs) AS ids, (SELECT COUNT(*) FROM session_log_materials) AS packs',
+        )
+      ).rows;
       await db.end();
-      console.log(`PostgreSQL, ${servers} servers: ${total} logs in ${requests} requests (${batches.length} batches), ${seconds.toFixed(1)} s, ${rows.length} rows`);
+      console.log(
+        `PostgreSQL, ${servers} servers: ${total} logs in ${requests} requests (${batches.length} batches), ${seconds.toFixed(1)} s, ${rows.length} rows`,
+      );
 
       expect(answers.every((answer) => answer.status === 'created' || answer.status === 'duplicate')).toBe(true);
       const created = answers.filter((answer) => answer.status === 'created').map((answer) => answer.clientId);

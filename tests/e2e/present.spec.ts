@@ -23,7 +23,9 @@ async function expectSlide(page: Page, number: number): Promise<void> {
   const controls = page.getByRole('group', { name: 'Presentation controls' });
   await expect(controls.getByText(/^\d+ \/ \d+$/)).toHaveText(`${number} / ${total}`);
   await expect(page.getByRole('main').getByRole('heading')).toHaveCount(1);
-  await expect(page.getByRole('main').getByRole('heading', { level: number === 1 ? 1 : 2 })).toHaveText(headings[number - 1] ?? '');
+  await expect(page.getByRole('main').getByRole('heading', { level: number === 1 ? 1 : 2 })).toHaveText(
+    headings[number - 1] ?? '',
+  );
 }
 
 test('the pack page opens present mode, and the keyboard steps through every slide', async ({ page }) => {
@@ -115,7 +117,13 @@ test('a swipe moves to the next or previous slide; a mouse drag does not', async
   await page.goto(present('en'));
   const main = page.getByRole('main');
   const swipe = async (from: number, to: number, pointerType = 'touch') => {
-    await main.dispatchEvent('pointerdown', { pointerType, isPrimary: true, pointerId: 7, clientX: from, clientY: 400 });
+    await main.dispatchEvent('pointerdown', {
+      pointerType,
+      isPrimary: true,
+      pointerId: 7,
+      clientX: from,
+      clientY: 400,
+    });
     await main.dispatchEvent('pointerup', { pointerType, isPrimary: true, pointerId: 7, clientX: to, clientY: 410 });
   };
   await swipe(300, 60);
@@ -128,7 +136,7 @@ test('a swipe moves to the next or previous slide; a mouse drag does not', async
   await expectSlide(page, 2);
 });
 
-test('the Listen button plays the slide\'s recording, and leaving the slide stops it', async ({ page }) => {
+test("the Listen button plays the slide's recording, and leaving the slide stops it", async ({ page }) => {
   await page.goto(`${present('en')}#slide-2`);
   // The English pack has only the Vietnamese recording: the button says so.
   const listen = page.getByRole('button', { name: /^Listen/ });
@@ -138,12 +146,17 @@ test('the Listen button plays the slide\'s recording, and leaving the slide stop
   await expect(listen).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(listen).toBeHidden();
-  const audio = await page.locator('#audio-2').evaluate((element: HTMLAudioElement) => ({ paused: element.paused, at: element.currentTime }));
+  const audio = await page
+    .locator('#audio-2')
+    .evaluate((element: HTMLAudioElement) => ({ paused: element.paused, at: element.currentTime }));
   expect(audio).toEqual({ paused: true, at: 0 });
   await expect(page.getByRole('button', { name: /^Listen/ })).toHaveCount(0);
 });
 
-test('the Full screen button and the key F fill the screen; the button is hidden where the API is missing', async ({ page, browser }) => {
+test('the Full screen button and the key F fill the screen; the button is hidden where the API is missing', async ({
+  page,
+  browser,
+}) => {
   await page.goto(present('en'));
   const button = page.getByRole('button', { name: 'Full screen' });
   await page.keyboard.press('f');
@@ -182,7 +195,9 @@ test('without JavaScript, every slide shows in order and answers are disclosures
 });
 
 for (const width of [360, 1280]) {
-  test(`axe: no WCAG 2.2 AA violation on any slide at ${width}px, notes shown and answers revealed`, async ({ page }) => {
+  test(`axe: no WCAG 2.2 AA violation on any slide at ${width}px, notes shown and answers revealed`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     await page.goto(present('en'));
     await page.getByRole('button', { name: 'Notes' }).click();
@@ -194,7 +209,9 @@ for (const width of [360, 1280]) {
         await expect(page.getByText(/^Correct answer/).filter({ visible: true })).toHaveCount(1);
       }
       await expectNoAxeViolations(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `slide ${number} scrolls sideways`).toBeLessThanOrEqual(0);
       await page.keyboard.press('ArrowRight');
     }
@@ -214,21 +231,30 @@ function titleSlideGeometry(page: Page) {
     return {
       labelShown: hit !== null && kicker.contains(hit) && label.top >= bar.bottom,
       titleBelowBar: title.top >= bar.bottom,
-      fits: deck.scrollHeight <= deck.clientHeight + 1 && document.documentElement.scrollHeight <= window.innerHeight + 1,
+      fits:
+        deck.scrollHeight <= deck.clientHeight + 1 && document.documentElement.scrollHeight <= window.innerHeight + 1,
     };
   });
 }
 
 for (const { path } of languages) {
-  test(`the ${path} title slide of a sample pack fits 1280×800 with its sample label; on a phone it starts under the bar`, async ({ page }) => {
+  test(`the ${path} title slide of a sample pack fits 1280×800 with its sample label; on a phone it starts under the bar`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/${path}/materials/${partlyTranslatedPack}/present/`);
     expect(await titleSlideGeometry(page)).toEqual({ labelShown: true, titleBelowBar: true, fits: true });
-    for (const viewport of [{ width: 360, height: 740 }, { width: 740, height: 360 }]) {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 740, height: 360 },
+    ]) {
       await page.setViewportSize(viewport);
       await page.goto(`/${path}/materials/${partlyTranslatedPack}/present/#slide-1`);
       const { labelShown, titleBelowBar } = await titleSlideGeometry(page);
-      expect({ labelShown, titleBelowBar }, `${viewport.width}×${viewport.height}`).toEqual({ labelShown: true, titleBelowBar: true });
+      expect({ labelShown, titleBelowBar }, `${viewport.width}×${viewport.height}`).toEqual({
+        labelShown: true,
+        titleBelowBar: true,
+      });
     }
   });
 }

@@ -37,7 +37,10 @@ function* builtTexts(folder: string): Generator<string> {
 test('a build made with PREVIEW_UNREVIEWED=1 holds no unreviewed text', async ({ request }) => {
   await request.get('/vi/'); // the web server (and so the build) is ready
   const texts = [...builtTexts(outDir)];
-  expect(texts.some((text) => text.includes(reviewedHmong)), 'the search finds reviewed Hmong text').toBe(true);
+  expect(
+    texts.some((text) => text.includes(reviewedHmong)),
+    'the search finds reviewed Hmong text',
+  ).toBe(true);
   expect(texts.filter((text) => text.includes(unreviewedHmong))).toEqual([]);
 });
 
@@ -61,7 +64,12 @@ test.describe('the review preview (dev server)', () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     dev = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-      env: { ...process.env, CONTENT_DATASET_DIR: 'tests/fixtures/dataset', PREVIEW_UNREVIEWED: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        CONTENT_DATASET_DIR: 'tests/fixtures/dataset',
+        PREVIEW_UNREVIEWED: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       detached: true,
       stdio: 'ignore',
     });

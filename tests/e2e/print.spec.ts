@@ -6,7 +6,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { languages, partlyTranslatedPack, reviewedPack } from './helpers.ts';
 
-const printed = (lang: string) => [`/${lang}/`, `/${lang}/materials/${reviewedPack}/`, `/${lang}/materials/${partlyTranslatedPack}/`, `/${lang}/help/`];
+const printed = (lang: string) => [
+  `/${lang}/`,
+  `/${lang}/materials/${reviewedPack}/`,
+  `/${lang}/materials/${partlyTranslatedPack}/`,
+  `/${lang}/help/`,
+];
 
 for (const { path } of languages) {
   test(`every printed text in ${path} has enough contrast, the call buttons included`, async ({ page }) => {
@@ -16,7 +21,8 @@ for (const { path } of languages) {
       await page.goto(url);
       const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
       for (const violation of results.violations) {
-        for (const node of violation.nodes) problems.push(`${url} ${node.target.join(' ')}: ${node.any[0]?.message ?? ''}`);
+        for (const node of violation.nodes)
+          problems.push(`${url} ${node.target.join(' ')}: ${node.any[0]?.message ?? ''}`);
       }
     }
     expect(problems).toEqual([]);

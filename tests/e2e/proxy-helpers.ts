@@ -35,11 +35,32 @@ export async function startBehindNginx(env: Record<string, string> = {}): Promis
   const folder = mkdtempSync(join(tmpdir(), 'nginx-'));
   const port = await freePort();
   const origin = `https://localhost:${port}`;
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
-    '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-keyout',
+      join(folder, 'key.pem'),
+      '-out',
+      join(folder, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   const app = await startOwnServer(undefined, { SITE_URL: origin, TRUST_PROXY: '1', ...env });
   const upstream = new URL(app.origin);
-  writeFileSync(join(folder, 'nginx.conf'), `
+  writeFileSync(
+    join(folder, 'nginx.conf'),
+    `
 daemon off;
 master_process off;
 pid ${folder}/nginx.pid;
@@ -69,8 +90,11 @@ http {
     }
   }
 }
-`);
-  const nginx: ChildProcess = spawn('nginx', ['-p', folder, '-c', join(folder, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+`,
+  );
+  const nginx: ChildProcess = spawn('nginx', ['-p', folder, '-c', join(folder, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   nginx.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   for (let tries = 0; ; tries++) {
@@ -94,7 +118,11 @@ http {
  * A request through the proxy from a chosen loopback address (127.0.0.2, 127.0.0.3, …), so the
  * proxy sees different clients as it would different phones; the certificate is not checked.
  */
-export function requestFrom(localAddress: string, url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+export function requestFrom(
+  localAddress: string,
+  url: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((done, fail) => {
     const outgoing = httpsRequest(url, { method, headers, localAddress, rejectUnauthorized: false }, (incoming) => {
       let text = '';

@@ -47,13 +47,27 @@ test.beforeAll(async () => {
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before starting it
 test.afterAll(() => proxied?.stop());
 
-test('a coordinator signs in, revokes a lost phone and signs out through the TLS proxy; the session is Secure and ends on the server', async ({ page, context, request }) => {
+test('a coordinator signs in, revokes a lost phone and signs out through the TLS proxy; the session is Secure and ends on the server', async ({
+  page,
+  context,
+  request,
+}) => {
   const refused: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()) && refused.push(message.text()));
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' &&
+      /Content Security Policy|Refused to/i.test(message.text()) &&
+      refused.push(message.text()),
+  );
   const first = await page.goto(`${proxied.origin}/en/reports/`);
   expect(first?.status()).toBe(401);
   const signedIn = await page.evaluate(async (token) => {
-    const response = await fetch('/api/sign-in/', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const response = await fetch('/api/sign-in/', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     return response.status;
   }, tokens.coordinator);
   expect(signedIn).toBe(200);
@@ -61,7 +75,10 @@ test('a coordinator signs in, revokes a lost phone and signs out through the TLS
   expect(cookie).toMatchObject({ name: 'lc_session', secure: true, httpOnly: true, sameSite: 'Strict' });
   expect(cookie!.value).not.toBe(tokens.coordinator);
   // The cookie's value is no device token: as a Bearer token it writes nothing.
-  const asBearer = await request.post(`${proxied.origin}/api/sessions/`, { headers: { Authorization: `Bearer ${cookie!.value}` }, data: {} });
+  const asBearer = await request.post(`${proxied.origin}/api/sessions/`, {
+    headers: { Authorization: `Bearer ${cookie!.value}` },
+    data: {},
+  });
   expect(asBearer.status()).toBe(401);
 
   await page.goto(`${proxied.origin}/en/reports/`);
@@ -70,25 +87,41 @@ test('a coordinator signs in, revokes a lost phone and signs out through the TLS
   await row.getByText('Revoke…').click();
   await row.getByRole('button', { name: 'Revoke Điện thoại bị mất' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Revoked: Điện thoại bị mất.' })).toBeVisible();
-  const send = await request.post(`${proxied.origin}/api/sessions/`, { headers: { Authorization: `Bearer ${tokens.lost}` }, data: {} });
+  const send = await request.post(`${proxied.origin}/api/sessions/`, {
+    headers: { Authorization: `Bearer ${tokens.lost}` },
+    data: {},
+  });
   expect(send.status()).toBe(403);
 
   await page.getByRole('button', { name: 'Sign out' }).first().click();
   await expect(page.getByText('You have signed out')).toBeVisible();
   // The old cookie, replayed, opens nothing: sign-out ended the session on the server.
-  const replayed = await request.get(`${proxied.origin}/api/reports/summary/?format=json`, { headers: { Cookie: `lc_session=${cookie!.value}` } });
+  const replayed = await request.get(`${proxied.origin}/api/reports/summary/?format=json`, {
+    headers: { Cookie: `lc_session=${cookie!.value}` },
+  });
   expect(replayed.status()).toBe(401);
   expect(refused).toEqual([]);
 });
 
 test('only the public https origin may post: not the http://<Host> the server sees, not another site', async () => {
   const post = (origin: string, type: string, body: string) =>
-    requestFrom('127.0.0.1', `${proxied.origin}/en/reports/`, { method: 'POST', headers: { Origin: origin, 'Content-Type': type, Authorization: `Bearer ${tokens.coordinator}` }, body });
+    requestFrom('127.0.0.1', `${proxied.origin}/en/reports/`, {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': type, Authorization: `Bearer ${tokens.coordinator}` },
+      body,
+    });
   const form = 'action=revoke&id=device-unknown';
   expect((await post(proxied.origin, 'application/x-www-form-urlencoded', form)).status).toBe(303);
-  expect((await post(proxied.origin.replace('https:', 'http:'), 'application/x-www-form-urlencoded', form)).status).toBe(403);
+  expect(
+    (await post(proxied.origin.replace('https:', 'http:'), 'application/x-www-form-urlencoded', form)).status,
+  ).toBe(403);
   expect((await post('https://evil.example', 'application/x-www-form-urlencoded', form)).status).toBe(403);
-  const api = (origin: string) => requestFrom('127.0.0.1', `${proxied.origin}/api/enrol/`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+  const api = (origin: string) =>
+    requestFrom('127.0.0.1', `${proxied.origin}/api/enrol/`, {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
   expect((await api(proxied.origin)).status).toBe(400);
   expect((await api(proxied.origin.replace('https:', 'http:'))).status).toBe(403);
 });
@@ -101,19 +134,40 @@ test("counts enrolment attempts by each client's own address, never by the X-For
       body: JSON.stringify({ code, deviceName: 'Phone' }),
     });
   // A guesser at 127.0.0.2 writes a new X-Forwarded-For each time: it is still one client.
-  for (let attempt = 0; attempt < 10; attempt++) expect((await enrol('127.0.0.2', 'ABCD-EFGH', `198.51.100.${attempt}`)).status).toBe(403);
+  for (let attempt = 0; attempt < 10; attempt++)
+    expect((await enrol('127.0.0.2', 'ABCD-EFGH', `198.51.100.${attempt}`)).status).toBe(403);
   const limited = await enrol('127.0.0.2', codes[0]!, '198.51.100.200');
   expect(limited.status).toBe(429);
   expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   // Another phone behind the same proxy is not locked out.
   expect((await enrol('127.0.0.3', codes[1]!, '127.0.0.2')).status).toBe(201);
-  expect(await withStore(async (store) => (await store.listTeams()).find((team) => team.id === teamId)?.devices.length, sqliteFile(proxied.app.dataDir))).toBe(2);
+  expect(
+    await withStore(
+      async (store) => (await store.listTeams()).find((team) => team.id === teamId)?.devices.length,
+      sqliteFile(proxied.app.dataDir),
+    ),
+  ).toBe(2);
 });
 
-test('every answer through the proxy carries the security headers, and no page script is refused by the CSP', async ({ page }) => {
+test('every answer through the proxy carries the security headers, and no page script is refused by the CSP', async ({
+  page,
+}) => {
   const refused: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()) && refused.push(message.text()));
-  for (const path of ['/en/', '/en/log/', '/en/materials/fixture-school-pack/', '/en/reports/', '/api/reports/summary/', '/api/sessions/']) {
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' &&
+      /Content Security Policy|Refused to/i.test(message.text()) &&
+      refused.push(message.text()),
+  );
+  for (const path of [
+    '/en/',
+    '/en/log/',
+    '/en/materials/fixture-school-pack/',
+    '/en/reports/',
+    '/api/reports/summary/',
+    '/api/sessions/',
+  ]) {
     const { headers } = await requestFrom('127.0.0.1', `${proxied.origin}${path}`);
     const csp = String(headers['content-security-policy']);
     expect([path, csp]).toEqual([path, expect.stringContaining("frame-ancestors 'none'")]);
@@ -121,7 +175,13 @@ test('every answer through the proxy carries the security headers, and no page s
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('same-origin');
   }
-  for (const path of ['/en/', '/en/log/', '/en/materials/', '/en/materials/fixture-school-pack/', '/en/materials/fixture-school-pack/present/']) {
+  for (const path of [
+    '/en/',
+    '/en/log/',
+    '/en/materials/',
+    '/en/materials/fixture-school-pack/',
+    '/en/materials/fixture-school-pack/present/',
+  ]) {
     await page.goto(`${proxied.origin}${path}`);
     await page.waitForLoadState('networkidle');
   }

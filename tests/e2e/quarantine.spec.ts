@@ -45,35 +45,57 @@ async function device(store: SessionStore, team: string, name: string, role: 'te
 
 /** `npm run teams -- …` on the store in `dataDir`. */
 function teams(dataDir: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/teams.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/teams.ts', ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+    },
+  );
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
-test('a coordinator quarantines a flooding phone from the logs to review, and puts its logs back', async ({ page, context }) => {
+test('a coordinator quarantines a flooding phone from the logs to review, and puts its logs back', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const server = await startOwnServer();
   try {
     const { coordinator, flooding } = await withStore(async (store) => {
       const coordinator = await device(store, 'Điều phối tỉnh', 'Máy của chị Mai', 'coordinator');
-      for (const [index, name] of ['Máy Y Tý', 'Máy Bát Xát', 'Máy Sa Pa', 'Máy Bắc Hà', 'Máy Mường Khương'].entries()) {
+      for (const [index, name] of [
+        'Máy Y Tý',
+        'Máy Bát Xát',
+        'Máy Sa Pa',
+        'Máy Bắc Hà',
+        'Máy Mường Khương',
+      ].entries()) {
         const honest = await device(store, `Đội ${index}`, name);
         await store.insertBatch([20, 25, 30, 35, 40].map(logOf), honest.deviceId, honest.team.id);
       }
       const flooding = await device(store, 'Đội lạ', 'Máy bị mất');
-      await store.insertBatch(Array.from({ length: 30 }, () => logOf(2000)), flooding.deviceId, flooding.team.id);
+      await store.insertBatch(
+        Array.from({ length: 30 }, () => logOf(2000)),
+        flooding.deviceId,
+        flooding.team.id,
+      );
       return { coordinator, flooding };
     }, sqliteFile(server.dataDir));
     const honestPeople = 5 * (20 + 25 + 30 + 35 + 40);
     await context.setExtraHTTPHeaders({ Authorization: `Bearer ${coordinator.token}` });
     const participants = page.locator('[data-table=summary] [data-row=participants] dd');
     const exported = async () => {
-      const summary = parse(await (await page.request.get(`${server.origin}/api/reports/summary/?format=csv`)).text(), { bom: true });
+      const summary = parse(await (await page.request.get(`${server.origin}/api/reports/summary/?format=csv`)).text(), {
+        bom: true,
+      });
       const logs = parse(await (await page.request.get(`${server.origin}/api/reports/logs/`)).text(), { bom: true });
-      return { participants: summary.find((row) => row[1] === 'summary' && row[3] === 'participants')?.[6], logs: logs.length - 1 };
+      return {
+        participants: summary.find((row) => row[1] === 'summary' && row[3] === 'participants')?.[6],
+        logs: logs.length - 1,
+      };
     };
 
     await page.goto(`${server.origin}/en/reports/`);
@@ -85,13 +107,20 @@ test('a coordinator quarantines a flooding phone from the logs to review, and pu
     await expectNoAxeViolations(page);
 
     await review.getByRole('button', { name: 'Quarantine the logs of Máy bị mất' }).click();
-    await expect(page.locator('p.report-notice')).toContainText('Quarantined: the logs of Máy bị mất are out of every report and export.');
+    await expect(page.locator('p.report-notice')).toContainText(
+      'Quarantined: the logs of Máy bị mất are out of every report and export.',
+    );
     await expect(participants).toHaveText(honestPeople.toLocaleString('en-GB'));
     await expect(page.locator(`[data-device="${flooding.deviceId}"]`)).toContainText('Logs quarantined');
     await expect(review).toContainText('No log is far outside the usual range.');
     expect(await exported()).toEqual({ participants: String(honestPeople), logs: 25 });
     // Kept for audit.
-    expect(await withStore((store) => store.count({ deviceId: flooding.deviceId, includeQuarantined: true }), sqliteFile(server.dataDir))).toBe(30);
+    expect(
+      await withStore(
+        (store) => store.count({ deviceId: flooding.deviceId, includeQuarantined: true }),
+        sqliteFile(server.dataDir),
+      ),
+    ).toBe(30);
 
     await page.getByRole('button', { name: 'Put the logs of Máy bị mất back in reports' }).click();
     await expect(page.locator('p.report-notice')).toContainText('The logs of Máy bị mất are back in reports.');
@@ -122,7 +151,10 @@ test('the teams command quarantines, releases and reviews, and prints a name tha
     }, sqliteFile(dataDir));
     // A name stored before names were checked, forging a "revoked" line.
     const db = new DatabaseSync(sqliteFile(dataDir));
-    db.prepare('UPDATE devices SET name = ? WHERE id = ?').run('Máy\n  device-000000000000  Máy của chị Mai  revoked 2026-01-01', lost.deviceId);
+    db.prepare('UPDATE devices SET name = ? WHERE id = ?').run(
+      'Máy\n  device-000000000000  Máy của chị Mai  revoked 2026-01-01',
+      lost.deviceId,
+    );
     db.close();
 
     const listed = teams(dataDir, 'list');
@@ -156,7 +188,9 @@ test('a device name with a control character or NUL is a 400, on SQLite and on P
       for (const deviceName of ['Phone\u0000', 'Máy\nrevoked', '\u202Eevil', 'Tab\tname']) {
         const response = await request.post('/api/enrol/', { data: { code: 'ABCD-EFGH', deviceName } });
         expect(response.status(), `${JSON.stringify(deviceName)} on ${server.origin}`).toBe(400);
-        expect(((await response.json()) as { errors: unknown[] }).errors).toContainEqual(expect.objectContaining({ path: 'deviceName', rule: 'controlCharacter' }));
+        expect(((await response.json()) as { errors: unknown[] }).errors).toContainEqual(
+          expect.objectContaining({ path: 'deviceName', rule: 'controlCharacter' }),
+        );
       }
       await request.dispose();
     }

@@ -15,13 +15,23 @@ async function timingsOf(page: Page, audio: string): Promise<[number, number][]>
 }
 
 /** Mutes the clip (headless Chromium plays it anyway) so a test never makes a sound. */
-const mute = (page: Page, audio: string) => page.locator(audio).evaluate((element: HTMLAudioElement) => { element.muted = true; });
+const mute = (page: Page, audio: string) =>
+  page.locator(audio).evaluate((element: HTMLAudioElement) => {
+    element.muted = true;
+  });
 
 /** The index of the highlighted sentence of a clip (-1 when none), and the clip's time and state. */
 const state = (page: Page, audio: string) =>
   page.locator(audio).evaluate((element: HTMLAudioElement) => {
-    const current = [...document.querySelectorAll<HTMLElement>(`[data-ra="${element.id}"].ra-current`)].map((piece) => Number(piece.dataset['s']));
-    return { highlighted: current.length ? Math.min(...current) : -1, distinct: new Set(current).size, time: element.currentTime, paused: element.paused };
+    const current = [...document.querySelectorAll<HTMLElement>(`[data-ra="${element.id}"].ra-current`)].map((piece) =>
+      Number(piece.dataset['s']),
+    );
+    return {
+      highlighted: current.length ? Math.min(...current) : -1,
+      distinct: new Set(current).size,
+      time: element.currentTime,
+      paused: element.paused,
+    };
   });
 
 test('the highlight follows currentTime over the whole clip, sentence by sentence', async ({ page }) => {
@@ -30,7 +40,9 @@ test('the highlight follows currentTime over the whole clip, sentence by sentenc
   const timings = await timingsOf(page, audio);
   expect(timings.length).toBe(2);
   await expect(page.locator(`[data-ra="narration-1"][data-s="0"]`)).toHaveText('Tin nhắn lạ');
-  await expect(page.locator(`[data-ra="narration-1"][data-s="1"]`)).toHaveText('Một người lạ hứa việc làm lương cao bên kia biên giới.');
+  await expect(page.locator(`[data-ra="narration-1"][data-s="1"]`)).toHaveText(
+    'Một người lạ hứa việc làm lương cao bên kia biên giới.',
+  );
   await mute(page, audio);
   // Sample the page every 40 ms while the clip plays to its end: the highlighted sentence must be
   // the one whose timing holds currentTime (one frame of slack at a boundary).
@@ -39,10 +51,15 @@ test('the highlight follows currentTime over the whole clip, sentence by sentenc
       new Promise<{ time: number; highlighted: number[] }[]>((resolve, reject) => {
         const out: { time: number; highlighted: number[] }[] = [];
         const timer = setInterval(() => {
-          const highlighted = [...document.querySelectorAll<HTMLElement>(`[data-ra="${element.id}"].ra-current`)].map((piece) => Number(piece.dataset['s']));
+          const highlighted = [...document.querySelectorAll<HTMLElement>(`[data-ra="${element.id}"].ra-current`)].map(
+            (piece) => Number(piece.dataset['s']),
+          );
           if (!element.paused) out.push({ time: element.currentTime, highlighted: [...new Set(highlighted)] });
         }, 40);
-        element.addEventListener('ended', () => { clearInterval(timer); resolve(out); });
+        element.addEventListener('ended', () => {
+          clearInterval(timer);
+          resolve(out);
+        });
         element.addEventListener('error', () => reject(new Error(`audio error ${element.error?.code ?? 'unknown'}`)));
         element.play().catch(reject);
       }),
@@ -51,7 +68,8 @@ test('the highlight follows currentTime over the whole clip, sentence by sentenc
   const lastStart = timings.at(-1)![0];
   const wrong = samples.filter(({ time, highlighted }) => {
     // The clip's tail after the last timing (rounded to the millisecond) is the last sentence's.
-    const expected = time >= lastStart ? timings.length - 1 : timings.findIndex(([start, end]) => time >= start && time < end);
+    const expected =
+      time >= lastStart ? timings.length - 1 : timings.findIndex(([start, end]) => time >= start && time < end);
     const nearBoundary = timings.some(([start]) => Math.abs(time - start) < 0.1);
     return !nearBoundary && (highlighted.length !== 1 || highlighted[0] !== expected);
   });
@@ -78,7 +96,13 @@ test('a tap on a sentence plays that sentence from its start and stops at its en
 
   // The second sentence plays from its own start (not from where the clip stood).
   await page.locator(audio).evaluate((element: HTMLAudioElement) => {
-    element.addEventListener('playing', () => { element.dataset['playingAt'] = String(element.currentTime); }, { once: true });
+    element.addEventListener(
+      'playing',
+      () => {
+        element.dataset['playingAt'] = String(element.currentTime);
+      },
+      { once: true },
+    );
   });
   await page.locator('[data-ra="narration-1"][data-s="1"]').click();
   await expect(page.locator(audio)).toHaveAttribute('data-playing-at', /\d/);
@@ -89,10 +113,16 @@ test('a tap on a sentence plays that sentence from its start and stops at its en
 });
 
 test('axe finds nothing on the pack page and in present mode while a sentence is highlighted', async ({ page }) => {
-  for (const [url, audio] of [[packPage, '#narration-1'], [`${presentPage}#slide-2`, '#audio-2']] as const) {
+  for (const [url, audio] of [
+    [packPage, '#narration-1'],
+    [`${presentPage}#slide-2`, '#audio-2'],
+  ] as const) {
     await page.goto(url);
     await mute(page, audio);
-    await page.locator(`[data-ra="${audio.slice(1)}"][data-s="1"]`).first().click();
+    await page
+      .locator(`[data-ra="${audio.slice(1)}"][data-s="1"]`)
+      .first()
+      .click();
     await expect(page.locator('.ra-current').first()).toBeVisible();
     await page.locator(audio).evaluate((element: HTMLAudioElement) => element.pause());
     await expect(page.locator('.ra-current').first()).toBeVisible();
@@ -138,12 +168,18 @@ test('read-along works from a saved pack with no signal', async ({ page, context
   await mute(page, '#narration-1');
   await page.locator('[data-ra="narration-1"][data-s="1"]').click();
   await expect.poll(async () => (await state(page, '#narration-1')).highlighted).toBe(1);
-  await expect.poll(async () => (await state(page, '#narration-1')).time).toBeGreaterThan((await timingsOf(page, '#narration-1'))[1]![0] + 0.2);
+  await expect
+    .poll(async () => (await state(page, '#narration-1')).time)
+    .toBeGreaterThan((await timingsOf(page, '#narration-1'))[1]![0] + 0.2);
 });
 
-test('a page whose language has no narration says so and plays the Vietnamese one, without read-along over other text', async ({ page }) => {
+test('a page whose language has no narration says so and plays the Vietnamese one, without read-along over other text', async ({
+  page,
+}) => {
   await page.goto(`/en/materials/${reviewedPack}/`);
-  await expect(page.locator('[data-narration-fallback]')).toHaveText('There is no narration in this language yet: the slides play the Vietnamese narration.');
+  await expect(page.locator('[data-narration-fallback]')).toHaveText(
+    'There is no narration in this language yet: the slides play the Vietnamese narration.',
+  );
   await expect(page.locator('audio').first()).toHaveAttribute('lang', 'vi');
   await expect(page.locator('.ra-s')).toHaveCount(0);
   await page.goto(packPage);

@@ -15,15 +15,24 @@ const body = JSON.stringify({ _id: 'material-fixture-school-pack', _type: 'mater
 test('is off, and says what to set, while the server has no webhook secret or rebuild command', async ({ request }) => {
   const response = await request.post('/api/rebuild/', { headers: { 'content-type': 'application/json' }, data: body });
   expect(response.status()).toBe(503);
-  expect(await response.json()).toMatchObject({ error: 'notConfigured', message: expect.stringContaining('SANITY_WEBHOOK_SECRET') });
+  expect(await response.json()).toMatchObject({
+    error: 'notConfigured',
+    message: expect.stringContaining('SANITY_WEBHOOK_SECRET'),
+  });
 });
 
 test('runs the rebuild command for a signed delivery and refuses it sent twice', async ({ request }) => {
   const secret = 'e2e-webhook-secret-0123456789';
   const marker = join(mkdtempSync(join(tmpdir(), 'rebuilt-')), 'rebuilt.txt');
-  const server = await startOwnServer(undefined, { SANITY_WEBHOOK_SECRET: secret, REBUILD_COMMAND: `echo rebuilt > "${marker}"` });
+  const server = await startOwnServer(undefined, {
+    SANITY_WEBHOOK_SECRET: secret,
+    REBUILD_COMMAND: `echo rebuilt > "${marker}"`,
+  });
   try {
-    const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), secret) };
+    const headers = {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), secret),
+    };
     const first = await request.post(`${server.origin}/api/rebuild/`, { headers, data: body });
     expect(first.status()).toBe(202);
     await expect.poll(() => existsSync(marker) && readFileSync(marker, 'utf8').trim()).toBe('rebuilt');
@@ -35,11 +44,16 @@ test('runs the rebuild command for a signed delivery and refuses it sent twice',
   }
 });
 
-test('refuses a delivery replayed after the server restarted: the memory of accepted ones is in the store', async ({ request }) => {
+test('refuses a delivery replayed after the server restarted: the memory of accepted ones is in the store', async ({
+  request,
+}) => {
   const secret = 'e2e-webhook-secret-0123456789';
   const folder = mkdtempSync(join(tmpdir(), 'rebuild-replay-'));
   const env = { SANITY_WEBHOOK_SECRET: secret, REBUILD_COMMAND: 'true', DATA_DIR: join(folder, 'data') };
-  const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), secret) };
+  const headers = {
+    'content-type': 'application/json',
+    [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), secret),
+  };
   try {
     const first = await startOwnServer(undefined, env);
     try {

@@ -19,11 +19,22 @@ const oldHeading = 'A strange message';
 const newHeading = 'A strange message: call 111';
 const title = 'School lesson pack (fixture)';
 
-const versions = (dir: string) => (JSON.parse(readFileSync(join(dir, 'client/offline-versions.json'), 'utf8')) as { packs: Record<string, { version: string }> }).packs;
+const versions = (dir: string) =>
+  (
+    JSON.parse(readFileSync(join(dir, 'client/offline-versions.json'), 'utf8')) as {
+      packs: Record<string, { version: string }>;
+    }
+  ).packs;
 
 /** The content version the saved copy of the pack is in (from its cache name). */
 const savedVersions = (page: Page) =>
-  page.evaluate(async (slug) => (await caches.keys()).filter((name) => name.startsWith(`saved-v1:pack/en/${slug}`)).map((name) => name.split('@')[1]), reviewedPack);
+  page.evaluate(
+    async (slug) =>
+      (await caches.keys())
+        .filter((name) => name.startsWith(`saved-v1:pack/en/${slug}`))
+        .map((name) => name.split('@')[1]),
+    reviewedPack,
+  );
 
 /** Counts the bytes the browser, its service worker included, fetches from the server. */
 async function countBytes(context: BrowserContext): Promise<{ bytes: number; urls: string[] }> {
@@ -47,7 +58,10 @@ async function countBytes(context: BrowserContext): Promise<{ bytes: number; url
 async function headingOffline(page: Page, context: BrowserContext): Promise<string | null> {
   await context.setOffline(true);
   await page.goto(packUrl);
-  const heading = await page.getByRole('heading', { name: /A strange message/ }).first().textContent();
+  const heading = await page
+    .getByRole('heading', { name: /A strange message/ })
+    .first()
+    .textContent();
   await context.setOffline(false);
   return heading;
 }
@@ -58,7 +72,9 @@ test.describe.serial('a publish reaches saved packs', () => {
 
   test.beforeAll(() => {
     buildChanged(nextOutDir, (docs) => {
-      const pack = docs.find((doc) => doc.slug?.current === reviewedPack) as unknown as { slides: { heading: { en: string } }[] };
+      const pack = docs.find((doc) => doc.slug?.current === reviewedPack) as unknown as {
+        slides: { heading: { en: string } }[];
+      };
       pack.slides[0]!.heading.en = newHeading;
     });
   });
@@ -69,12 +85,19 @@ test.describe.serial('a publish reaches saved packs', () => {
     const before = versions(outDir);
     const after = versions(nextOutDir);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    expect(Object.keys(before).filter((key) => before[key]!.version !== after[key]!.version)).toEqual([`en/${reviewedPack}`]);
+    expect(Object.keys(before).filter((key) => before[key]!.version !== after[key]!.version)).toEqual([
+      `en/${reviewedPack}`,
+    ]);
     // The service worker did not change: no "new material" prompt can carry this publish.
-    expect(readFileSync(join(nextOutDir, 'client/sw.js'), 'utf8')).toBe(readFileSync(join(outDir, 'client/sw.js'), 'utf8'));
+    expect(readFileSync(join(nextOutDir, 'client/sw.js'), 'utf8')).toBe(
+      readFileSync(join(outDir, 'client/sw.js'), 'utf8'),
+    );
   });
 
-  test('a saved pack refreshes itself on the first online visit after a publish, with no click, downloading only what changed', async ({ page, context }) => {
+  test('a saved pack refreshes itself on the first online visit after a publish, with no click, downloading only what changed', async ({
+    page,
+    context,
+  }) => {
     server = await serve(outDir, port);
     await page.goto(packUrl);
     await waitForServiceWorker(page);
@@ -86,16 +109,23 @@ test.describe.serial('a publish reaches saved packs', () => {
     const fetched = await countBytes(context);
     const started = Date.now();
     await page.goto(`${origin}/en/`);
-    await expect(page.getByRole('status').filter({ hasText: `Saved packs updated to the newest version: ${title}` })).toBeVisible({ timeout: 30_000 });
-    console.log(`refresh: ${Date.now() - started} ms; fetched ${fetched.bytes} bytes: ${fetched.urls.filter((url) => !url.endsWith('/en/')).join(' ')}`);
+    await expect(
+      page.getByRole('status').filter({ hasText: `Saved packs updated to the newest version: ${title}` }),
+    ).toBeVisible({ timeout: 30_000 });
+    console.log(
+      `refresh: ${Date.now() - started} ms; fetched ${fetched.bytes} bytes: ${fetched.urls.filter((url) => !url.endsWith('/en/')).join(' ')}`,
+    );
     await context.unrouteAll({ behavior: 'ignoreErrors' });
     expect(await savedVersions(page)).toEqual([versions(nextOutDir)[`en/${reviewedPack}`]!.version]);
     // Only the pack's two changed pages are downloaded again, beside the small lists.
-    expect(fetched.urls.filter((url) => !/offline(-versions)?\.json$|^\/en\/$|^\/(sw|workbox-[^/]+)\.js$|\/pagefind\//.test(url)).sort()).toEqual(
-      [`/en/materials/${reviewedPack}/`, `/en/materials/${reviewedPack}/present/`].sort(),
-    );
+    expect(
+      fetched.urls
+        .filter((url) => !/offline(-versions)?\.json$|^\/en\/$|^\/(sw|workbox-[^/]+)\.js$|\/pagefind\//.test(url))
+        .sort(),
+    ).toEqual([`/en/materials/${reviewedPack}/`, `/en/materials/${reviewedPack}/present/`].sort());
     // The language's search index is refreshed file by file too: its unchanged code is reused.
-    for (const unchanged of ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind']) expect(fetched.urls).not.toContain(unchanged);
+    for (const unchanged of ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind'])
+      expect(fetched.urls).not.toContain(unchanged);
 
     await stop(server);
     expect(await headingOffline(page, context)).toBe(newHeading);
@@ -116,14 +146,19 @@ test.describe.serial('a publish reaches saved packs', () => {
     const second = await chromium.launchPersistentContext(profile, launchOptions);
     const again = second.pages()[0] ?? (await second.newPage());
     await again.goto(packUrl);
-    await expect(again.getByRole('status').filter({ hasText: `Saved packs updated to the newest version: ${title}` })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      again.getByRole('status').filter({ hasText: `Saved packs updated to the newest version: ${title}` }),
+    ).toBeVisible({ timeout: 30_000 });
     await again.reload();
     await expect(again.getByRole('heading', { name: newHeading })).toBeVisible();
     await expect(again.getByText(/^Last updated: /)).toBeVisible();
     await second.close();
   });
 
-  test('with "update only when I press", the notice and size show and the old copy stays until pressed', async ({ page, context }) => {
+  test('with "update only when I press", the notice and size show and the old copy stays until pressed', async ({
+    page,
+    context,
+  }) => {
     server = await serve(outDir, port);
     await page.goto(`${origin}/en/offline/`);
     await page.getByLabel('Update only when I press (for a metered connection)').check();
@@ -170,7 +205,11 @@ test.describe.serial('a publish reaches saved packs', () => {
       };
     });
     await page.goto(`${origin}/en/`);
-    await expect(page.getByRole('status').filter({ hasText: `Not enough space on this device to update: ${title}. The saved copy is kept and still works.` })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByRole('status').filter({
+        hasText: `Not enough space on this device to update: ${title}. The saved copy is kept and still works.`,
+      }),
+    ).toBeVisible({ timeout: 30_000 });
     expect(await savedVersions(page)).toEqual(saved);
     await stop(server);
     expect(await headingOffline(page, context)).toBe(oldHeading);

@@ -58,13 +58,25 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.stop());
 
-const guarded = ['/vi/reports/', '/api/reports/summary/?format=csv', '/api/reports/summary/?format=json', '/api/reports/logs/'];
+const guarded = [
+  '/vi/reports/',
+  '/api/reports/summary/?format=csv',
+  '/api/reports/summary/?format=json',
+  '/api/reports/logs/',
+];
 
 test.describe('who may see reports', () => {
   for (const path of guarded) {
-    test(`${path}: 401 without a token, 403 for a team or revoked device, 200 for a coordinator`, async ({ request }) => {
+    test(`${path}: 401 without a token, 403 for a team or revoked device, 200 for a coordinator`, async ({
+      request,
+    }) => {
       const status = async (token?: string) =>
-        (await request.get(`${server.origin}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, maxRedirects: 0 })).status();
+        (
+          await request.get(`${server.origin}${path}`, {
+            headers: token ? { Authorization: `Bearer ${token}` } : {},
+            maxRedirects: 0,
+          })
+        ).status();
       expect(await status()).toBe(401);
       expect(await status('not-a-real-token')).toBe(401);
       expect(await status(tokens.team)).toBe(403);
@@ -74,13 +86,17 @@ test.describe('who may see reports', () => {
   }
 
   test('signs a browser in only for a coordinator device, with an HttpOnly cookie', async ({ request }) => {
-    const signIn = (token: string) => request.post(`${server.origin}/api/sign-in/`, { headers: { Authorization: `Bearer ${token}` }, data: {} });
+    const signIn = (token: string) =>
+      request.post(`${server.origin}/api/sign-in/`, { headers: { Authorization: `Bearer ${token}` }, data: {} });
     expect((await signIn(tokens.team)).status()).toBe(403);
     expect((await signIn(tokens.revoked)).status()).toBe(403);
     const response = await signIn(tokens.coordinator);
     expect(response.status()).toBe(200);
     expect(response.headers()['set-cookie']).toMatch(/lc_session=[\w-]{43};.*HttpOnly.*SameSite=Strict/i);
-    const foreign = await request.post(`${server.origin}/api/sign-in/`, { headers: { Authorization: `Bearer ${tokens.coordinator}`, Origin: 'https://evil.example' }, data: {} });
+    const foreign = await request.post(`${server.origin}/api/sign-in/`, {
+      headers: { Authorization: `Bearer ${tokens.coordinator}`, Origin: 'https://evil.example' },
+      data: {},
+    });
     expect(foreign.status()).toBe(403);
   });
 
@@ -91,23 +107,34 @@ test.describe('who may see reports', () => {
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
-    expect(await withStore((store) => store.authenticate(tokens.team), sqliteFile(server.dataDir))).toMatchObject({ deviceId: teamDeviceId });
+    expect(await withStore((store) => store.authenticate(tokens.team), sqliteFile(server.dataDir))).toMatchObject({
+      deviceId: teamDeviceId,
+    });
   });
 });
 
 /** The text of every cell of a report table, by row id then column id. */
 function tableCells(page: Page, table: string): Promise<Record<string, Record<string, string>>> {
-  return page.locator(`[data-table="${table}"] table tbody tr`).evaluateAll((rows) =>
-    Object.fromEntries(
-      rows.map((row) => [
-        row.getAttribute('data-row'),
-        Object.fromEntries([...row.querySelectorAll('td')].map((cell) => [cell.getAttribute('data-column'), cell.textContent.trim()])),
-      ]),
-    ) as Record<string, Record<string, string>>,
-  );
+  return page
+    .locator(`[data-table="${table}"] table tbody tr`)
+    .evaluateAll(
+      (rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            row.getAttribute('data-row'),
+            Object.fromEntries(
+              [...row.querySelectorAll('td')].map((cell) => [
+                cell.getAttribute('data-column'),
+                cell.textContent.trim(),
+              ]),
+            ),
+          ]),
+        ) as Record<string, Record<string, string>>,
+    );
 }
 
-const chartTexts = (page: Page, table: string) => page.locator(`[data-table="${table}"] .report-chart svg text`).allTextContents();
+const chartTexts = (page: Page, table: string) =>
+  page.locator(`[data-table="${table}"] .report-chart svg text`).allTextContents();
 
 async function expectChartMatchesTable(page: Page, table: string, column: string) {
   const [cells, texts, labels] = await Promise.all([
@@ -130,28 +157,50 @@ test.describe('a coordinator at work', () => {
     await expect(page.getByRole('heading', { name: 'Outreach reports', level: 1 })).toBeVisible();
     await expect(page.getByText(/Signed in with .* of Điều phối tỉnh/)).toBeVisible();
     const everyone = reportInJs(logs, {});
-    await expect(page.locator('[data-table=summary] [data-row=participants] dd')).toHaveText(everyone.totals.participants.toLocaleString('en-GB'));
+    await expect(page.locator('[data-table=summary] [data-row=participants] dd')).toHaveText(
+      everyone.totals.participants.toLocaleString('en-GB'),
+    );
 
-    const area = areas.find((each) => logs.some((log) => each.communes.some((commune) => commune.id === log.place.communeId)))!;
+    const area = areas.find((each) =>
+      logs.some((log) => each.communes.some((commune) => commune.id === log.place.communeId)),
+    )!;
     await page.getByRole('combobox', { name: 'Former district' }).selectOption(area.id);
     await page.getByRole('button', { name: 'Show report' }).click();
     await expect(page).toHaveURL(new RegExp(`area=${area.id}`));
     const expected = reportInJs(logs, { areaId: area.id });
-    await expect(page.locator('[data-table=summary] [data-row=sessions] dd')).toHaveText(String(expected.totals.sessions));
-    expect(await tableCells(page, 'byArea')).toEqual({ [area.id]: { sessions: String(expected.totals.sessions), participants: shown(participantsOf(expected, `byArea.${area.id}`)) } });
-    for (const table of ['byArea', 'bySetting', 'byEthnicity', 'byAge', 'bySex']) await expectChartMatchesTable(page, table, 'participants');
+    await expect(page.locator('[data-table=summary] [data-row=sessions] dd')).toHaveText(
+      String(expected.totals.sessions),
+    );
+    expect(await tableCells(page, 'byArea')).toEqual({
+      [area.id]: {
+        sessions: String(expected.totals.sessions),
+        participants: shown(participantsOf(expected, `byArea.${area.id}`)),
+      },
+    });
+    for (const table of ['byArea', 'bySetting', 'byEthnicity', 'byAge', 'bySex'])
+      await expectChartMatchesTable(page, table, 'participants');
     await expectChartMatchesTable(page, 'materials', 'sessions');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Summary tables (CSV)' }).click()]);
-    const rows = parse(readFileSync((await download.path()), 'utf8'), { bom: true });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Summary tables (CSV)' }).click(),
+    ]);
+    const rows = parse(readFileSync(await download.path(), 'utf8'), { bom: true });
     expect(rows[0]).toEqual(['table', 'table_id', 'group', 'group_id', 'measure', 'measure_id', 'value']);
-    const figure = (table: string, group: string, measure: string) => rows.find((row) => row[1] === table && row[3] === group && row[5] === measure)?.[6];
+    const figure = (table: string, group: string, measure: string) =>
+      rows.find((row) => row[1] === table && row[3] === group && row[5] === measure)?.[6];
     expect(figure('summary', 'participants', 'value')).toBe(String(participantsOf(expected, 'participants')));
     expect(figure('summary', 'sessions', 'value')).toBe(String(expected.totals.sessions));
-    for (const group of Object.keys(expected.byEthnicity)) expect(figure('byEthnicity', group, 'participants')).toBe(String(participantsOf(expected, `byEthnicity.${group}`)));
+    for (const group of Object.keys(expected.byEthnicity))
+      expect(figure('byEthnicity', group, 'participants')).toBe(
+        String(participantsOf(expected, `byEthnicity.${group}`)),
+      );
   });
 
-  test('passes axe in every language at phone and desktop width, with no sideways scroll, and prints on one page', async ({ page, context }) => {
+  test('passes axe in every language at phone and desktop width, with no sideways scroll, and prints on one page', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(120_000);
     await context.setExtraHTTPHeaders({ Authorization: `Bearer ${tokens.coordinator}` });
     const views = [...languages.map(({ path }) => ({ path, width: 360 })), { path: 'vi', width: 1280 }];
@@ -174,18 +223,23 @@ test.describe('a coordinator at work', () => {
     for (const { path } of languages) {
       await page.goto(`${server.origin}/${path}/reports/`);
       const charts = await page.locator('.report-chart svg').evaluateAll((svgs) =>
-        svgs.filter((svg) => svg.getClientRects().length > 0).map((svg) => {
-          const box = (svg as SVGSVGElement).viewBox.baseVal;
-          const rect = svg.getBoundingClientRect();
-          // The drawing's scale: an SVG letterboxed by a height cap is drawn smaller than its box.
-          const scale = Math.min(rect.width / box.width, rect.height / box.height);
-          const sizes = [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale * 0.75);
-          return {
-            chart: svg.closest('[data-table]')?.getAttribute('data-table'),
-            widthShare: Math.round((box.width * scale * 100) / svg.parentElement!.getBoundingClientRect().width) / 100,
-            smallestLabelPt: Math.round(Math.min(...sizes) * 10) / 10,
-          };
-        }),
+        svgs
+          .filter((svg) => svg.getClientRects().length > 0)
+          .map((svg) => {
+            const box = (svg as SVGSVGElement).viewBox.baseVal;
+            const rect = svg.getBoundingClientRect();
+            // The drawing's scale: an SVG letterboxed by a height cap is drawn smaller than its box.
+            const scale = Math.min(rect.width / box.width, rect.height / box.height);
+            const sizes = [...svg.querySelectorAll('text')].map(
+              (text) => parseFloat(getComputedStyle(text).fontSize) * scale * 0.75,
+            );
+            return {
+              chart: svg.closest('[data-table]')?.getAttribute('data-table'),
+              widthShare:
+                Math.round((box.width * scale * 100) / svg.parentElement!.getBoundingClientRect().width) / 100,
+              smallestLabelPt: Math.round(Math.min(...sizes) * 10) / 10,
+            };
+          }),
       );
       expect(charts.length, path).toBeGreaterThan(3);
       for (const chart of charts) {
@@ -203,7 +257,10 @@ test.describe('a coordinator at work', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('keeps no copy of a report on the device: offline it shows the offline page, not old figures', async ({ page, context }) => {
+  test('keeps no copy of a report on the device: offline it shows the offline page, not old figures', async ({
+    page,
+    context,
+  }) => {
     await context.setExtraHTTPHeaders({ Authorization: `Bearer ${tokens.coordinator}` });
     await page.goto(`${server.origin}/en/`);
     await waitForServiceWorker(page);
@@ -215,7 +272,8 @@ test.describe('a coordinator at work', () => {
     await expect(page.locator('[data-table=summary]')).toHaveCount(0);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
       return urls.filter((url) => url.includes('/reports/'));
     });
     expect(cached).toEqual([]);
@@ -225,10 +283,16 @@ test.describe('a coordinator at work', () => {
     await context.setExtraHTTPHeaders({ Authorization: `Bearer ${tokens.team}` });
     const response = await page.goto(`${server.origin}/vi/reports/`);
     expect(response?.status()).toBe(403);
-    await expect(page.getByText('Thiết bị này thuộc một đội truyền thông. Báo cáo chỉ dành cho điều phối viên.')).toBeVisible();
+    await expect(
+      page.getByText('Thiết bị này thuộc một đội truyền thông. Báo cáo chỉ dành cho điều phối viên.'),
+    ).toBeVisible();
   });
 
-  test('revokes a lost phone from the devices panel, which then cannot send logs', async ({ page, context, request }) => {
+  test('revokes a lost phone from the devices panel, which then cannot send logs', async ({
+    page,
+    context,
+    request,
+  }) => {
     const lost = await withStore(async (store) => {
       const team = await store.createTeam('Đội Bát Xát', 'team');
       const code = await store.createEnrolmentCode(team.id);
@@ -244,7 +308,10 @@ test.describe('a coordinator at work', () => {
     await row.getByRole('button', { name: 'Revoke Điện thoại bị mất' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Revoked: Điện thoại bị mất.' })).toBeVisible();
     await expect(row).toContainText('Revoked');
-    const send = await request.post(`${server.origin}/api/sessions/`, { headers: { Authorization: `Bearer ${lost.token}` }, data: logs[0] });
+    const send = await request.post(`${server.origin}/api/sessions/`, {
+      headers: { Authorization: `Bearer ${lost.token}` },
+      data: logs[0],
+    });
     expect(send.status()).toBe(403);
   });
 });

@@ -6,7 +6,11 @@ async function search(page: Page, label: string, words: string): Promise<void> {
   await page.getByRole('searchbox', { name: label }).pressSequentially(words);
 }
 
-const results = (page: Page) => page.getByRole('main').getByRole('list').filter({ has: page.getByRole('heading') });
+const results = (page: Page) =>
+  page
+    .getByRole('main')
+    .getByRole('list')
+    .filter({ has: page.getByRole('heading') });
 const status = (page: Page) => page.getByRole('main').getByRole('status');
 
 test('a word of a Vietnamese slide finds its lesson pack', async ({ page }) => {
@@ -31,7 +35,9 @@ test('the Hmong search page searches the Hmong packs only', async ({ page }) => 
   await box.fill('b');
   await box.press('Enter');
   await expect(status(page)).toHaveText('Cov lus qhia nrhiav tau: 3');
-  const hrefs = await results(page).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  const hrefs = await results(page)
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   expect(hrefs).toHaveLength(3);
   expect(hrefs.every((href) => href?.startsWith('/hmong/materials/'))).toBe(true);
 });
@@ -48,7 +54,9 @@ test('the offline list of a language holds every Pagefind file its search loads'
   const list = (await (await request.get('/pagefind/offline/hmong.json')).json()) as { files: string[]; bytes: number };
   expect(loaded.size).toBeGreaterThan(4);
   expect([...loaded].filter((path) => !list.files.includes(path))).toEqual([]);
-  expect(list.files.filter((path) => /\/(index|fragment)\//.test(path)).every((path) => path.includes('/hmn-latn-vn_'))).toBe(true);
+  expect(
+    list.files.filter((path) => /\/(index|fragment)\//.test(path)).every((path) => path.includes('/hmn-latn-vn_')),
+  ).toBe(true);
   for (const file of list.files) expect((await request.get(file)).status(), file).toBe(200);
 });
 
@@ -69,7 +77,9 @@ test('without the index (offline, nothing saved) search says when it will work',
 });
 
 test('with only another language saved, search says when it will work', async ({ page, context }) => {
-  await context.route(/\/pagefind\/(pagefind\.vi_.*\.pf_meta|(index|fragment)\/vi_)/, (route) => route.abort('internetdisconnected'));
+  await context.route(/\/pagefind\/(pagefind\.vi_.*\.pf_meta|(index|fragment)\/vi_)/, (route) =>
+    route.abort('internetdisconnected'),
+  );
   await page.goto('/vi/search/');
   await search(page, 'Từ cần tìm', 'bẫyviệclàm');
   await expect(status(page)).toHaveText(/chỉ hoạt động sau khi bạn đã lưu một bài giảng bằng ngôn ngữ này/);
@@ -81,7 +91,10 @@ test('without JavaScript the page points to the list of lesson packs', async ({ 
   await page.goto('/dao/search/');
   await expect(page.getByText('Lorz oix zuqc longc JavaScript.', { exact: false })).toBeVisible();
   await expect(page.getByRole('searchbox')).toHaveCount(0);
-  await expect(page.getByRole('main').getByRole('link', { name: 'Mangc yietc zungv njaaux sou' })).toHaveAttribute('href', '/dao/materials/');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Mangc yietc zungv njaaux sou' })).toHaveAttribute(
+    'href',
+    '/dao/materials/',
+  );
   await context.close();
 });
 

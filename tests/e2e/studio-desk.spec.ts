@@ -78,16 +78,23 @@ test('a lesson pack shows its translation progress and links to its page in each
   await expect(page.getByText('Anh 100% · duyệt 100%')).toBeVisible();
   await expect(page.getByText('Dao 0% · duyệt 0%')).toBeVisible();
   await page.getByRole('tab', { name: 'On the site (trên trang web)' }).click();
-  const siteLinks = page.getByRole('list', { name: 'Trên trang web · on the site' }).locator('a[target="_blank"][href^="http://localhost:4321/"]');
+  const siteLinks = page
+    .getByRole('list', { name: 'Trên trang web · on the site' })
+    .locator('a[target="_blank"][href^="http://localhost:4321/"]');
   await expect(siteLinks).toHaveCount(5);
-  await expect(siteLinks.filter({ hasText: 'Tiếng Mông · Hmoob' })).toHaveAttribute('href', 'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/');
+  await expect(siteLinks.filter({ hasText: 'Tiếng Mông · Hmoob' })).toHaveAttribute(
+    'href',
+    'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/',
+  );
   // Hmong waits for review: one link to its page on the review preview (PREVIEW_UNREVIEWED=1 npm run dev).
   const reviewLinks = page.getByRole('list', { name: 'Duyệt trong trang · review in context' }).getByRole('link');
   await expect(reviewLinks).toHaveCount(1);
   await expect(reviewLinks).toHaveAttribute('href', 'http://localhost:4321/hmong/materials/fixture-jobcentre-pack/');
 });
 
-test('Tai Dam lists as outdated the pack reviewed against an earlier Vietnamese text, and its badge says so', async ({ page }) => {
+test('Tai Dam lists as outdated the pack reviewed against an earlier Vietnamese text, and its badge says so', async ({
+  page,
+}) => {
   await open(page, 'Translations (bản dịch)');
   await open(page, 'Tiếng Thái · ꪼꪕꪒꪾ');
   await open(page, 'Outdated (lỗi thời)');

@@ -14,13 +14,24 @@ import { readDataset } from '../../src/content/sources/embedded.ts';
 import { startSanityStandIn, type SanityStandIn } from '../unit/sanity-stand-in.ts';
 
 const studioDist = 'studio/dist';
-const mediaTypes: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.png': 'image/png', '.ico': 'image/x-icon', '.svg': 'image/svg+xml' };
+const mediaTypes: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves the built Studio; every path that is not a file gets index.html (the Studio routes itself). */
 export async function serveStudio(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(join(studioDist, 'index.html'))) throw new Error('studio/dist is missing: run npm run studio:build first (npm test does).');
+  if (!existsSync(join(studioDist, 'index.html')))
+    throw new Error('studio/dist is missing: run npm run studio:build first (npm test does).');
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://studio').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://studio').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     let file = join(studioDist, path);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(studioDist, 'index.html');
     response.writeHead(200, { 'content-type': mediaTypes[extname(file)] ?? 'application/octet-stream' });
@@ -33,23 +44,46 @@ export async function serveStudio(): Promise<{ url: string; close(): Promise<voi
   };
 }
 
-const communicator = { id: 'p-stand-in', name: 'Cán bộ truyền thông', email: 'communicator@example.org', role: 'viewer', roles: [{ name: 'viewer', title: 'Viewer' }], provider: 'sanity' };
+const communicator = {
+  id: 'p-stand-in',
+  name: 'Cán bộ truyền thông',
+  email: 'communicator@example.org',
+  role: 'viewer',
+  roles: [{ name: 'viewer', title: 'Viewer' }],
+  provider: 'sanity',
+};
 
 /** Starts the stand-in with the fixture and sends the page's Sanity API requests to it. */
 export async function routeSanityToStandIn(page: Page): Promise<SanityStandIn> {
-  const standIn = await startSanityStandIn({ readOnly: true, documents: readDataset('tests/fixtures/dataset/data.ndjson') as never });
-  const reply = (route: Route, body: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+  const standIn = await startSanityStandIn({
+    readOnly: true,
+    documents: readDataset('tests/fixtures/dataset/data.ndjson') as never,
+  });
+  const reply = (route: Route, body: unknown) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   await page.route(/^https:\/\/([\w-]+\.)?api\.sanity\.io\//, async (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname;
     if (path.includes('/data/listen/')) {
       // One welcome event: nothing changes in a read-only stand-in, so nothing follows.
-      return route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: 'event: welcome\ndata: {"listenerName":"stand-in"}\n\n' });
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' },
+        body: 'event: welcome\ndata: {"listenerName":"stand-in"}\n\n',
+      });
     }
-    if (/\/data\/(query|doc)\//.test(path)) return route.fulfill({ response: await route.fetch({ url: `${standIn.url}${path}${url.search}` }) });
+    if (/\/data\/(query|doc)\//.test(path))
+      return route.fulfill({ response: await route.fetch({ url: `${standIn.url}${path}${url.search}` }) });
     if (path.endsWith('/users/me')) return reply(route, communicator);
     if (path.endsWith('/acl')) return reply(route, [{ filter: '_id in path("**")', permissions: ['read', 'history'] }]);
-    if (/\/projects\/[\w-]+$/.test(path)) return reply(route, { id: 'your-project-id', displayName: 'Stand-in', organizationId: null, members: [], metadata: {} });
+    if (/\/projects\/[\w-]+$/.test(path))
+      return reply(route, {
+        id: 'your-project-id',
+        displayName: 'Stand-in',
+        organizationId: null,
+        members: [],
+        metadata: {},
+      });
     // Announcements, feature flags, usage limits and the like: the Studio does without them.
     return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"Not found"}' });
   });

@@ -15,7 +15,8 @@ import { schemaFactory, testDatabaseUrl } from '../unit/postgres-test-db.ts';
 import { rawPost, startOwnServer, withStore } from './api-helpers.ts';
 import { waitForServiceWorker } from './helpers.ts';
 
-const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /**
  * POSTs up to `megabytes` MB, stopping when the server answers; resolves with the status and how
@@ -23,11 +24,19 @@ const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(
  * the headers, as the server should answer those alone; chunked, it goes out in 64 KB pieces with
  * short pauses, so an answer that comes while it is sent is read before the server's close.
  */
-function upload(url: string, headers: Record<string, string>, megabytes: number, declared: boolean): Promise<{ status: number; sentMb: number }> {
+function upload(
+  url: string,
+  headers: Record<string, string>,
+  megabytes: number,
+  declared: boolean,
+): Promise<{ status: number; sentMb: number }> {
   const piece = Buffer.alloc(64 * 1024, 'a');
   const pieces = megabytes * 16;
   return new Promise((done, fail) => {
-    const outgoing = httpRequest(url, { method: 'POST', headers: { ...headers, ...(declared ? { 'Content-Length': String(pieces * piece.length) } : {}) } });
+    const outgoing = httpRequest(url, {
+      method: 'POST',
+      headers: { ...headers, ...(declared ? { 'Content-Length': String(pieces * piece.length) } : {}) },
+    });
     let sent = 0;
     let answered = false;
     outgoing.on('response', (incoming) => {
@@ -88,7 +97,14 @@ test.describe('bounded bodies', () => {
       }
       const before = peakRssMb(server.pid);
       const uploads = await Promise.all(
-        [true, true, true, false, false, false].map((declared) => upload(`${server.origin}/vi/reports/`, { ...origin, 'Content-Type': 'application/octet-stream' }, 300, declared)),
+        [true, true, true, false, false, false].map((declared) =>
+          upload(
+            `${server.origin}/vi/reports/`,
+            { ...origin, 'Content-Type': 'application/octet-stream' },
+            300,
+            declared,
+          ),
+        ),
       );
       expect(uploads.map(({ status }) => status)).toEqual([413, 413, 413, 415, 415, 415]);
       expect(peakRssMb(server.pid) - before).toBeLessThan(60);
@@ -97,7 +113,10 @@ test.describe('bounded bodies', () => {
     }
   });
 
-  test('a person whose form or file is refused gets a page in the language of the address, not JSON', async ({ request, baseURL }) => {
+  test('a person whose form or file is refused gets a page in the language of the address, not JSON', async ({
+    request,
+    baseURL,
+  }) => {
     const file = { name: 'unsent-logs.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024, ' ') };
     const cases = [
       ['/en/reports/import/', 'en', 'The form or file is too large (at most 1 MB)'],
@@ -111,26 +130,42 @@ test.describe('bounded bodies', () => {
       expect(html, path).toContain(`lang="${lang}"`);
       expect(html, path).toContain(text);
     }
-    const form = await request.post('/en/reports/', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: `note=${'a'.repeat(300 * 1024)}` });
+    const form = await request.post('/en/reports/', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      data: `note=${'a'.repeat(300 * 1024)}`,
+    });
     expect(form.status()).toBe(413);
     expect(await form.text()).toContain('The form or file is too large (at most 256 KB)');
     // Chunked (no length to refuse by): read to the limit, then the same page.
-    const chunked = await rawPost(`${baseURL!}/vi/reports/import/`, { 'Content-Type': 'multipart/form-data; boundary=x', Origin: baseURL! }, Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 'a')));
+    const chunked = await rawPost(
+      `${baseURL!}/vi/reports/import/`,
+      { 'Content-Type': 'multipart/form-data; boundary=x', Origin: baseURL! },
+      Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 'a')),
+    );
     expect(chunked.status).toBe(413);
     expect(chunked.body).toContain('Biểu mẫu hoặc tệp quá lớn (tối đa 1 MB)');
 
-    const foreign = await request.post('/en/reports/', { headers: { Origin: 'https://evil.example' }, form: { action: 'revoke', id: 'device-1' } });
+    const foreign = await request.post('/en/reports/', {
+      headers: { Origin: 'https://evil.example' },
+      form: { action: 'revoke', id: 'device-1' },
+    });
     expect(foreign.status()).toBe(403);
     expect(foreign.headers()['content-type']).toMatch(/^text\/html/);
     expect(await foreign.text()).toContain('This form was sent from another site and was refused.');
     // Signed out meanwhile: the sign-in in the page's language with 401, not an empty answer.
-    const signedOut = await request.post('/en/reports/', { headers: { Origin: baseURL! }, form: { action: 'revoke', id: 'device-1' }, maxRedirects: 0 });
+    const signedOut = await request.post('/en/reports/', {
+      headers: { Origin: baseURL! },
+      form: { action: 'revoke', id: 'device-1' },
+      maxRedirects: 0,
+    });
     expect(signedOut.status()).toBe(401);
     expect(await signedOut.text()).toMatch(/<html lang="en"[\s\S]*<section class="report-sign-in"/);
   });
 });
 
-test('every /api/ route answers the same with or without its trailing slash: POST without it is no redirect', async ({ request }) => {
+test('every /api/ route answers the same with or without its trailing slash: POST without it is no redirect', async ({
+  request,
+}) => {
   const server = await startOwnServer();
   try {
     const calls: [method: 'GET' | 'POST', path: string, status: number][] = [
@@ -144,7 +179,12 @@ test('every /api/ route answers the same with or without its trailing slash: POS
     ];
     for (const [method, path, status] of calls) {
       for (const variant of [path, `${path}/`]) {
-        const response = await request.fetch(`${server.origin}${variant}`, { method, headers: { 'Content-Type': 'application/json' }, data: method === 'POST' ? '{}' : undefined, maxRedirects: 0 });
+        const response = await request.fetch(`${server.origin}${variant}`, {
+          method,
+          headers: { 'Content-Type': 'application/json' },
+          data: method === 'POST' ? '{}' : undefined,
+          maxRedirects: 0,
+        });
         expect([method, variant, response.status()]).toEqual([method, variant, status]);
       }
     }
@@ -157,12 +197,19 @@ test.describe('canonical paths', () => {
   test('a non-canonical path of a page redirects to the canonical one, query kept', async ({ request, baseURL }) => {
     for (const path of ['/en//reports/', '/en/r%65ports/', '/en/%72eports', '/en/reports', '//en/reports/']) {
       const response = await request.get(`${baseURL!}${path}?from=2026-01-01`, { maxRedirects: 0 });
-      expect([path, response.status(), response.headers()['location']]).toEqual([path, 301, '/en/reports/?from=2026-01-01']);
+      expect([path, response.status(), response.headers()['location']]).toEqual([
+        path,
+        301,
+        '/en/reports/?from=2026-01-01',
+      ]);
     }
     expect((await request.get('/en/reports/', { maxRedirects: 0 })).status()).toBe(401);
   });
 
-  test('the node server redirects a variant of a static page too (its file server answers before the middleware), query kept', async ({ request, baseURL }) => {
+  test('the node server redirects a variant of a static page too (its file server answers before the middleware), query kept', async ({
+    request,
+    baseURL,
+  }) => {
     const variants: [string, string][] = [
       ['/en//help/', '/en/help/'],
       ['/en/h%65lp/', '/en/help/'],
@@ -178,7 +225,9 @@ test.describe('canonical paths', () => {
     expect((await request.get('/en/help/', { maxRedirects: 0 })).status()).toBe(200);
   });
 
-  test('every file the node server serves itself carries the security headers: static pages, pack pages, assets, the worker', async ({ request }) => {
+  test('every file the node server serves itself carries the security headers: static pages, pack pages, assets, the worker', async ({
+    request,
+  }) => {
     const html = await (await request.get('/en/help/')).text();
     const asset = /(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/.exec(html)?.[1];
     expect(asset).toBeTruthy();
@@ -187,20 +236,30 @@ test.describe('canonical paths', () => {
       const response = await request.get(path, { maxRedirects: 0 });
       const headers = response.headers();
       expect([path, response.status()]).toEqual([path, 200]);
-      expect([path, headers['content-security-policy']]).toEqual([path, expect.stringContaining("frame-ancestors 'none'")]);
+      expect([path, headers['content-security-policy']]).toEqual([
+        path,
+        expect.stringContaining("frame-ancestors 'none'"),
+      ]);
       if (pages.includes(path)) expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
-      expect([path, headers['x-content-type-options'], headers['x-frame-options'], headers['referrer-policy']]).toEqual([path, 'nosniff', 'DENY', 'same-origin']);
+      expect([path, headers['x-content-type-options'], headers['x-frame-options'], headers['referrer-policy']]).toEqual(
+        [path, 'nosniff', 'DENY', 'same-origin'],
+      );
     }
   });
 
-  test('every file the build wrote is served at its own address, never redirected (Pagefind\'s .pf_meta included)', async ({ request }) => {
+  test("every file the build wrote is served at its own address, never redirected (Pagefind's .pf_meta included)", async ({
+    request,
+  }) => {
     const client = join(process.env['E2E_OUT_DIR'] ?? './dist-test', 'client');
     // `_headers` is the header file for a static host, which serves it to nobody either.
-    const files = (readdirSync(client, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name !== '_headers');
+    const files = readdirSync(client, { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile() && entry.name !== '_headers',
+    );
     expect(files.length).toBeGreaterThan(100);
     const answers = await Promise.all(
       files.map(async (entry) => {
-        const path = '/' + relative(client, join(entry.parentPath, entry.name)).split(sep).map(encodeURIComponent).join('/');
+        const path =
+          '/' + relative(client, join(entry.parentPath, entry.name)).split(sep).map(encodeURIComponent).join('/');
         const url = path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
         return [url, (await request.head(url, { maxRedirects: 0 })).status()] as const;
       }),
@@ -214,12 +273,17 @@ test.describe('canonical paths', () => {
     for (const path of ['/en/', '/en/help/', '/en/offline/']) {
       const response = await page.goto(path);
       expect([path, response?.fromServiceWorker()]).toEqual([path, true]);
-      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-.*frame-ancestors 'none'/);
+      expect(response?.headers()['content-security-policy']).toMatch(
+        /script-src 'self' 'sha256-.*frame-ancestors 'none'/,
+      );
       expect(response?.headers()['x-content-type-options']).toBe('nosniff');
     }
   });
 
-  test('the service worker keeps no answer marked no-store, whatever its URL, and still keeps the others', async ({ page, context }) => {
+  test('the service worker keeps no answer marked no-store, whatever its URL, and still keeps the others', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/en/');
     await waitForServiceWorker(page);
     // A pack page answered no-store (as a signed-in page would be): it must not enter any cache.
@@ -230,15 +294,19 @@ test.describe('canonical paths', () => {
     await page.goto('/en/materials/fixture-school-pack/');
     await page.goto('/en/materials/');
     await expect
-      .poll(() => page.evaluate(async () => {
-        const urls: string[] = [];
-        for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-        return urls;
-      }))
+      .poll(() =>
+        page.evaluate(async () => {
+          const urls: string[] = [];
+          for (const name of await caches.keys())
+            for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+          return urls;
+        }),
+      )
       .toContain('/en/materials/');
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
       return urls;
     });
     expect(cached).not.toContain('/en/materials/fixture-school-pack/');
@@ -249,12 +317,18 @@ test.describe('canonical paths', () => {
 const engines = {
   SQLite: async () => {
     const server = await startOwnServer();
-    return { servers: [server], withStore: <T>(work: (store: SessionStore) => Promise<T>) => withStore(work, sqliteFile(server.dataDir)), stop: () => server.stop() };
+    return {
+      servers: [server],
+      withStore: <T>(work: (store: SessionStore) => Promise<T>) => withStore(work, sqliteFile(server.dataDir)),
+      stop: () => server.stop(),
+    };
   },
   PostgreSQL: async (count = 1) => {
     const schemas = schemaFactory(testDatabaseUrl());
     const url = await schemas.freshUrl();
-    const servers = await Promise.all(Array.from({ length: count }, () => startOwnServer(undefined, { DATABASE_URL: url })));
+    const servers = await Promise.all(
+      Array.from({ length: count }, () => startOwnServer(undefined, { DATABASE_URL: url })),
+    );
     return {
       servers,
       withStore: async <T>(work: (store: SessionStore) => Promise<T>) => {
@@ -287,7 +361,10 @@ async function coordinatorToken(store: SessionStore): Promise<{ token: string; d
 
 /** Signs in with a device token; answers the session cookie's value. */
 async function signIn(request: APIRequestContext, origin: string, token: string): Promise<string> {
-  const response = await request.post(`${origin}/api/sign-in/`, { headers: { Authorization: `Bearer ${token}` }, data: {} });
+  const response = await request.post(`${origin}/api/sign-in/`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {},
+  });
   expect(response.status()).toBe(200);
   const cookie = /lc_session=([\w-]{43});/.exec(response.headers()['set-cookie'] ?? '')?.[1];
   expect(response.headers()['set-cookie']).toMatch(/HttpOnly/i);
@@ -296,7 +373,9 @@ async function signIn(request: APIRequestContext, origin: string, token: string)
 }
 
 for (const [engine, open] of Object.entries(engines)) {
-  test(`${engine}: the cookie holds a session, not the token: no Bearer, ended by sign-out and by revoking the device`, async ({ playwright }) => {
+  test(`${engine}: the cookie holds a session, not the token: no Bearer, ended by sign-out and by revoking the device`, async ({
+    playwright,
+  }) => {
     const deployment = await open();
     const [server] = deployment.servers;
     // A request context of its own, with no cookie jar shared with other tests.
@@ -305,12 +384,22 @@ for (const [engine, open] of Object.entries(engines)) {
       const { token, deviceId } = await deployment.withStore(coordinatorToken);
       const session = await signIn(request, server!.origin, token);
       expect(session).not.toBe(token);
-      const withCookie = (cookie: string) => request.get(`${server!.origin}/api/reports/summary/?format=json`, { headers: { Cookie: `lc_session=${cookie}` } });
+      const withCookie = (cookie: string) =>
+        request.get(`${server!.origin}/api/reports/summary/?format=json`, {
+          headers: { Cookie: `lc_session=${cookie}` },
+        });
       expect((await withCookie(session)).status()).toBe(200);
-      const asBearer = await request.post(`${server!.origin}/api/sessions/`, { headers: { Authorization: `Bearer ${session}` }, data: {} });
+      const asBearer = await request.post(`${server!.origin}/api/sessions/`, {
+        headers: { Authorization: `Bearer ${session}` },
+        data: {},
+      });
       expect(asBearer.status()).toBe(401);
 
-      const signOut = await request.post(`${server!.origin}/vi/reports/`, { headers: { Cookie: `lc_session=${session}`, Origin: server!.origin }, form: { action: 'signOut' }, maxRedirects: 0 });
+      const signOut = await request.post(`${server!.origin}/vi/reports/`, {
+        headers: { Cookie: `lc_session=${session}`, Origin: server!.origin },
+        form: { action: 'signOut' },
+        maxRedirects: 0,
+      });
       expect(signOut.status()).toBe(303);
       expect((await withCookie(session)).status()).toBe(401);
 
@@ -324,7 +413,9 @@ for (const [engine, open] of Object.entries(engines)) {
     }
   });
 
-  test(`${engine}: of 40 wrong enrolment codes sent at once, to servers sharing the store, exactly 10 are tried`, async ({ playwright }) => {
+  test(`${engine}: of 40 wrong enrolment codes sent at once, to servers sharing the store, exactly 10 are tried`, async ({
+    playwright,
+  }) => {
     test.setTimeout(120_000);
     const deployment = await open(2);
     const request = await playwright.request.newContext();
@@ -332,7 +423,9 @@ for (const [engine, open] of Object.entries(engines)) {
       const attempts = await Promise.all(
         Array.from({ length: 40 }, async (_, index) => {
           const server = deployment.servers[index % deployment.servers.length]!;
-          return (await request.post(`${server.origin}/api/enrol/`, { data: { code: 'ABCD-EFGH', deviceName: 'Guess' } })).status();
+          return (
+            await request.post(`${server.origin}/api/enrol/`, { data: { code: 'ABCD-EFGH', deviceName: 'Guess' } })
+          ).status();
         }),
       );
       expect(attempts.filter((status) => status === 403)).toHaveLength(10);

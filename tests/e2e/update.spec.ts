@@ -26,7 +26,10 @@ test.describe.serial('a new deployment', () => {
 
   test.afterEach(() => stop(server));
 
-  test('shows the update prompt, and updating refreshes the saved pack without losing it', async ({ page, context }) => {
+  test('shows the update prompt, and updating refreshes the saved pack without losing it', async ({
+    page,
+    context,
+  }) => {
     server = await serve(outDir);
     const url = `http://127.0.0.1:${port}/en/materials/${reviewedPack}/`;
     await page.goto(url);

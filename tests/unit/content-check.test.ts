@@ -47,7 +47,9 @@ describe('content:check', () => {
 
   it('lists drafts and release versions as warnings by id: the site leaves them out', async () => {
     const { problems } = await checkDataset(broken);
-    const unpublished = problems.filter((problem) => problem.message.startsWith('Not published')).map(({ id, level }) => `${level} ${id}`);
+    const unpublished = problems
+      .filter((problem) => problem.message.startsWith('Not published'))
+      .map(({ id, level }) => `${level} ${id}`);
     expect(unpublished).toEqual(['warning drafts.material-complete', 'warning versions.rSpring.material-complete']);
   });
 
@@ -57,7 +59,9 @@ describe('content:check', () => {
     expect(message('material-hmong-gap')).toMatch(/Tiếng Mông.*slides\[1\]\.heading/);
     expect(message('material-missing-cover')).toMatch(/images\/not-there\.png/);
     expect(message('helpContact-18001567')).toMatch(/111/);
-    expect(problems.find((problem) => problem.id === 'material-dangling-contact' && problem.level === 'error')?.message).toMatch(/points to "helpContact-999", which is not in the dataset/);
+    expect(
+      problems.find((problem) => problem.id === 'material-dangling-contact' && problem.level === 'error')?.message,
+    ).toMatch(/points to "helpContact-999", which is not in the dataset/);
   });
 
   it('lists each warning once', async () => {
@@ -80,7 +84,9 @@ describe('content:check', () => {
   });
 
   it('checks the folder CONTENT_DATASET_DIR names, as the build reads it', async () => {
-    const failed = await run('npm', ['run', '--silent', 'content:check'], { env: { ...process.env, CONTENT_DATASET_DIR: broken } }).then(
+    const failed = await run('npm', ['run', '--silent', 'content:check'], {
+      env: { ...process.env, CONTENT_DATASET_DIR: broken },
+    }).then(
       () => undefined,
       (error: unknown) => error as { code: number; stdout: string },
     );
@@ -91,13 +97,25 @@ describe('content:check', () => {
 
 describe('the retired hotline', () => {
   it('is found however it is spaced or punctuated, in any text, and never inside a longer number', () => {
-    for (const text of ['Gọi 1800 1567', '1800-1567', '(1800) 15.67', 'call 1 8 0 0 1 5 6 7 now', '18001567']) expect(mentionsRetiredHotline(text), text).toBe(true);
-    for (const text of ['111', '1800 15670', '218001567', '1800 1566']) expect(mentionsRetiredHotline(text), text).toBe(false);
+    for (const text of ['Gọi 1800 1567', '1800-1567', '(1800) 15.67', 'call 1 8 0 0 1 5 6 7 now', '18001567'])
+      expect(mentionsRetiredHotline(text), text).toBe(true);
+    for (const text of ['111', '1800 15670', '218001567', '1800 1566'])
+      expect(mentionsRetiredHotline(text), text).toBe(false);
   });
 
   it('is named by document and field wherever it is: quiz, key messages, notes, any language', () => {
-    const document = { _id: 'm', _type: 'material', _ref: '1800 1567', quiz: [{ explanation: { en: 'Not 1800 1567' } }], keyMessages: { thai: ['ꪎꪳ 1800.1567'] }, notes: 'ok' };
-    expect(retiredHotlineProblems(document).map(({ id, field, level }) => `${level} ${id} ${field}`)).toEqual(['error m quiz[0].explanation.en', 'error m keyMessages.thai[0]']);
+    const document = {
+      _id: 'm',
+      _type: 'material',
+      _ref: '1800 1567',
+      quiz: [{ explanation: { en: 'Not 1800 1567' } }],
+      keyMessages: { thai: ['ꪎꪳ 1800.1567'] },
+      notes: 'ok',
+    };
+    expect(retiredHotlineProblems(document).map(({ id, field, level }) => `${level} ${id} ${field}`)).toEqual([
+      'error m quiz[0].explanation.en',
+      'error m keyMessages.thai[0]',
+    ]);
   });
 });
 

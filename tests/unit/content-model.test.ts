@@ -27,14 +27,21 @@ import { helpContactsQuery, materialsQuery, siteSettingsQuery, topicsQuery } fro
 import { createEmbeddedSource, readDataset } from '../../src/content/sources/embedded.ts';
 import { schemaTypes } from '../../studio/schemaTypes/index.ts';
 
-interface Fields { fields: { name: string; type?: string; of?: { type: string }[] }[] }
+interface Fields {
+  fields: { name: string; type?: string; of?: { type: string }[] }[];
+}
 const studioType = (name: string) => schemaTypes.find((type) => type.name === name) as unknown as Fields;
-const studioFields = (name: string) => studioType(name).fields.map((field) => field.name).sort();
+const studioFields = (name: string) =>
+  studioType(name)
+    .fields.map((field) => field.name)
+    .sort();
 
 /** The keys of a zod object schema (behind refinements), without Sanity's system fields. */
 function zodKeys(schema: z.ZodType): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown>; def: { in?: z.ZodType } }).shape;
-  return Object.keys(shape ?? {}).filter((key) => !key.startsWith('_')).sort();
+  return Object.keys(shape ?? {})
+    .filter((key) => !key.startsWith('_'))
+    .sort();
 }
 
 /** The first result of a GROQ query over the sample dataset. */
@@ -44,7 +51,10 @@ async function firstResult(query: string): Promise<Record<string, unknown>> {
   return (Array.isArray(result) ? result[0] : result) as Record<string, unknown>;
 }
 
-const ownKeys = (value: object) => Object.keys(value).filter((key) => !key.startsWith('_')).sort();
+const ownKeys = (value: object) =>
+  Object.keys(value)
+    .filter((key) => !key.startsWith('_'))
+    .sort();
 
 /** The keys a GROQ query projects (a projection names its keys even when a value is null). */
 const projectedKeys = async (query: string) => ownKeys(await firstResult(query));
@@ -76,10 +86,34 @@ describe('one content model', () => {
     const source = createEmbeddedSource('tests/fixtures/dataset');
     const image = () => z.string();
     const collections = [
-      { query: materialsQuery, schema: materialSchema, id: (doc: { slug: string }) => doc.slug, toEntry: toMaterialEntry, entry: materialEntrySchema(image) },
-      { query: topicsQuery, schema: topicSchema, id: (doc: { slug: string }) => doc.slug, toEntry: toTopicEntry, entry: topicEntrySchema },
-      { query: helpContactsQuery, schema: helpContactSchema, id: (doc: { number: string }) => doc.number, toEntry: toHelpContactEntry, entry: helpContactEntrySchema },
-      { query: siteSettingsQuery, schema: siteSettingsSchema, id: () => 'site', toEntry: toSiteSettingsEntry, entry: siteSettingsEntrySchema },
+      {
+        query: materialsQuery,
+        schema: materialSchema,
+        id: (doc: { slug: string }) => doc.slug,
+        toEntry: toMaterialEntry,
+        entry: materialEntrySchema(image),
+      },
+      {
+        query: topicsQuery,
+        schema: topicSchema,
+        id: (doc: { slug: string }) => doc.slug,
+        toEntry: toTopicEntry,
+        entry: topicEntrySchema,
+      },
+      {
+        query: helpContactsQuery,
+        schema: helpContactSchema,
+        id: (doc: { number: string }) => doc.number,
+        toEntry: toHelpContactEntry,
+        entry: helpContactEntrySchema,
+      },
+      {
+        query: siteSettingsQuery,
+        schema: siteSettingsSchema,
+        id: () => 'site',
+        toEntry: toSiteSettingsEntry,
+        entry: siteSettingsEntrySchema,
+      },
     ];
     for (const { entry, ...options } of collections) {
       const entries = await loadEntries(source, options as never);
@@ -168,16 +202,31 @@ describe('the model’s other rules in the build', () => {
 /** Error paths as `slides[].heading`: array members by position, the language key dropped. */
 function normalPath(path: readonly unknown[]): string {
   const parts = path.filter((part) => part !== 'vi');
-  return parts.reduce<string>((text, part) => (typeof part === 'string' ? (text ? `${text}.${part}` : part) : `${text}[]`), '');
+  return parts.reduce<string>(
+    (text, part) => (typeof part === 'string' ? (text ? `${text}.${part}` : part) : `${text}[]`),
+    '',
+  );
 }
 
 /** The paths of the errors Sanity's validator reports with the Studio's schema. */
 async function studioErrorPaths(document: Record<string, unknown>): Promise<string[]> {
   const schema = createSchema({ name: 'test', types: schemaTypes });
   const client = { fetch: async () => true, withConfig: () => client };
-  const full = { _id: 'x', _rev: 'r1', _createdAt: '2025-09-01T00:00:00Z', _updatedAt: '2025-09-01T00:00:00Z', ...document } as SanityDocument;
-  const markers = await validateDocument({ document: full, workspace: { schema, getClient: () => client } as never, getDocumentExists: async () => true });
-  return [...new Set(markers.filter((marker) => marker.level === 'error').map((marker) => normalPath(marker.path)))].sort();
+  const full = {
+    _id: 'x',
+    _rev: 'r1',
+    _createdAt: '2025-09-01T00:00:00Z',
+    _updatedAt: '2025-09-01T00:00:00Z',
+    ...document,
+  } as SanityDocument;
+  const markers = await validateDocument({
+    document: full,
+    workspace: { schema, getClient: () => client } as never,
+    getDocumentExists: async () => true,
+  });
+  return [
+    ...new Set(markers.filter((marker) => marker.level === 'error').map((marker) => normalPath(marker.path))),
+  ].sort();
 }
 
 /** The paths of the problems the build's zod check reports. */
@@ -198,15 +247,47 @@ describe('texts that need Vietnamese', () => {
           title: english('localeString'),
           summary: english('localeText'),
           coverImage: { _type: 'image', _sanityAsset: 'image@file://./images/x.png', alt: english('localeString') },
-          slides: [{ _key: 's1', _type: 'slide', heading: english('localeString'), teacherNotes: english('localeText') }],
-          quiz: [{ _key: 'q1', _type: 'quizQuestion', question: english('localeString'), options: [{ _key: 'o1', ...english('localeString') }, { _key: 'o2', ...english('localeString') }], correctOption: 1 }],
+          slides: [
+            { _key: 's1', _type: 'slide', heading: english('localeString'), teacherNotes: english('localeText') },
+          ],
+          quiz: [
+            {
+              _key: 'q1',
+              _type: 'quizQuestion',
+              question: english('localeString'),
+              options: [
+                { _key: 'o1', ...english('localeString') },
+                { _key: 'o2', ...english('localeString') },
+              ],
+              correctOption: 1,
+            },
+          ],
           keyMessages: [{ _key: 'k1', ...english('localeString') }],
           discussionQuestions: [{ _key: 'd1', ...english('localeText') }],
         },
       },
-      { schema: topicSchema, document: { _type: 'topic', slug: { _type: 'slug', current: 't' }, title: english('localeString'), description: english('localeText') } },
-      { schema: helpContactSchema, document: { _type: 'helpContact', number: '111', name: english('localeString'), hours: english('localeString') } },
-      { schema: siteSettingsSchema, document: { _type: 'siteSettings', title: english('localeString'), banner: english('localeText') } },
+      {
+        schema: topicSchema,
+        document: {
+          _type: 'topic',
+          slug: { _type: 'slug', current: 't' },
+          title: english('localeString'),
+          description: english('localeText'),
+        },
+      },
+      {
+        schema: helpContactSchema,
+        document: {
+          _type: 'helpContact',
+          number: '111',
+          name: english('localeString'),
+          hours: english('localeString'),
+        },
+      },
+      {
+        schema: siteSettingsSchema,
+        document: { _type: 'siteSettings', title: english('localeString'), banner: english('localeText') },
+      },
     ];
     for (const { schema, document } of documents) {
       // The build reads the slug as the query projects it: a string.

@@ -11,20 +11,32 @@ import { checkDataset } from '../../studio/check/checkDataset.ts';
 import { shapeProblems } from '../../studio/check/shape.ts';
 import type { ExportDocument } from '../../studio/check/readExport.ts';
 
-const block = (key: string, text: string) => ({ _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }] });
+const block = (key: string, text: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
+});
 
 const good = (): ExportDocument => ({
   _id: 'material-x',
   _type: 'material',
   title: { _type: 'localeString', vi: 'Việc làm giả', thai: 'ꪹꪖꪷꪉ 111' },
   slides: [
-    { _type: 'slide', _key: 's1', heading: { _type: 'localeString', vi: 'Một' }, body: { _type: 'localeBlockContent', vi: [block('b1', 'Gọi 111')] } },
+    {
+      _type: 'slide',
+      _key: 's1',
+      heading: { _type: 'localeString', vi: 'Một' },
+      body: { _type: 'localeBlockContent', vi: [block('b1', 'Gọi 111')] },
+    },
     { _type: 'slide', _key: 's2', heading: { _type: 'localeString', vi: 'Hai' } },
   ],
   keyMessages: [{ _key: 'k1', _type: 'localeString', vi: 'Gọi 111' }],
 });
 
-const where = (document: ExportDocument) => shapeProblems(document).map(({ field, level, message }) => `${level} ${field}: ${message}`);
+const where = (document: ExportDocument) =>
+  shapeProblems(document).map(({ field, level, message }) => `${level} ${field}: ${message}`);
 
 describe('the shape of an export file', () => {
   it('passes a well-formed document, keyed localized array members included', () => {
@@ -75,9 +87,20 @@ describe('the shape of an export file', () => {
       const documents = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       const pack = documents.find((document) => document['_id'] === 'material-fixture-school-pack')!;
       (pack['title'] as Record<string, unknown>)['fr'] = 'Faux';
-      writeFileSync(join(folder, 'data.ndjson'), documents.filter((document) => !JSON.stringify(document).includes('@file://')).concat(pack).map((document) => JSON.stringify(document)).join('\n'));
+      writeFileSync(
+        join(folder, 'data.ndjson'),
+        documents
+          .filter((document) => !JSON.stringify(document).includes('@file://'))
+          .concat(pack)
+          .map((document) => JSON.stringify(document))
+          .join('\n'),
+      );
       const { problems } = await checkDataset(folder);
-      expect(problems.filter((problem) => problem.message.includes('"fr"')).map(({ id, field, level }) => `${level} ${id} ${field}`)).toEqual(['error material-fixture-school-pack title']);
+      expect(
+        problems
+          .filter((problem) => problem.message.includes('"fr"'))
+          .map(({ id, field, level }) => `${level} ${id} ${field}`),
+      ).toEqual(['error material-fixture-school-pack title']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

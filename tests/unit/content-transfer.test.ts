@@ -32,7 +32,9 @@ const project = () => ({ SANITY_PROJECT_ID: 'standin', SANITY_API_HOST: standIn.
 
 /** Documents without asset paths, whose names differ between a hand-made and an exported folder. */
 function withoutAssetPaths(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (key: string, item: unknown) => (key === '_sanityAsset' ? (item as string).split('@')[0] : item)) as unknown;
+  return JSON.parse(JSON.stringify(value), (key: string, item: unknown) =>
+    key === '_sanityAsset' ? (item as string).split('@')[0] : item,
+  ) as unknown;
 }
 
 beforeEach(async () => {
@@ -50,7 +52,9 @@ describe('content:import and content:export', () => {
     const imported = await npmRun('content:import', [fixture], { ...project(), SANITY_TOKEN: 'write-token' });
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toMatch(/Imported 8 documents and 4 file\(s\)/);
-    expect(standIn.requests.filter((r) => r.method === 'POST').every((r) => r.authorization === 'Bearer write-token')).toBe(true);
+    expect(
+      standIn.requests.filter((r) => r.method === 'POST').every((r) => r.authorization === 'Bearer write-token'),
+    ).toBe(true);
     // A draft in the project is work in progress, never exported.
     standIn.documents.set('drafts.topic-fixture-jobs', { _id: 'drafts.topic-fixture-jobs', _type: 'topic' });
 
@@ -60,17 +64,24 @@ describe('content:import and content:export', () => {
 
     const original = readDataset(join(fixture, 'data.ndjson'));
     const roundTrip = readDataset(join(out, 'data.ndjson'));
-    const byId = (documents: Record<string, unknown>[]) => [...documents].sort((a, b) => String(a['_id']).localeCompare(String(b['_id'])));
+    const byId = (documents: Record<string, unknown>[]) =>
+      [...documents].sort((a, b) => String(a['_id']).localeCompare(String(b['_id'])));
     expect(withoutAssetPaths(byId(roundTrip))).toEqual(withoutAssetPaths(byId(original)));
     expect((await checkDataset(out)).problems.filter((p) => p.level === 'error')).toEqual([]);
 
-    const bytes = (folder: string, part: string) => readdirSync(join(folder, part)).map((name) => readFileSync(join(folder, part, name)).length).sort();
+    const bytes = (folder: string, part: string) =>
+      readdirSync(join(folder, part))
+        .map((name) => readFileSync(join(folder, part, name)).length)
+        .sort();
     expect(bytes(out, 'images')).toEqual(bytes(fixture, 'images'));
     expect(bytes(out, 'files')).toEqual(bytes(fixture, 'files'));
   });
 
   it('import refuses a dataset with errors and writes nothing', async () => {
-    const result = await npmRun('content:import', ['tests/fixtures/broken-dataset'], { ...project(), SANITY_TOKEN: 'write-token' });
+    const result = await npmRun('content:import', ['tests/fixtures/broken-dataset'], {
+      ...project(),
+      SANITY_TOKEN: 'write-token',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/13 error\(s\); nothing was imported/);
     expect(standIn.requests).toEqual([]);

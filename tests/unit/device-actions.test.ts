@@ -45,7 +45,11 @@ describe('device actions of the reports page', () => {
   });
 
   it('revokes and quarantines a device when the box is ticked', async () => {
-    const query = await runDeviceAction(form({ action: 'revoke', id: phone.deviceId, quarantine: 'on' }), coordinator, store);
+    const query = await runDeviceAction(
+      form({ action: 'revoke', id: phone.deviceId, quarantine: 'on' }),
+      coordinator,
+      store,
+    );
     expect(Object.fromEntries(query)).toEqual({ notice: 'quarantined', name: 'Phone of Y Tý' });
     expect((await deviceOf(phone.deviceId)).quarantinedAt).not.toBeNull();
   });
@@ -58,24 +62,36 @@ describe('device actions of the reports page', () => {
 
   it('never revokes the device showing the page nor its own team, an unknown id or no id', async () => {
     for (const id of [coordinator.deviceId, coordinator.team.id, 'device-unknown', '']) {
-      expect(Object.fromEntries(await runDeviceAction(form({ action: 'revoke', id }), coordinator, store))).toEqual({ notice: 'notRevoked' });
+      expect(Object.fromEntries(await runDeviceAction(form({ action: 'revoke', id }), coordinator, store))).toEqual({
+        notice: 'notRevoked',
+      });
     }
     expect((await devices()).every((device) => device.revokedAt === null)).toBe(true);
   });
 
   it('quarantines and releases a device, and says so for an unknown one', async () => {
-    expect(Object.fromEntries(await runDeviceAction(form({ action: 'quarantine', id: phone.deviceId }), coordinator, store))).toEqual({ notice: 'quarantined', name: 'Phone of Y Tý' });
+    expect(
+      Object.fromEntries(await runDeviceAction(form({ action: 'quarantine', id: phone.deviceId }), coordinator, store)),
+    ).toEqual({ notice: 'quarantined', name: 'Phone of Y Tý' });
     expect((await deviceOf(phone.deviceId)).quarantinedAt).not.toBeNull();
-    expect(Object.fromEntries(await runDeviceAction(form({ action: 'release', id: phone.deviceId }), coordinator, store))).toEqual({ notice: 'released', name: 'Phone of Y Tý' });
+    expect(
+      Object.fromEntries(await runDeviceAction(form({ action: 'release', id: phone.deviceId }), coordinator, store)),
+    ).toEqual({ notice: 'released', name: 'Phone of Y Tý' });
     expect((await deviceOf(phone.deviceId)).quarantinedAt).toBeNull();
     for (const action of ['quarantine', 'release']) {
-      expect(Object.fromEntries(await runDeviceAction(form({ action, id: 'device-unknown' }), coordinator, store))).toEqual({ notice: 'unknownDevice' });
-      expect(Object.fromEntries(await runDeviceAction(form({ action }), coordinator, store))).toEqual({ notice: 'unknownDevice' });
+      expect(
+        Object.fromEntries(await runDeviceAction(form({ action, id: 'device-unknown' }), coordinator, store)),
+      ).toEqual({ notice: 'unknownDevice' });
+      expect(Object.fromEntries(await runDeviceAction(form({ action }), coordinator, store))).toEqual({
+        notice: 'unknownDevice',
+      });
     }
   });
 
   it('does nothing for an unknown action', async () => {
-    expect(Object.fromEntries(await runDeviceAction(form({ action: 'delete', id: phone.deviceId }), coordinator, store))).toEqual({ notice: 'notRevoked' });
+    expect(
+      Object.fromEntries(await runDeviceAction(form({ action: 'delete', id: phone.deviceId }), coordinator, store)),
+    ).toEqual({ notice: 'notRevoked' });
     expect((await deviceOf(phone.deviceId)).revokedAt).toBeNull();
   });
 });

@@ -35,7 +35,10 @@ async function columnsOf(table: string): Promise<string[]> {
   await store.migrate();
   await store.close();
   const db = new DatabaseSync(file);
-  const names = db.prepare(`PRAGMA table_info(${table})`).all().map((row) => String(row['name']));
+  const names = db
+    .prepare(`PRAGMA table_info(${table})`)
+    .all()
+    .map((row) => String(row['name']));
   db.close();
   return names;
 }
@@ -56,7 +59,8 @@ describe('one name per figure', () => {
     expect([...followUps]).toEqual(keys('followUps'));
     // The test logs hold exactly the table's figures (a new band needs them to say its count too).
     const log = validLog();
-    for (const group of ['bySex', 'byAge', 'byEthnicity'] as const) expect(Object.keys(log.attendance[group])).toEqual(keys(group));
+    for (const group of ['bySex', 'byAge', 'byEthnicity'] as const)
+      expect(Object.keys(log.attendance[group])).toEqual(keys(group));
     expect(Object.keys(log.followUps)).toEqual(keys('followUps'));
   });
 
@@ -65,16 +69,22 @@ describe('one name per figure', () => {
     const stored = await columnsOf('session_logs');
     expect(stored).toEqual(expect.arrayContaining(columns));
     expect(logColumnNames).toEqual(expect.arrayContaining(columns));
-    expect(stored.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual([...columns].sort());
+    expect(stored.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual(
+      [...columns].sort(),
+    );
     const summary = await columnsOf('report_sums');
     expect(summary).toEqual(expect.arrayContaining(columns));
     expect(summarySums).toEqual(expect.arrayContaining(columns));
-    expect(summary.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual([...columns].sort());
+    expect(summary.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual(
+      [...columns].sort(),
+    );
   });
 
   it('exports each figure under its column in the raw CSV', () => {
     expect(csvColumns).toEqual(expect.arrayContaining(figures.map((figure) => figure.column)));
-    expect(csvColumns.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual(figures.map((figure) => figure.column).sort());
+    expect(csvColumns.filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}_`))).sort()).toEqual(
+      figures.map((figure) => figure.column).sort(),
+    );
   });
 
   it('labels each figure in every UI strings file and its context, and labels nothing else under a figure group', () => {
@@ -82,7 +92,9 @@ describe('one name per figure', () => {
     for (const file of uiFiles) {
       const keys = Object.keys(JSON.parse(readFileSync(join(uiFolder, file), 'utf8')) as Record<string, string>);
       expect(keys, file).toEqual(expect.arrayContaining(labels));
-      const underGroups = keys.filter((key) => Object.values(figureGroups).some(({ label }) => key.startsWith(`${label}.`)) && !notFigures.has(key));
+      const underGroups = keys.filter(
+        (key) => Object.values(figureGroups).some(({ label }) => key.startsWith(`${label}.`)) && !notFigures.has(key),
+      );
       expect(underGroups.sort(), file).toEqual(labels);
     }
   });

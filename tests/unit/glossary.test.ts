@@ -9,22 +9,35 @@ import { translatedLocalePaths } from '../../src/i18n/locales.ts';
 import { contentCounts, localizedTextFields } from '../../src/i18n/status.ts';
 import { glossaryHints, sourceText } from '../../studio/translation/sourceBeside.ts';
 
-const trafficking = { _id: 'g1', _type: 'glossaryTerm', term: { _type: 'localeString', vi: 'mua bán người', hmong: 'kev muag neeg' }, note: 'not "muag khoom" (selling goods)' };
+const trafficking = {
+  _id: 'g1',
+  _type: 'glossaryTerm',
+  term: { _type: 'localeString', vi: 'mua bán người', hmong: 'kev muag neeg' },
+  note: 'not "muag khoom" (selling goods)',
+};
 const hotline = { _id: 'g2', _type: 'glossaryTerm', term: { _type: 'localeString', vi: '111' } };
-const broker = { _id: 'g3', _type: 'glossaryTerm', term: { _type: 'localeString', vi: 'Môi giới', hmong: 'tus neeg nrhiav' } };
+const broker = {
+  _id: 'g3',
+  _type: 'glossaryTerm',
+  term: { _type: 'localeString', vi: 'Môi giới', hmong: 'tus neeg nrhiav' },
+};
 
 describe('the glossary', () => {
   it('finds a term as a whole word, in any case, and not inside another word or number', () => {
     const terms = glossaryTerms([trafficking, hotline, broker, { _id: 'x', _type: 'topic' }]);
     expect(terms).toHaveLength(3);
-    expect(glossaryMatches('Gọi 111 nếu nghi MUA BÁN NGƯỜI; đừng tin môi giới.', terms).map((t) => t.term['vi'])).toEqual(['mua bán người', '111', 'Môi giới']);
+    expect(
+      glossaryMatches('Gọi 111 nếu nghi MUA BÁN NGƯỜI; đừng tin môi giới.', terms).map((t) => t.term['vi']),
+    ).toEqual(['mua bán người', '111', 'Môi giới']);
     expect(glossaryMatches('Gọi 1111 hoặc 0111.', terms)).toEqual([]);
     expect(glossaryMatches('người môi giới: việc làm', terms).map((t) => t.term['vi'])).toEqual(['Môi giới']);
   });
 
   it('tells the translator the agreed word, or that there is none yet, with the note', () => {
     const terms = glossaryTerms([trafficking, hotline]);
-    expect(glossaryLine(terms, 'hmong')).toBe('Glossary: "mua bán người" = "kev muag neeg" (not "muag khoom" (selling goods)); "111" = (not yet agreed)');
+    expect(glossaryLine(terms, 'hmong')).toBe(
+      'Glossary: "mua bán người" = "kev muag neeg" (not "muag khoom" (selling goods)); "111" = (not yet agreed)',
+    );
     expect(glossaryLine([], 'hmong')).toBe('');
   });
 
@@ -49,7 +62,9 @@ const content = sample.filter((doc) => doc['_type'] !== 'glossaryTerm');
 
 /** Whether `term` is in `text` as a whole word, any case: written here apart from glossaryMatches. */
 const holds = (text: string, term: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text.normalize('NFC'));
+  new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(
+    text.normalize('NFC'),
+  );
 
 describe('the sample glossary (studio/dataset)', () => {
   it('says how to say trafficking, broker and 111, with a note, the minority-language words marked as drafts', () => {
@@ -61,7 +76,8 @@ describe('the sample glossary (studio/dataset)', () => {
     const [trafficking, broker] = sampleGlossary;
     expect(Object.keys(trafficking!.term).sort()).toEqual(['_type', 'dao', 'en', 'hmong', 'thai', 'vi']);
     expect(trafficking!.term['thai']).toMatch(/^[\uAA80-\uAADF ]+$/);
-    for (const term of [trafficking!, broker!]) expect(term.note).toMatch(/drafts?\b.*not yet confirmed by a native speaker/);
+    for (const term of [trafficking!, broker!])
+      expect(term.note).toMatch(/drafts?\b.*not yet confirmed by a native speaker/);
   });
 
   it('is shown beside every translated field whose Vietnamese holds a term, in every language', () => {
@@ -73,7 +89,11 @@ describe('the sample glossary (studio/dataset)', () => {
           shown += 1;
           for (const lang of translatedLocalePaths) {
             const hint = glossaryHints(source, sampleGlossary, lang).find((found) => found.source === term['vi']);
-            expect(hint, `${String(document['_id'])} ${term['vi'] ?? ''} ${lang}`).toEqual({ source: term['vi'], target: term[lang], note: expect.any(String) });
+            expect(hint, `${String(document['_id'])} ${term['vi'] ?? ''} ${lang}`).toEqual({
+              source: term['vi'],
+              target: term[lang],
+              note: expect.any(String),
+            });
           }
         }
       }
@@ -87,7 +107,9 @@ describe('the sample glossary (studio/dataset)', () => {
     expect(withBroker.length).toBeGreaterThan(0);
     const line = '"môi giới" = "neeg nruab nrab"';
     for (const unit of withBroker) expect(unit.context).toContain(line);
-    const notes = [...String(await writeUnits(units, 'hmong', 'xliff')).matchAll(/<note>([^<]*)<\/note>/g)].map((match) => match[1]!.replaceAll('&quot;', '"'));
+    const notes = [...String(await writeUnits(units, 'hmong', 'xliff')).matchAll(/<note>([^<]*)<\/note>/g)].map(
+      (match) => match[1]!.replaceAll('&quot;', '"'),
+    );
     expect(notes.filter((note) => note.includes(line))).toHaveLength(withBroker.length);
     expect(await writeUnits(units, 'hmong', 'csv')).toContain(line.replaceAll('"', '""'));
     const book = new ExcelJS.Workbook();

@@ -14,7 +14,11 @@ function recorder() {
 
 describe.each([
   ['groupCommit', (commit: (jobs: readonly number[]) => number[]) => groupCommit(commit)],
-  ['groupCommitAsync', (commit: (jobs: readonly number[]) => number[]) => groupCommitAsync(async (jobs: readonly number[]) => commit(jobs))],
+  [
+    'groupCommitAsync',
+    (commit: (jobs: readonly number[]) => number[]) =>
+      groupCommitAsync(async (jobs: readonly number[]) => commit(jobs)),
+  ],
 ])('%s', (_name, make) => {
   it('writes the jobs that arrive together in one commit, and answers each its own result', async () => {
     const { groups, commit } = recorder();

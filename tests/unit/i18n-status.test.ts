@@ -35,7 +35,12 @@ const material = {
       _type: 'slide',
       heading: localeString({ vi: 'Trang 1', hmong: 'Nplooj 1' }),
       // A paragraph of spaces left behind by the editor is no text.
-      body: { _type: 'localeBlockContent', vi: paragraph('Nội dung'), hmong: paragraph('Cov lus'), dao: paragraph('  ') },
+      body: {
+        _type: 'localeBlockContent',
+        vi: paragraph('Nội dung'),
+        hmong: paragraph('Cov lus'),
+        dao: paragraph('  '),
+      },
       teacherNotes: localeText({ vi: 'Ghi chú', hmong: 'Lus ceeb toom' }),
       image: { _type: 'image', alt: localeString({ vi: 'Ảnh', hmong: 'Duab' }) },
       // Audio is welcome, never counted.
@@ -66,27 +71,44 @@ const documents = [material, topic];
 describe('content counts', () => {
   it('finds localized text fields however deeply nested, leaving audio out', () => {
     expect(localizedTextFields(material)).toHaveLength(8);
-    expect(localizedTextFields({ translations: { hmong: { status: 'reviewed' } }, audio: material.slides[0]?.audio })).toEqual([]);
+    expect(
+      localizedTextFields({ translations: { hmong: { status: 'reviewed' } }, audio: material.slides[0]?.audio }),
+    ).toEqual([]);
   });
 
   it('counts only fields with Vietnamese text, and Vietnamese as complete and reviewed', () => {
-    expect(contentCounts(documents, 'vi')).toEqual({ translated: { done: 9, total: 9 }, reviewed: { done: 9, total: 9 } });
+    expect(contentCounts(documents, 'vi')).toEqual({
+      translated: { done: 9, total: 9 },
+      reviewed: { done: 9, total: 9 },
+    });
   });
 
   it('counts a reviewed, complete Hmong translation as translated and reviewed', () => {
-    expect(contentCounts(documents, 'hmong')).toEqual({ translated: { done: 7, total: 9 }, reviewed: { done: 7, total: 9 } });
+    expect(contentCounts(documents, 'hmong')).toEqual({
+      translated: { done: 7, total: 9 },
+      reviewed: { done: 7, total: 9 },
+    });
   });
 
   it('counts Dao text marked needsReview as translated but not reviewed, and blank text as missing', () => {
-    expect(contentCounts(documents, 'dao')).toEqual({ translated: { done: 2, total: 9 }, reviewed: { done: 1, total: 9 } });
+    expect(contentCounts(documents, 'dao')).toEqual({
+      translated: { done: 2, total: 9 },
+      reviewed: { done: 1, total: 9 },
+    });
   });
 
   it('counts Thai text in a nested slide of a draft translation as translated only', () => {
-    expect(contentCounts(documents, 'thai')).toEqual({ translated: { done: 1, total: 9 }, reviewed: { done: 0, total: 9 } });
+    expect(contentCounts(documents, 'thai')).toEqual({
+      translated: { done: 1, total: 9 },
+      reviewed: { done: 0, total: 9 },
+    });
   });
 
   it('gives nothing to a language without any text', () => {
-    expect(contentCounts(documents, 'en')).toEqual({ translated: { done: 0, total: 9 }, reviewed: { done: 0, total: 9 } });
+    expect(contentCounts(documents, 'en')).toEqual({
+      translated: { done: 0, total: 9 },
+      reviewed: { done: 0, total: 9 },
+    });
   });
 
   it('reads only published documents through the shared query', async () => {
@@ -123,8 +145,20 @@ describe('the report', () => {
 
   it('prints one row per language with counts and shares', () => {
     const table = formatStatusTable([
-      { lang: 'vi', name: 'Vietnamese', ui: uiCounts(ui, ui, 'reviewed'), content: contentCounts(documents, 'vi'), outdated: 0 },
-      { lang: 'dao', name: 'Iu Mien (Dao Đỏ)', ui: uiCounts(ui, { a: 'Ib' }, 'needsReview'), content: contentCounts(documents, 'dao'), outdated: 2 },
+      {
+        lang: 'vi',
+        name: 'Vietnamese',
+        ui: uiCounts(ui, ui, 'reviewed'),
+        content: contentCounts(documents, 'vi'),
+        outdated: 0,
+      },
+      {
+        lang: 'dao',
+        name: 'Iu Mien (Dao Đỏ)',
+        ui: uiCounts(ui, { a: 'Ib' }, 'needsReview'),
+        content: contentCounts(documents, 'dao'),
+        outdated: 2,
+      },
     ]);
     const rows = table.split('\n').slice(2);
     expect(rows).toHaveLength(2);
@@ -132,7 +166,10 @@ describe('the report', () => {
   });
 
   it('counts UI strings as reviewed only when the language file is marked reviewed', () => {
-    expect(uiCounts(ui, { a: 'A', b: 'B' }, 'reviewed')).toEqual({ translated: { done: 2, total: 3 }, reviewed: { done: 2, total: 3 } });
+    expect(uiCounts(ui, { a: 'A', b: 'B' }, 'reviewed')).toEqual({
+      translated: { done: 2, total: 3 },
+      reviewed: { done: 2, total: 3 },
+    });
     expect(uiCounts(ui, { a: 'A', b: 'B' }, 'needsReview').reviewed).toEqual({ done: 0, total: 3 });
     expect(uiCounts(ui, { a: 'A', b: 'B' }, undefined).reviewed).toEqual({ done: 0, total: 3 });
   });

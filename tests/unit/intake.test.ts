@@ -26,7 +26,13 @@ describe('taking one log', () => {
   it('answers 201 created with the stored record, then 200 duplicate for the same log again', async () => {
     const log = validLog();
     const first = await takeLogs(log, store, device, receivedAt);
-    expect(first).toEqual({ status: 201, body: { status: 'created', record: { ...log, receivedAt: receivedAt.toISOString(), teamId: device.team.id, deviceId: device.deviceId } } });
+    expect(first).toEqual({
+      status: 201,
+      body: {
+        status: 'created',
+        record: { ...log, receivedAt: receivedAt.toISOString(), teamId: device.team.id, deviceId: device.deviceId },
+      },
+    });
     expect((await takeLogs(log, store, device)).status).toBe(200);
     expect((await takeLogs(log, store, device)).body['status']).toBe('duplicate');
   });
@@ -54,9 +60,19 @@ describe('taking a batch', () => {
     await takeLogs(stored, store, device);
     await takeLogs(conflicting, store, device);
     const invalid = { ...validLog(), date: 'yesterday' };
-    const answer = await takeLogs([fresh, invalid, stored, { ...conflicting, durationMinutes: 10 }, 'not a log'], store, device, receivedAt);
+    const answer = await takeLogs(
+      [fresh, invalid, stored, { ...conflicting, durationMinutes: 10 }, 'not a log'],
+      store,
+      device,
+      receivedAt,
+    );
     expect(answer.status).toBe(200);
-    const results = answer.body['results'] as { clientId: string | null; status: string; record?: unknown; errors?: unknown[] }[];
+    const results = answer.body['results'] as {
+      clientId: string | null;
+      status: string;
+      record?: unknown;
+      errors?: unknown[];
+    }[];
     expect(results.map(({ clientId, status }) => [clientId, status])).toEqual([
       [fresh.clientId, 'created'],
       [invalid.clientId, 'invalid'],
@@ -73,7 +89,10 @@ describe('taking a batch', () => {
   it(`refuses an empty batch and one of more than ${maxBatch} logs whole, storing nothing`, async () => {
     for (const batch of [[], Array.from({ length: maxBatch + 1 }, () => validLog())]) {
       const answer = await takeLogs(batch, store, device);
-      expect(answer).toEqual({ status: 400, body: { error: 'batchSize', message: `Send 1 to ${maxBatch} logs at a time; this batch has ${batch.length}.` } });
+      expect(answer).toEqual({
+        status: 400,
+        body: { error: 'batchSize', message: `Send 1 to ${maxBatch} logs at a time; this batch has ${batch.length}.` },
+      });
     }
     expect(await store.count()).toBe(0);
   });

@@ -1,4 +1,11 @@
-import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withLingeringClose, type LingerBounds } from '../../src/server/linger.ts';
@@ -46,10 +53,14 @@ function uploadPastTheAnswer(url: string, after: number): Promise<{ status: numb
     socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
     socket.on('error', (problem: NodeJS.ErrnoException) => (error ??= problem.code ?? problem.message));
     socket.on('close', () => done({ status: status(), ...(error && { error }) }));
-    const write = (bytes: Buffer | string) => new Promise<void>((resume) => (socket.write(bytes) ? resume() : socket.once('drain', resume)));
+    const write = (bytes: Buffer | string) =>
+      new Promise<void>((resume) => (socket.write(bytes) ? resume() : socket.once('drain', resume)));
     const send = async () => {
-      await write(`POST /upload HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n`);
-      for (let sent = 0; sent < 64 * 1024 * 1024 && !socket.destroyed && status() === 0; sent += piece.length) await write(piece);
+      await write(
+        `POST /upload HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
+      for (let sent = 0; sent < 64 * 1024 * 1024 && !socket.destroyed && status() === 0; sent += piece.length)
+        await write(piece);
       for (let more = 0; more < after && !socket.destroyed; more += piece.length) {
         await write(piece);
         // Room for the server's reset, if it sends one, to arrive before the next write.
@@ -76,7 +87,9 @@ describe('lingering close after an early answer', () => {
   });
 
   it('closes an idle lingering connection after idleMs', async () => {
-    const url = await listen(withLingeringClose(refusingRoute, { totalMs: 30_000, idleMs: 200, maxBytes: 1024 * 1024 }));
+    const url = await listen(
+      withLingeringClose(refusingRoute, { totalMs: 30_000, idleMs: 200, maxBytes: 1024 * 1024 }),
+    );
     const closed = await new Promise<number>((done) => {
       const started = Date.now();
       const outgoing = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } });

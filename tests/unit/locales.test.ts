@@ -45,6 +45,8 @@ describe('the locale table', () => {
     const thai = getLocale('thai');
     expect(thai.script).toBe('Tavt');
     expect(thai.font).toBe('tai-viet');
-    expect(Array.from(thai.endonym).every((char) => char.codePointAt(0)! >= 0xaa80 && char.codePointAt(0)! <= 0xaadf)).toBe(true);
+    expect(
+      Array.from(thai.endonym).every((char) => char.codePointAt(0)! >= 0xaa80 && char.codePointAt(0)! <= 0xaadf),
+    ).toBe(true);
   });
 });

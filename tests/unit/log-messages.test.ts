@@ -13,7 +13,11 @@ describe('a refused log', () => {
     if (parsed.success) return;
     expect(parsed.problems).toEqual([
       { path: 'durationMinutes', rule: 'too_big', message: 'durationMinutes: Too big: expected number to be <=600' },
-      { path: 'setting', rule: 'invalid_value', message: expect.stringMatching(/^setting: Invalid option: expected one of /) },
+      {
+        path: 'setting',
+        rule: 'invalid_value',
+        message: expect.stringMatching(/^setting: Invalid option: expected one of /),
+      },
     ]);
   });
 });

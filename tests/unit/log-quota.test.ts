@@ -18,9 +18,24 @@ describe('per-device log quotas', () => {
     const other = await enrolDevice(store, 'Phone of Mai');
     const now = new Date('2026-03-01T10:00:00.000Z');
     // 60 logs 50 minutes ago, 35 logs 20 minutes ago, 10 logs two hours ago (out of the window).
-    await store.insertBatch(Array.from({ length: 10 }, () => validLog()), flooding.deviceId, flooding.teamId, new Date('2026-03-01T08:00:00Z'));
-    await store.insertBatch(Array.from({ length: 60 }, () => validLog()), flooding.deviceId, flooding.teamId, new Date('2026-03-01T09:10:00Z'));
-    await store.insertBatch(Array.from({ length: 35 }, () => validLog()), flooding.deviceId, flooding.teamId, new Date('2026-03-01T09:40:00Z'));
+    await store.insertBatch(
+      Array.from({ length: 10 }, () => validLog()),
+      flooding.deviceId,
+      flooding.teamId,
+      new Date('2026-03-01T08:00:00Z'),
+    );
+    await store.insertBatch(
+      Array.from({ length: 60 }, () => validLog()),
+      flooding.deviceId,
+      flooding.teamId,
+      new Date('2026-03-01T09:10:00Z'),
+    );
+    await store.insertBatch(
+      Array.from({ length: 35 }, () => validLog()),
+      flooding.deviceId,
+      flooding.teamId,
+      new Date('2026-03-01T09:40:00Z'),
+    );
     const quota = createLogQuota(readQuotaEnv({ LOG_QUOTA_PER_HOUR: '100', LOG_BATCHES_PER_MINUTE: '1000' }));
 
     expect(await quota.check(store, flooding.deviceId, 5, now)).toBeUndefined();
@@ -28,7 +43,10 @@ describe('per-device log quotas', () => {
     expect(refused?.status).toBe(429);
     // One log must leave the window: the oldest of 09:10 leaves at 10:10, in 600 s.
     expect(refused?.headers.get('Retry-After')).toBe('600');
-    expect(await refused?.json()).toMatchObject({ error: 'quotaExceeded', message: expect.stringContaining('95 logs in the last hour') });
+    expect(await refused?.json()).toMatchObject({
+      error: 'quotaExceeded',
+      message: expect.stringContaining('95 logs in the last hour'),
+    });
     // 65 over: all 60 of 09:10 and 5 of 09:40 have to go, at 10:40.
     expect((await quota.check(store, flooding.deviceId, 70, now))?.headers.get('Retry-After')).toBe('2400');
     expect(await quota.check(store, other.deviceId, 100, now)).toBeUndefined();

@@ -14,7 +14,8 @@ import { validLog } from '../fixtures/session-logs.ts';
 // The fixtures' sessions took place in March 2026.
 const schema = createSessionLogSchema(() => new Date('2026-03-15T03:00:00Z'));
 /** A log as a phone of that version stored it (tests/fixtures/logs/v<N>.json). */
-const storedOfVersion = (version: number) => JSON.parse(readFileSync(`tests/fixtures/logs/v${version}.json`, 'utf8')) as Record<string, unknown>;
+const storedOfVersion = (version: number) =>
+  JSON.parse(readFileSync(`tests/fixtures/logs/v${version}.json`, 'utf8')) as Record<string, unknown>;
 const earlier = Array.from({ length: currentSchemaVersion - 1 }, (_, index) => index + 1);
 
 describe('log schema versions', () => {
@@ -31,7 +32,12 @@ describe('log schema versions', () => {
   it('upgrades version 1 by masking the phone numbers its free texts kept, and nothing else', () => {
     const v1 = storedOfVersion(1);
     const upgraded = upgrades[1]!.upgrade(v1);
-    expect(upgraded).toEqual({ ...v1, schemaVersion: 2, notes: 'Cô giáo nhờ gọi lại SĐT[…] về lớp sau.', place: { communeId: 'xa-y-ty', venue: 'Trường THCS Y Tý, ĐT […]' } });
+    expect(upgraded).toEqual({
+      ...v1,
+      schemaVersion: 2,
+      notes: 'Cô giáo nhờ gọi lại SĐT[…] về lớp sau.',
+      place: { communeId: 'xa-y-ty', venue: 'Trường THCS Y Tý, ĐT […]' },
+    });
   });
 
   it('takes a current log as it is', () => {
@@ -43,7 +49,13 @@ describe('log schema versions', () => {
     const result = parseLog({ ...validLog(), schemaVersion: version });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.problems).toEqual([{ path: 'schemaVersion', rule: 'unknownVersion', message: expect.stringContaining(`knows log versions 1 to ${currentSchemaVersion}`) }]);
+    expect(result.problems).toEqual([
+      {
+        path: 'schemaVersion',
+        rule: 'unknownVersion',
+        message: expect.stringContaining(`knows log versions 1 to ${currentSchemaVersion}`),
+      },
+    ]);
   });
 
   it('leaves what is not an object for the schema to refuse', () => {

@@ -3,7 +3,16 @@ import { escapeName, nameProblem, nameSchema } from '../../src/sessions/names.ts
 
 describe('names of teams and devices', () => {
   it('refuse every control character, NUL included, and bidi overrides, but take any script', () => {
-    for (const bad of ['Phone\u0000', 'A\nrevoked 2026-01-01', 'Tab\there', '\u001b[31mred', 'DEL\u007f', 'C1\u0085', '\u202Eevil', 'iso\u2066late']) {
+    for (const bad of [
+      'Phone\u0000',
+      'A\nrevoked 2026-01-01',
+      'Tab\there',
+      '\u001b[31mred',
+      'DEL\u007f',
+      'C1\u0085',
+      '\u202Eevil',
+      'iso\u2066late',
+    ]) {
       expect(nameProblem(bad), JSON.stringify(bad)).toBe('controlCharacter');
       expect(nameSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHtmlText } from '../../src/content/html-text.ts';
-import { contentVersion, packManifest, referencedUrls, withImports, writeOfflineManifests, type OfflineVersionIndex, type PackOfflineManifest } from '../../src/integrations/offline-manifests.ts';
+import {
+  contentVersion,
+  packManifest,
+  referencedUrls,
+  withImports,
+  writeOfflineManifests,
+  type OfflineVersionIndex,
+  type PackOfflineManifest,
+} from '../../src/integrations/offline-manifests.ts';
 
 describe('what saving a pack fetches', () => {
   it('takes every srcset candidate, sources, audio, stylesheets and island scripts, and leaves other sites out', () => {
@@ -13,7 +21,15 @@ describe('what saving a pack fetches', () => {
       <audio src="/media/files/slide-1-vi.mp3"></audio><script type="module" src="/_astro/save.js"></script>
       <astro-island uid="x" component-url="/_astro/LogApp.js" component-export="default" renderer-url="/_astro/client.js"></astro-island>
       <img src="//evil.example/x.png"><a href="/vi/help/">help</a>`;
-    expect(referencedUrls(html).sort()).toEqual(['/_astro/Base.css', '/_astro/LogApp.js', '/_astro/a_360.webp', '/_astro/a_720.webp', '/_astro/client.js', '/_astro/save.js', '/media/files/slide-1-vi.mp3']);
+    expect(referencedUrls(html).sort()).toEqual([
+      '/_astro/Base.css',
+      '/_astro/LogApp.js',
+      '/_astro/a_360.webp',
+      '/_astro/a_720.webp',
+      '/_astro/client.js',
+      '/_astro/save.js',
+      '/media/files/slide-1-vi.mp3',
+    ]);
   });
 
   it('lists the pack page, its present view and their files with sizes, audio counted apart', () => {
@@ -22,7 +38,10 @@ describe('what saving a pack fetches', () => {
     mkdirSync(join(pack, 'present'), { recursive: true });
     mkdirSync(join(client, '_astro'));
     mkdirSync(join(client, 'media/files'), { recursive: true });
-    writeFileSync(join(pack, 'index.html'), '<h1><span>Tiêu đề</span></h1><img src="/_astro/a.webp"><audio src="/media/files/a.mp3"></audio><img src="/_astro/missing.webp">');
+    writeFileSync(
+      join(pack, 'index.html'),
+      '<h1><span>Tiêu đề</span></h1><img src="/_astro/a.webp"><audio src="/media/files/a.mp3"></audio><img src="/_astro/missing.webp">',
+    );
     writeFileSync(join(pack, 'present/index.html'), '<img src="/_astro/a.webp">');
     writeFileSync(join(client, '_astro/a.webp'), 'x'.repeat(100));
     writeFileSync(join(client, 'media/files/a.mp3'), 'y'.repeat(50));
@@ -43,12 +62,22 @@ describe('the scripts a page needs offline', () => {
   it('follows static and dynamic imports between built chunks, once each', () => {
     const client = mkdtempSync(join(tmpdir(), 'chunks-'));
     mkdirSync(join(client, '_astro'));
-    writeFileSync(join(client, '_astro/entry.js'), 'import{a}from"./save.js";import"./strings.js";const l=()=>import("./lazy.js");const r=async()=>await import(`./rescue.js`);');
+    writeFileSync(
+      join(client, '_astro/entry.js'),
+      'import{a}from"./save.js";import"./strings.js";const l=()=>import("./lazy.js");const r=async()=>await import(`./rescue.js`);',
+    );
     writeFileSync(join(client, '_astro/rescue.js'), 'export const c=3;');
     writeFileSync(join(client, '_astro/save.js'), 'import{b}from"./strings.js";export const a=1;');
     writeFileSync(join(client, '_astro/strings.js'), 'export const b=2;');
     writeFileSync(join(client, '_astro/lazy.js'), 'import"./save.js";');
-    expect(withImports(client, ['/_astro/entry.js', '/_astro/Base.css']).sort()).toEqual(['/_astro/Base.css', '/_astro/entry.js', '/_astro/lazy.js', '/_astro/rescue.js', '/_astro/save.js', '/_astro/strings.js']);
+    expect(withImports(client, ['/_astro/entry.js', '/_astro/Base.css']).sort()).toEqual([
+      '/_astro/Base.css',
+      '/_astro/entry.js',
+      '/_astro/lazy.js',
+      '/_astro/rescue.js',
+      '/_astro/save.js',
+      '/_astro/strings.js',
+    ]);
   });
 });
 
@@ -70,8 +99,10 @@ function builtSite(): string {
   return client;
 }
 
-const versionIndex = (client: string) => JSON.parse(readFileSync(join(client, 'offline-versions.json'), 'utf8')) as OfflineVersionIndex;
-const manifestOf = (client: string, lang: string, slug: string) => JSON.parse(readFileSync(join(client, lang, 'materials', slug, 'offline.json'), 'utf8')) as PackOfflineManifest;
+const versionIndex = (client: string) =>
+  JSON.parse(readFileSync(join(client, 'offline-versions.json'), 'utf8')) as OfflineVersionIndex;
+const manifestOf = (client: string, lang: string, slug: string) =>
+  JSON.parse(readFileSync(join(client, lang, 'materials', slug, 'offline.json'), 'utf8')) as PackOfflineManifest;
 
 describe('content versions', () => {
   it('are the same for two identical builds, and change only for the pack and language whose slide changed', () => {
@@ -80,7 +111,9 @@ describe('content versions', () => {
     cpSync(first, second, { recursive: true });
     writeOfflineManifests(first, ['vi', 'en']);
     writeOfflineManifests(second, ['vi', 'en']);
-    expect(readFileSync(join(second, 'offline-versions.json'), 'utf8')).toBe(readFileSync(join(first, 'offline-versions.json'), 'utf8'));
+    expect(readFileSync(join(second, 'offline-versions.json'), 'utf8')).toBe(
+      readFileSync(join(first, 'offline-versions.json'), 'utf8'),
+    );
     expect(Object.keys(versionIndex(first).packs).sort()).toEqual(['en/jobs', 'en/school', 'vi/jobs', 'vi/school']);
 
     const present = join(second, 'en/materials/jobs/present/index.html');
@@ -108,7 +141,9 @@ describe('content versions', () => {
   it('give titles lifted out of built HTML as plain decoded text', () => {
     const client = builtSite();
     expect(packManifest(client, 'en', 'jobs').title).toBe('jobs & more');
-    expect(decodeHtmlText('<span>Việc làm &quot;lương cao&quot; &#39;ở&#39; &#x110;&lt;</span>\n  x')).toBe('Việc làm "lương cao" \'ở\' Đ< x');
+    expect(decodeHtmlText('<span>Việc làm &quot;lương cao&quot; &#39;ở&#39; &#x110;&lt;</span>\n  x')).toBe(
+      'Việc làm "lương cao" \'ở\' Đ< x',
+    );
     expect(decodeHtmlText('&bogus; &#0;')).toBe('&bogus; &#0;');
   });
 });

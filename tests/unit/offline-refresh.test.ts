@@ -18,8 +18,24 @@ describe('a saved file is checked against its size and hash', () => {
 
 describe('the size of a waiting update', () => {
   it('counts only the files the saved copy lacks or holds in another version', () => {
-    const saved = { contents: [{ url: '/p/', bytes: 10, hash: 'a' }, { url: '/i.webp', bytes: 500, hash: 'b' }] } as SavedPackMeta;
-    const manifest = { lang: 'en', slug: 'p', title: 'P', url: '/p/', bytes: 0, files: [{ url: '/p/', bytes: 12, hash: 'c' }, { url: '/i.webp', bytes: 500, hash: 'b' }, { url: '/new.mp3', bytes: 70, hash: 'd' }] };
+    const saved = {
+      contents: [
+        { url: '/p/', bytes: 10, hash: 'a' },
+        { url: '/i.webp', bytes: 500, hash: 'b' },
+      ],
+    } as SavedPackMeta;
+    const manifest = {
+      lang: 'en',
+      slug: 'p',
+      title: 'P',
+      url: '/p/',
+      bytes: 0,
+      files: [
+        { url: '/p/', bytes: 12, hash: 'c' },
+        { url: '/i.webp', bytes: 500, hash: 'b' },
+        { url: '/new.mp3', bytes: 70, hash: 'd' },
+      ],
+    };
     expect(bytesToDownload(saved, manifest)).toBe(82);
     expect(bytesToDownload({} as SavedPackMeta, manifest)).toBe(582);
   });

@@ -17,13 +17,20 @@ describe('choosing the session store', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, and never repeats its password', async () => {
     // The pool connects on the first query, so none is needed to see the choice.
-    const { store, where } = openStore({ DATABASE_URL: 'postgres://outreach:s3cret@db.example.org:5432/outreach?sslmode=require', DATA_DIR: folder });
+    const { store, where } = openStore({
+      DATABASE_URL: 'postgres://outreach:s3cret@db.example.org:5432/outreach?sslmode=require',
+      DATA_DIR: folder,
+    });
     await store.close();
     expect(where).toBe('PostgreSQL db.example.org:5432/outreach');
   });
 
   it('names the variable and the fix when DATABASE_URL or DATABASE_POOL_SIZE is wrong', () => {
-    expect(() => openStore({ DATABASE_URL: 'mysql://db/outreach' })).toThrow(/DATABASE_URL: use a URL like postgres:\/\//);
-    expect(() => openStore({ DATABASE_URL: 'postgres://db/outreach', DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => openStore({ DATABASE_URL: 'mysql://db/outreach' })).toThrow(
+      /DATABASE_URL: use a URL like postgres:\/\//,
+    );
+    expect(() => openStore({ DATABASE_URL: 'postgres://db/outreach', DATABASE_POOL_SIZE: 'many' })).toThrow(
+      /DATABASE_POOL_SIZE/,
+    );
   });
 });

@@ -18,7 +18,13 @@ import { outdatedDocuments } from '../../studio/translation/outdatedDocuments.ts
 
 const text = (texts: Record<string, string>): Record<string, string> => ({ _type: 'localeString', ...texts });
 const block = (words: string, key = 'b1') => [
-  { _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text: words, marks: [] }] },
+  {
+    _type: 'block',
+    _key: key,
+    style: 'normal',
+    markDefs: [],
+    children: [{ _type: 'span', _key: `${key}s`, text: words, marks: [] }],
+  },
 ];
 
 /** A pack reviewed in Hmong against its current Vietnamese, and in Dao against an older one. */
@@ -27,10 +33,28 @@ function pack() {
     _id: 'material-x',
     _type: 'material',
     title: text({ vi: 'Việc làm giả', hmong: 'Hauj lwm cuav', dao: 'Gong' }),
-    slides: [{ _key: 's1', heading: text({ vi: 'Trang 1', hmong: 'Nplooj 1' }), body: { _type: 'localeBlockContent', vi: block('Cẩn thận'), hmong: block('Ceev faj') } }],
+    slides: [
+      {
+        _key: 's1',
+        heading: text({ vi: 'Trang 1', hmong: 'Nplooj 1' }),
+        body: { _type: 'localeBlockContent', vi: block('Cẩn thận'), hmong: block('Ceev faj') },
+      },
+    ],
     translations: {
-      hmong: { _type: 'translationStatus', status: 'reviewed', reviewer: 'A', reviewedAt: '2026-01-01', sourceHash: '' },
-      dao: { _type: 'translationStatus', status: 'reviewed', reviewer: 'B', reviewedAt: '2026-01-01', sourceHash: 'feedfeedfeedfeed' },
+      hmong: {
+        _type: 'translationStatus',
+        status: 'reviewed',
+        reviewer: 'A',
+        reviewedAt: '2026-01-01',
+        sourceHash: '',
+      },
+      dao: {
+        _type: 'translationStatus',
+        status: 'reviewed',
+        reviewer: 'B',
+        reviewedAt: '2026-01-01',
+        sourceHash: 'feedfeedfeedfeed',
+      },
       thai: { _type: 'translationStatus', status: 'needsReview' },
     },
   };
@@ -54,7 +78,10 @@ describe('the source hash', () => {
 
   it('ignores key order and editor-made _keys, but not the order of slides', () => {
     const doc = pack();
-    const rekeyed = { ...structuredClone(doc), slides: [{ ...doc.slides[0], _key: 'other', body: { _type: 'localeBlockContent', vi: block('Cẩn thận', 'zz') } }] };
+    const rekeyed = {
+      ...structuredClone(doc),
+      slides: [{ ...doc.slides[0], _key: 'other', body: { _type: 'localeBlockContent', vi: block('Cẩn thận', 'zz') } }],
+    };
     expect(sourceHash(rekeyed)).toBe(sourceHash(doc));
     const two = { ...doc, slides: [doc.slides[0], { _key: 's2', heading: text({ vi: 'Trang 2' }) }] };
     const swapped = { ...doc, slides: [two.slides[1], two.slides[0]] };
@@ -146,16 +173,28 @@ describe('where outdated shows', () => {
       id: (doc: { slug: string }) => doc.slug,
       toEntry: toMaterialEntry,
     });
-    const byId = new Map(entries.map((entry) => [entry.id, entry.data as { outdated: boolean; fellBack: boolean; title: { lang: string } }]));
-    expect(byId.get('thai/fixture-school-pack')).toMatchObject({ outdated: true, fellBack: false, title: { lang: 'thai' } });
+    const byId = new Map(
+      entries.map((entry) => [
+        entry.id,
+        entry.data as { outdated: boolean; fellBack: boolean; title: { lang: string } },
+      ]),
+    );
+    expect(byId.get('thai/fixture-school-pack')).toMatchObject({
+      outdated: true,
+      fellBack: false,
+      title: { lang: 'thai' },
+    });
     expect(byId.get('hmong/fixture-school-pack')).toMatchObject({ outdated: false });
   });
 
   it('carries a hash on every reviewed language of the sample dataset, all current', () => {
     const sample = readDataset('studio/dataset/data.ndjson');
     for (const document of sample) {
-      for (const [lang, entry] of Object.entries((document['translations'] ?? {}) as Record<string, { status: string; sourceHash?: string }>)) {
-        if (entry.status === 'reviewed') expect(entry.sourceHash, `${String(document['_id'])} ${lang}`).toBe(sourceHash(document));
+      for (const [lang, entry] of Object.entries(
+        (document['translations'] ?? {}) as Record<string, { status: string; sourceHash?: string }>,
+      )) {
+        if (entry.status === 'reviewed')
+          expect(entry.sourceHash, `${String(document['_id'])} ${lang}`).toBe(sourceHash(document));
       }
     }
   });

@@ -17,7 +17,10 @@ function builtClient(): string {
   for (const { lang, slug, title } of packs) {
     mkdirSync(join(client, lang, 'materials', slug), { recursive: true });
     writeFileSync(join(client, lang, 'materials', slug, 'index.html'), '<h1>page</h1>');
-    writeFileSync(join(client, lang, 'materials', slug, packFileName(lang, slug)), withHeader({ format: 1, lang, slug, title, version: '0123456789abcdef', hash: 'a'.repeat(64) }, '<html></html>'));
+    writeFileSync(
+      join(client, lang, 'materials', slug, packFileName(lang, slug)),
+      withHeader({ format: 1, lang, slug, title, version: '0123456789abcdef', hash: 'a'.repeat(64) }, '<html></html>'),
+    );
   }
   return client;
 }
@@ -29,11 +32,17 @@ describe('packs:export', () => {
   it('writes every pack file by language and an index that links each one, with its title under its language', () => {
     const out = mkdtempSync(join(tmpdir(), 'usb-'));
     const packs = exportPackFiles(builtClient(), out, [], 'Site');
-    expect(packs.map((pack) => pack.path).sort()).toEqual(['thai/fake-jobs-thai.html', 'vi/fake-jobs-vi.html', 'vi/online-friends-vi.html']);
+    expect(packs.map((pack) => pack.path).sort()).toEqual([
+      'thai/fake-jobs-thai.html',
+      'vi/fake-jobs-vi.html',
+      'vi/online-friends-vi.html',
+    ]);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(links(index).sort()).toEqual(packs.map((pack) => pack.path).sort());
     for (const path of links(index)) expect(readFileSync(join(out, path!), 'utf8')).toContain('<!--lesson-pack ');
-    expect(index).toMatch(/<section lang="blt-Tavt-VN"><h2>ꪼꪕꪒꪾ<\/h2><ul>\n<li><a href="thai\/fake-jobs-thai.html">ꪎꪱꪫ ꪹꪚꪷꪉ<\/a>/);
+    expect(index).toMatch(
+      /<section lang="blt-Tavt-VN"><h2>ꪼꪕꪒꪾ<\/h2><ul>\n<li><a href="thai\/fake-jobs-thai.html">ꪎꪱꪫ ꪹꪚꪷꪉ<\/a>/,
+    );
   });
 
   it('takes only the languages asked for, and refuses an unknown one by name', () => {
@@ -41,13 +50,22 @@ describe('packs:export', () => {
     const out = mkdtempSync(join(tmpdir(), 'usb-'));
     exportPackFiles(client, out, ['thai'], 'Site');
     expect(readdirSync(out).sort()).toEqual(['index.html', 'thai']);
-    expect(() => exportPackFiles(client, out, ['th'], 'Site')).toThrow('Unknown language th: use one of vi, hmong, dao, thai, en.');
+    expect(() => exportPackFiles(client, out, ['th'], 'Site')).toThrow(
+      'Unknown language th: use one of vi, hmong, dao, thai, en.',
+    );
   });
 
   it('runs as npm run packs:export -- --out <folder> --lang <path> --from <build>', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'usb-')), 'stick');
-    const output = execFileSync('npm', ['run', '--silent', 'packs:export', '--', '--out', out, '--lang', 'vi', '--from', builtClient()], { encoding: 'utf8' });
+    const output = execFileSync(
+      'npm',
+      ['run', '--silent', 'packs:export', '--', '--out', out, '--lang', 'vi', '--from', builtClient()],
+      { encoding: 'utf8' },
+    );
     expect(output).toMatch(/^Wrote 2 pack files/);
-    expect(links(readFileSync(join(out, 'index.html'), 'utf8'))).toEqual(['vi/fake-jobs-vi.html', 'vi/online-friends-vi.html']);
+    expect(links(readFileSync(join(out, 'index.html'), 'utf8'))).toEqual([
+      'vi/fake-jobs-vi.html',
+      'vi/online-friends-vi.html',
+    ]);
   });
 });

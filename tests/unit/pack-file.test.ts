@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { packFileName, packFileUrl, splitPackFile, withHeader, type PackFileHeader } from '../../src/offline/pack-file.ts';
+import {
+  packFileName,
+  packFileUrl,
+  splitPackFile,
+  withHeader,
+  type PackFileHeader,
+} from '../../src/offline/pack-file.ts';
 
-const header: PackFileHeader = { format: 1, lang: 'thai', slug: 'fake-jobs', title: 'ꪎꪱꪫ ꪹꪚꪷꪉ', version: '0123456789abcdef', hash: 'ab'.repeat(32) };
+const header: PackFileHeader = {
+  format: 1,
+  lang: 'thai',
+  slug: 'fake-jobs',
+  title: 'ꪎꪱꪫ ꪹꪚꪷꪉ',
+  version: '0123456789abcdef',
+  hash: 'ab'.repeat(32),
+};
 
 describe('the header of a pack file', () => {
   it('reads back what was written, and the body after it byte for byte', () => {

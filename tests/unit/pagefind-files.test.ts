@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales.ts';
-import { offlineFiles, pagefindLanguage, type BundleFile, type PagefindEntry } from '../../src/integrations/pagefind-files.ts';
+import {
+  offlineFiles,
+  pagefindLanguage,
+  type BundleFile,
+  type PagefindEntry,
+} from '../../src/integrations/pagefind-files.ts';
 
 /** A small bundle as Pagefind 1.6 writes it for Vietnamese, Hmong and English. */
 const entry: PagefindEntry = {
@@ -48,9 +53,20 @@ describe('the Pagefind language a search page uses', () => {
   it('is each language’s own index when every language has pages', () => {
     const all: PagefindEntry = {
       version: '1.6.0',
-      languages: Object.fromEntries(locales.map((locale) => [locale.tag.toLowerCase(), { hash: `${locale.tag.toLowerCase()}_1`, wasm: null, page_count: 1 }])),
+      languages: Object.fromEntries(
+        locales.map((locale) => [
+          locale.tag.toLowerCase(),
+          { hash: `${locale.tag.toLowerCase()}_1`, wasm: null, page_count: 1 },
+        ]),
+      ),
     };
-    expect(locales.map((locale) => pagefindLanguage(all, locale.tag))).toEqual(['vi', 'hmn-latn-vn', 'ium-latn-vn', 'blt-tavt-vn', 'en']);
+    expect(locales.map((locale) => pagefindLanguage(all, locale.tag))).toEqual([
+      'vi',
+      'hmn-latn-vn',
+      'ium-latn-vn',
+      'blt-tavt-vn',
+      'en',
+    ]);
   });
 });
 

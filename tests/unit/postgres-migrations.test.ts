@@ -49,18 +49,42 @@ describe('PostgreSQL migrations', () => {
     // A store as the migrations before it left it, with logs that have only the columns of then.
     const db = new pg.Client({ connectionString: scoped });
     await db.connect();
-    await db.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    await db.query(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     for (const migration of migrations.slice(0, rederiving)) {
       await db.query(migration.sql);
-      await db.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+      await db.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
     }
     await db.query("INSERT INTO teams VALUES ('team-old', 'Đội Y Tý', 'team', '2026-01-01T00:00:00.000Z', NULL)");
-    await db.query("INSERT INTO devices VALUES ('device-old', 'team-old', 'Phone', 'hash', '2026-01-01T00:00:00.000Z', NULL)");
-    const columns = new Set((await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'session_logs'")).rows.map((row) => row.column_name));
+    await db.query(
+      "INSERT INTO devices VALUES ('device-old', 'team-old', 'Phone', 'hash', '2026-01-01T00:00:00.000Z', NULL)",
+    );
+    const columns = new Set(
+      (
+        await db.query<{ column_name: string }>(
+          "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'session_logs'",
+        )
+      ).rows.map((row) => row.column_name),
+    );
     const logs = [validLog(), { ...validLog(), materials: ['pack-a', 'pack-a', 'pack-b'] }];
     for (const log of logs) {
-      const row = Object.entries({ client_id: log.clientId, team_id: 'team-old', device_id: 'device-old', received_at: '2026-03-01T00:00:00.000Z', log: canonicalJson(log), ...logColumns(log) }).filter(([name]) => columns.has(name));
-      await db.query(`INSERT INTO session_logs (${row.map(([name]) => name).join(', ')}) VALUES (${row.map((_, index) => `$${index + 1}`).join(', ')})`, row.map(([, value]) => value));
+      const row = Object.entries({
+        client_id: log.clientId,
+        team_id: 'team-old',
+        device_id: 'device-old',
+        received_at: '2026-03-01T00:00:00.000Z',
+        log: canonicalJson(log),
+        ...logColumns(log),
+      }).filter(([name]) => columns.has(name));
+      await db.query(
+        `INSERT INTO session_logs (${row.map(([name]) => name).join(', ')}) VALUES (${row.map((_, index) => `$${index + 1}`).join(', ')})`,
+        row.map(([, value]) => value),
+      );
     }
     await db.end();
 

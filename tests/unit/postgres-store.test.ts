@@ -30,7 +30,9 @@ describe('PostgreSQL', () => {
       await store.insertBatch(logs, deviceId, teamId);
       const db = new pg.Client({ connectionString: scoped });
       await db.connect();
-      await db.query("DELETE FROM report_pack_sums WHERE material = 'pack-a'; UPDATE report_sums SET total = total + 7");
+      await db.query(
+        "DELETE FROM report_pack_sums WHERE material = 'pack-a'; UPDATE report_sums SET total = total + 7",
+      );
       await db.end();
       expect(await store.report()).not.toEqual(reportInJs(logs, {}));
       await store.rebuildSummaries();
@@ -45,7 +47,12 @@ describe('PostgreSQL', () => {
       const team = await one.createTeam('Đội Mường Khương', 'team');
       const code = await one.createEnrolmentCode(team.id);
       if (typeof code === 'string') throw new Error(code);
-      const answers = await Promise.all([one.enrol(code.code, 'Phone A'), two.enrol(code.code, 'Phone B'), one.enrol(code.code, 'Phone C'), two.enrol(code.code, 'Phone D')]);
+      const answers = await Promise.all([
+        one.enrol(code.code, 'Phone A'),
+        two.enrol(code.code, 'Phone B'),
+        one.enrol(code.code, 'Phone C'),
+        two.enrol(code.code, 'Phone D'),
+      ]);
       const teams = await one.listTeams();
       await Promise.all([one.close(), two.close()]);
       expect(answers.filter((answer) => typeof answer === 'object')).toHaveLength(1);
@@ -58,7 +65,10 @@ describe('PostgreSQL', () => {
       const [one, two] = [openPostgresStore(scoped), openPostgresStore(scoped)];
       const device = await enrolDevice(one);
       const logs = Array.from({ length: 50 }, () => validLog());
-      const [a, b] = await Promise.all([one.insertBatch(logs, device.deviceId, device.teamId), two.insertBatch([...logs].reverse(), device.deviceId, device.teamId)]);
+      const [a, b] = await Promise.all([
+        one.insertBatch(logs, device.deviceId, device.teamId),
+        two.insertBatch([...logs].reverse(), device.deviceId, device.teamId),
+      ]);
       const count = await one.count();
       await Promise.all([one.close(), two.close()]);
       const statuses = [...a, ...b].map((result) => result.status);
@@ -72,7 +82,11 @@ describe('PostgreSQL', () => {
       const device = await enrolDevice(store);
       const logs = Array.from({ length: 2500 }, () => validLog()); // 2,500 × 31 columns: more parameters than one statement may have
       const known = logs[700]!;
-      const results = await store.insertBatch([...logs, known, { ...known, durationMinutes: 30 }], device.deviceId, device.teamId);
+      const results = await store.insertBatch(
+        [...logs, known, { ...known, durationMinutes: 30 }],
+        device.deviceId,
+        device.teamId,
+      );
       const count = await store.count();
       await store.close();
       expect(results.slice(0, 2500).every((result) => result.status === 'created')).toBe(true);
@@ -93,9 +107,16 @@ describe('PostgreSQL', () => {
       await store.close();
       const db = new pg.Client({ connectionString: scoped });
       await db.connect();
-      const tables = (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((row) => row.table_name);
+      const tables = (
+        await db.query<{ table_name: string }>(
+          'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()',
+        )
+      ).rows.map((row) => row.table_name);
       let text = '';
-      for (const table of tables) text += (await db.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`)).rows.map((row) => `${row.row}\n`).join('');
+      for (const table of tables)
+        text += (await db.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`)).rows
+          .map((row) => `${row.row}\n`)
+          .join('');
       await db.end();
       expect(tables).toContain('enrolment_codes');
       expect(text).toContain('Phone');

@@ -12,7 +12,9 @@ import type { SessionStore } from '../../src/sessions/store.ts';
 export function testDatabaseUrl(): string {
   const url = process.env['TEST_DATABASE_URL'];
   if (url) return url;
-  throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test` or `npm run test:unit`, which start a throwaway PostgreSQL (scripts/with-postgres.sh; needs `apt-get install postgresql`), or set TEST_DATABASE_URL to a database of your own.');
+  throw new Error(
+    'TEST_DATABASE_URL is not set: run the tests with `npm test` or `npm run test:unit`, which start a throwaway PostgreSQL (scripts/with-postgres.sh; needs `apt-get install postgresql`), or set TEST_DATABASE_URL to a database of your own.',
+  );
 }
 
 /** `url` with its search_path set to `schema`, so a store opened on it sees that schema only. */
@@ -26,7 +28,11 @@ export function withSearchPath(url: string, schema: string): string {
  * Fresh, empty schemas in one database, each a store of its own: a test gets a new one in
  * milliseconds, where a new database would take a second. `dropAll` removes them afterwards.
  */
-export function schemaFactory(url: string): { freshUrl: () => Promise<string>; freshStore: () => Promise<SessionStore>; dropAll: () => Promise<void> } {
+export function schemaFactory(url: string): {
+  freshUrl: () => Promise<string>;
+  freshStore: () => Promise<SessionStore>;
+  dropAll: () => Promise<void>;
+} {
   const admin = new pg.Pool({ connectionString: url, max: 2 });
   const made: string[] = [];
   const freshUrl = async () => {

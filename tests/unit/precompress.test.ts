@@ -20,5 +20,6 @@ test('stores brotli and gzip copies of text files of 1 KB or more, each unpackin
   expect(brotliDecompressSync(readFileSync(join(folder, 'vi', 'index.html.br'))).toString()).toBe(page);
   expect(gunzipSync(readFileSync(join(folder, 'vi', 'index.html.gz'))).toString()).toBe(page);
   expect(totals.brotli).toBeLessThan(totals.bytes / 4);
-  for (const skipped of ['small.js.br', 'small.js.gz', 'cover.webp.br', 'cover.webp.gz']) expect(existsSync(join(folder, skipped))).toBe(false);
+  for (const skipped of ['small.js.br', 'small.js.gz', 'cover.webp.br', 'cover.webp.gz'])
+    expect(existsSync(join(folder, skipped))).toBe(false);
 });

@@ -27,8 +27,13 @@ describe('clientAddress', () => {
 describe('readProxySettings', () => {
   it('reads a hop count, an address list and the public origin; names a bad value', () => {
     expect(readProxySettings({}).trust).toEqual({ hops: 0 });
-    expect(readProxySettings({ TRUST_PROXY: '1', SITE_URL: 'https://outreach.example.org/' })).toEqual({ trust: { hops: 1 }, publicOrigin: 'https://outreach.example.org' });
-    expect(readProxySettings({ TRUST_PROXY: '127.0.0.1, ::1' }).trust).toEqual({ addresses: new Set(['127.0.0.1', '::1']) });
+    expect(readProxySettings({ TRUST_PROXY: '1', SITE_URL: 'https://outreach.example.org/' })).toEqual({
+      trust: { hops: 1 },
+      publicOrigin: 'https://outreach.example.org',
+    });
+    expect(readProxySettings({ TRUST_PROXY: '127.0.0.1, ::1' }).trust).toEqual({
+      addresses: new Set(['127.0.0.1', '::1']),
+    });
     expect(() => readProxySettings({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     expect(() => readProxySettings({ SITE_URL: 'outreach.example.org' })).toThrow(/SITE_URL/);
   });
@@ -40,21 +45,39 @@ describe('isAllowedOrigin', () => {
   const post = (headers: Record<string, string>) => new Request(url, { method: 'POST', headers });
 
   it('accepts exactly the public origin behind a TLS proxy, not the http://<Host> the server sees', () => {
-    expect(isAllowedOrigin(post({ Origin: 'https://outreach.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }), url, behindProxy)).toBe(true);
-    expect(isAllowedOrigin(post({ Origin: 'http://outreach.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }), url, behindProxy)).toBe(false);
-    expect(isAllowedOrigin(post({ Origin: 'https://evil.example', 'Content-Type': 'application/json' }), url, behindProxy)).toBe(false);
+    expect(
+      isAllowedOrigin(
+        post({ Origin: 'https://outreach.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }),
+        url,
+        behindProxy,
+      ),
+    ).toBe(true);
+    expect(
+      isAllowedOrigin(
+        post({ Origin: 'http://outreach.example.org', 'Content-Type': 'application/x-www-form-urlencoded' }),
+        url,
+        behindProxy,
+      ),
+    ).toBe(false);
+    expect(
+      isAllowedOrigin(post({ Origin: 'https://evil.example', 'Content-Type': 'application/json' }), url, behindProxy),
+    ).toBe(false);
     expect(isSecureOrigin(behindProxy, url)).toBe(true);
   });
 
   it('refuses a form without an Origin, but lets a program send JSON without one', () => {
-    expect(isAllowedOrigin(post({ 'Content-Type': 'application/x-www-form-urlencoded' }), url, behindProxy)).toBe(false);
+    expect(isAllowedOrigin(post({ 'Content-Type': 'application/x-www-form-urlencoded' }), url, behindProxy)).toBe(
+      false,
+    );
     expect(isAllowedOrigin(post({}), url, behindProxy)).toBe(false);
     expect(isAllowedOrigin(post({ 'Content-Type': 'application/json' }), url, behindProxy)).toBe(true);
   });
 
   it("without SITE_URL, accepts the request's own origin", () => {
     const direct = readProxySettings({});
-    expect(isAllowedOrigin(post({ Origin: 'http://outreach.example.org', 'Content-Type': 'text/plain' }), url, direct)).toBe(true);
+    expect(
+      isAllowedOrigin(post({ Origin: 'http://outreach.example.org', 'Content-Type': 'text/plain' }), url, direct),
+    ).toBe(true);
     expect(isSecureOrigin(direct, url)).toBe(false);
   });
 });

@@ -44,22 +44,37 @@ export function quarantineContract(name: string, makeStore: () => SessionStore |
       const fake = await store.insert(logOf(2000), flooding.deviceId, flooding.teamId);
       const at = new Date('2026-03-05T10:00:00.000Z');
 
-      expect(await store.quarantine(flooding.deviceId, at)).toEqual({ id: flooding.deviceId, name: 'Lost phone', quarantinedAt: at.toISOString() });
+      expect(await store.quarantine(flooding.deviceId, at)).toEqual({
+        id: flooding.deviceId,
+        name: 'Lost phone',
+        quarantinedAt: at.toISOString(),
+      });
       expect(await store.count()).toBe(1);
       expect((await store.list()).map((log) => log.clientId)).toEqual([kept.record.clientId]);
       expect(await store.list({ deviceId: flooding.deviceId })).toEqual([]);
       expect((await store.report()).totals).toMatchObject({ sessions: 1, participants: 30 });
       // Kept for audit.
-      expect((await store.list({ includeQuarantined: true })).map((log) => log.clientId).sort()).toEqual([kept.record.clientId, fake.record.clientId].sort());
+      expect((await store.list({ includeQuarantined: true })).map((log) => log.clientId).sort()).toEqual(
+        [kept.record.clientId, fake.record.clientId].sort(),
+      );
       expect(await store.list({ deviceId: flooding.deviceId, includeQuarantined: true })).toEqual([fake.record]);
       const devices = (await store.listTeams()).flatMap((team) => team.devices);
-      expect(devices.find((device) => device.id === flooding.deviceId)).toMatchObject({ quarantinedAt: at.toISOString(), logsSent: 1 });
+      expect(devices.find((device) => device.id === flooding.deviceId)).toMatchObject({
+        quarantinedAt: at.toISOString(),
+        logsSent: 1,
+      });
       expect(devices.find((device) => device.id === honest.deviceId)).toMatchObject({ quarantinedAt: null });
       // A second quarantine keeps the first time; a revoked device can be quarantined too.
-      expect(await store.quarantine(flooding.deviceId, new Date('2026-04-01T00:00:00Z'))).toMatchObject({ quarantinedAt: at.toISOString() });
+      expect(await store.quarantine(flooding.deviceId, new Date('2026-04-01T00:00:00Z'))).toMatchObject({
+        quarantinedAt: at.toISOString(),
+      });
       await store.revoke(flooding.deviceId);
 
-      expect(await store.release(flooding.deviceId)).toEqual({ id: flooding.deviceId, name: 'Lost phone', quarantinedAt: null });
+      expect(await store.release(flooding.deviceId)).toEqual({
+        id: flooding.deviceId,
+        name: 'Lost phone',
+        quarantinedAt: null,
+      });
       expect(await store.count()).toBe(2);
       expect((await store.report()).totals).toMatchObject({ sessions: 2, participants: 2030 });
       expect(await store.quarantine('device-unknown')).toBe('unknown');
@@ -67,14 +82,31 @@ export function quarantineContract(name: string, makeStore: () => SessionStore |
     });
 
     it('counts the logs a device sent since a time, quarantined or not, for its hourly quota', async () => {
-      await store.insertBatch([logOf(5), logOf(6)], flooding.deviceId, flooding.teamId, new Date('2026-03-01T08:00:00Z'));
-      await store.insertBatch([logOf(7), logOf(8), logOf(9)], flooding.deviceId, flooding.teamId, new Date('2026-03-01T09:30:00Z'));
+      await store.insertBatch(
+        [logOf(5), logOf(6)],
+        flooding.deviceId,
+        flooding.teamId,
+        new Date('2026-03-01T08:00:00Z'),
+      );
+      await store.insertBatch(
+        [logOf(7), logOf(8), logOf(9)],
+        flooding.deviceId,
+        flooding.teamId,
+        new Date('2026-03-01T09:30:00Z'),
+      );
       await store.insert(logOf(10), honest.deviceId, honest.teamId, new Date('2026-03-01T09:45:00Z'));
-      const window = { deviceId: flooding.deviceId, receivedFrom: '2026-03-01T09:00:00.000Z', includeQuarantined: true };
+      const window = {
+        deviceId: flooding.deviceId,
+        receivedFrom: '2026-03-01T09:00:00.000Z',
+        includeQuarantined: true,
+      };
       expect(await store.count(window)).toBe(3);
       await store.quarantine(flooding.deviceId);
       expect(await store.count(window)).toBe(3);
-      expect((await store.list({ ...window, limit: 2 })).map((log) => log.receivedAt)).toEqual(['2026-03-01T09:30:00.000Z', '2026-03-01T09:30:00.000Z']);
+      expect((await store.list({ ...window, limit: 2 })).map((log) => log.receivedAt)).toEqual([
+        '2026-03-01T09:30:00.000Z',
+        '2026-03-01T09:30:00.000Z',
+      ]);
       expect(await store.count({ receivedFrom: '2026-03-01T09:00:00.000Z' })).toBe(1);
     });
 
@@ -86,20 +118,29 @@ export function quarantineContract(name: string, makeStore: () => SessionStore |
       await expect(store.enrol(code.code, 'Phone\u0000')).rejects.toThrow(RangeError);
       await expect(store.enrol(code.code, '\u202Eevil')).rejects.toThrow(RangeError);
       expect(typeof (await store.enrol(code.code, 'Phone of Lan'))).toBe('object');
-      const names = (await store.listTeams()).flatMap((team) => [team.name, ...team.devices.map((device) => device.name)]);
+      const names = (await store.listTeams()).flatMap((team) => [
+        team.name,
+        ...team.devices.map((device) => device.name),
+      ]);
       expect(names.filter((name) => /[\p{Cc}]/u.test(name))).toEqual([]);
     });
 
     it('flags logs far outside the usual range, whatever one flooding phone sends, and none before there is a range', async () => {
       // Four more phones with ordinary sessions: the flooding phone is one device of six.
       const others = [];
-      for (const name of ['Phone of Páo', 'Phone of Sử', 'Phone of Lan', 'Phone of Chá']) others.push(await enrolDevice(store, name));
+      for (const name of ['Phone of Páo', 'Phone of Sử', 'Phone of Lan', 'Phone of Chá'])
+        others.push(await enrolDevice(store, name));
       const totals = [18, 20, 22, 25, 25, 27, 28, 30, 31, 33, 35, 38, 40, 24, 26, 29, 32, 21];
       await store.insertBatch(totals.slice(0, 10).map(logOf), honest.deviceId, honest.teamId);
       expect((await store.logsToReview()).range).toBeNull();
-      for (const [index, other] of others.entries()) await store.insertBatch(totals.slice(index * 4, index * 4 + 6).map(logOf), other.deviceId, other.teamId);
+      for (const [index, other] of others.entries())
+        await store.insertBatch(totals.slice(index * 4, index * 4 + 6).map(logOf), other.deviceId, other.teamId);
       const outlier = await store.insert(logOf(400), honest.deviceId, honest.teamId);
-      await store.insertBatch(Array.from({ length: 120 }, () => logOf(2000)), flooding.deviceId, flooding.teamId);
+      await store.insertBatch(
+        Array.from({ length: 120 }, () => logOf(2000)),
+        flooding.deviceId,
+        flooding.teamId,
+      );
 
       const review = await store.logsToReview();
       expect(review.range?.fence).toBeGreaterThan(40);
@@ -114,7 +155,9 @@ export function quarantineContract(name: string, makeStore: () => SessionStore |
       await store.quarantine(flooding.deviceId);
       const after = await store.logsToReview();
       expect(after.byDevice).toEqual([{ deviceId: honest.deviceId, flagged: 1 }]);
-      expect(after.logs).toEqual([expect.objectContaining({ clientId: outlier.record.clientId, total: 400, deviceId: honest.deviceId })]);
+      expect(after.logs).toEqual([
+        expect.objectContaining({ clientId: outlier.record.clientId, total: 400, deviceId: honest.deviceId }),
+      ]);
     });
   });
 }

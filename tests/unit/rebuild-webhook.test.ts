@@ -75,7 +75,11 @@ describe('POST /api/rebuild/', () => {
     const unsigned = await handle(new Request('http://localhost/api/rebuild/', { method: 'POST', body }));
     expect(unsigned.status).toBe(401);
     const tampered = await delivery();
-    const changed = new Request(tampered.url, { method: 'POST', headers: tampered.headers, body: body.replace('gia', 'that') });
+    const changed = new Request(tampered.url, {
+      method: 'POST',
+      headers: tampered.headers,
+      body: body.replace('gia', 'that'),
+    });
     expect((await handle(changed)).status).toBe(401);
     await queue.idle();
     expect(buildLog()).toEqual(['']);
@@ -108,7 +112,8 @@ describe('POST /api/rebuild/', () => {
   it('coalesces deliveries that arrive during a build into one more build, never two at once', async () => {
     const handle = setUp(Date.now, 400);
     const statuses: string[] = [];
-    const answer = async (key: string) => ((await (await handle(await delivery({ key, text: `{"n":"${key}"}` }))).json()) as { status: string }).status;
+    const answer = async (key: string) =>
+      ((await (await handle(await delivery({ key, text: `{"n":"${key}"}` }))).json()) as { status: string }).status;
     statuses.push(await answer('a'));
     statuses.push(...(await Promise.all(['b', 'c', 'd', 'e'].map(answer))));
     expect(statuses).toEqual(['started', 'queued', 'queued', 'queued', 'queued']);
@@ -135,7 +140,11 @@ describe('delivery size', () => {
         controller.close();
       },
     });
-    const request = new Request('http://localhost/api/rebuild/', { method: 'POST', body: big, duplex: 'half' } as RequestInit);
+    const request = new Request('http://localhost/api/rebuild/', {
+      method: 'POST',
+      body: big,
+      duplex: 'half',
+    } as RequestInit);
     expect((await handle(request)).status).toBe(413);
   });
 

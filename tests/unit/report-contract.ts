@@ -9,7 +9,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areaOf, areas } from '../../src/sessions/places.ts';
 import type { Report, ReportFilter } from '../../src/sessions/report-sql.ts';
-import { ageBands, currentSchemaVersion, ethnicGroups, followUps, sessionSettings, sexBands, type SessionLog } from '../../src/sessions/schema.ts';
+import {
+  ageBands,
+  currentSchemaVersion,
+  ethnicGroups,
+  followUps,
+  sessionSettings,
+  sexBands,
+  type SessionLog,
+} from '../../src/sessions/schema.ts';
 import type { SessionStore } from '../../src/sessions/store.ts';
 import { enrolDevice } from './store-contract.ts';
 
@@ -29,44 +37,51 @@ const breakdown = <K extends string>(keys: readonly K[], values: number[]) =>
 
 const quizRound = (total: number) =>
   fc.integer({ min: 0, max: total }).chain((answered) =>
-    fc.record({ answered: fc.constant(answered), correct: fc.array(fc.integer({ min: 0, max: answered }), { minLength: 1, maxLength: 5 }) }),
+    fc.record({
+      answered: fc.constant(answered),
+      correct: fc.array(fc.integer({ min: 0, max: answered }), { minLength: 1, maxLength: 5 }),
+    }),
   );
 
 /** A log as the schema allows it; the fields reports do not read stay fixed. */
 export const arbitraryLog: fc.Arbitrary<SessionLog> = fc.integer({ min: 1, max: 80 }).chain((total) =>
-  fc.record({
-    date: fc.constantFrom(...dates),
-    communeId: fc.constantFrom(...communes),
-    setting: fc.constantFrom(...sessionSettings),
-    materials: fc.array(fc.constantFrom(...packs), { maxLength: 4 }),
-    bySex: split(total, sexBands.length),
-    byAge: split(total, ageBands.length),
-    byEthnicity: split(total, ethnicGroups.length),
-    followUps: split(total, followUps.length + 1),
-    pre: fc.option(quizRound(total), { nil: undefined }),
-    post: fc.option(quizRound(total), { nil: undefined }),
-  }).map((drawn) => ({
-    schemaVersion: currentSchemaVersion,
-    clientId: randomUUID(),
-    date: drawn.date,
-    startTime: '09:00',
-    durationMinutes: 60,
-    place: { communeId: drawn.communeId, venue: 'Nhà văn hóa' },
-    setting: drawn.setting,
-    audience: ['jobSeekers'],
-    languages: ['vi'],
-    materials: drawn.materials,
-    facilitators: ['Lò Thị Mai'],
-    attendance: {
-      total,
-      bySex: breakdown(sexBands, drawn.bySex),
-      byAge: breakdown(ageBands, drawn.byAge),
-      byEthnicity: breakdown(ethnicGroups, drawn.byEthnicity),
-    },
-    ...(drawn.pre || drawn.post ? { quiz: { ...(drawn.pre && { pre: drawn.pre }), ...(drawn.post && { post: drawn.post }) } } : {}),
-    followUps: breakdown(followUps, drawn.followUps),
-    notes: '',
-  })),
+  fc
+    .record({
+      date: fc.constantFrom(...dates),
+      communeId: fc.constantFrom(...communes),
+      setting: fc.constantFrom(...sessionSettings),
+      materials: fc.array(fc.constantFrom(...packs), { maxLength: 4 }),
+      bySex: split(total, sexBands.length),
+      byAge: split(total, ageBands.length),
+      byEthnicity: split(total, ethnicGroups.length),
+      followUps: split(total, followUps.length + 1),
+      pre: fc.option(quizRound(total), { nil: undefined }),
+      post: fc.option(quizRound(total), { nil: undefined }),
+    })
+    .map((drawn) => ({
+      schemaVersion: currentSchemaVersion,
+      clientId: randomUUID(),
+      date: drawn.date,
+      startTime: '09:00',
+      durationMinutes: 60,
+      place: { communeId: drawn.communeId, venue: 'Nhà văn hóa' },
+      setting: drawn.setting,
+      audience: ['jobSeekers'],
+      languages: ['vi'],
+      materials: drawn.materials,
+      facilitators: ['Lò Thị Mai'],
+      attendance: {
+        total,
+        bySex: breakdown(sexBands, drawn.bySex),
+        byAge: breakdown(ageBands, drawn.byAge),
+        byEthnicity: breakdown(ethnicGroups, drawn.byEthnicity),
+      },
+      ...(drawn.pre || drawn.post
+        ? { quiz: { ...(drawn.pre && { pre: drawn.pre }), ...(drawn.post && { post: drawn.post }) } }
+        : {}),
+      followUps: breakdown(followUps, drawn.followUps),
+      notes: '',
+    })),
 );
 
 export const arbitraryFilter: fc.Arbitrary<ReportFilter> = fc.record(
@@ -119,8 +134,12 @@ export function reportInJs(all: SessionLog[], filter: ReportFilter): Report {
   );
   const sumOf = (value: (log: SessionLog) => number) => total(logs.map(value));
   const bands = <K extends string>(keys: readonly K[], part: 'bySex' | 'byAge' | 'byEthnicity') =>
-    Object.fromEntries(keys.map((key) => [key, sumOf((log) => (log.attendance[part] as Record<K, number>)[key])])) as Record<K, number>;
-  const bothRounds = logs.filter((log) => (log.quiz?.pre ? log.quiz.pre.answered : 0) > 0 && (log.quiz?.post ? log.quiz.post.answered : 0) > 0);
+    Object.fromEntries(
+      keys.map((key) => [key, sumOf((log) => (log.attendance[part] as Record<K, number>)[key])]),
+    ) as Record<K, number>;
+  const bothRounds = logs.filter(
+    (log) => (log.quiz?.pre ? log.quiz.pre.answered : 0) > 0 && (log.quiz?.post ? log.quiz.post.answered : 0) > 0,
+  );
   const packsOf = (log: SessionLog) => [...new Set(log.materials)];
   return {
     totals: {
@@ -136,7 +155,10 @@ export function reportInJs(all: SessionLog[], filter: ReportFilter): Report {
     byEthnicity: bands(ethnicGroups, 'byEthnicity'),
     byMonth: reachBy(logs, (log) => [log.date.slice(0, 7)]).map(([month, reach]) => ({ month, ...reach })),
     byArea: reachBy(logs, (log) => [areaOf(log.place.communeId)!.id]).map(([areaId, reach]) => ({ areaId, ...reach })),
-    bySetting: reachBy(logs, (log) => [log.setting]).map(([setting, reach]) => ({ setting: setting as SessionLog['setting'], ...reach })),
+    bySetting: reachBy(logs, (log) => [log.setting]).map(([setting, reach]) => ({
+      setting: setting as SessionLog['setting'],
+      ...reach,
+    })),
     materials: reachBy(logs, packsOf)
       .sort(([, a], [, b]) => b.sessions - a.sessions)
       .map(([material, reach]) => ({ material, ...reach })),
@@ -152,16 +174,21 @@ export function reportContract(name: string, makeStore: () => SessionStore | Pro
   describe(`report contract: ${name}`, () => {
     it('adds up in SQL exactly what plain JavaScript adds up, for random logs and filters', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(arbitraryLog, { maxLength: 40 }), fc.array(arbitraryFilter, { minLength: 1, maxLength: 3 }), async (logs, filters) => {
-          const store = await makeStore();
-          try {
-            const { deviceId, teamId } = await enrolDevice(store);
-            await store.insertBatch(logs, deviceId, teamId);
-            for (const filter of [{}, ...filters]) expect(await store.report(filter)).toEqual(reportInJs(logs, filter));
-          } finally {
-            await store.close();
-          }
-        }),
+        fc.asyncProperty(
+          fc.array(arbitraryLog, { maxLength: 40 }),
+          fc.array(arbitraryFilter, { minLength: 1, maxLength: 3 }),
+          async (logs, filters) => {
+            const store = await makeStore();
+            try {
+              const { deviceId, teamId } = await enrolDevice(store);
+              await store.insertBatch(logs, deviceId, teamId);
+              for (const filter of [{}, ...filters])
+                expect(await store.report(filter)).toEqual(reportInJs(logs, filter));
+            } finally {
+              await store.close();
+            }
+          },
+        ),
         { numRuns: runs },
       );
     });

@@ -30,12 +30,29 @@ function openInCalc(files: Record<string, string>): Record<string, { text: strin
     return path;
   });
   try {
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${folder}/profile`, `--infilter=${csvImport}`, '--convert-to', 'fods', '--outdir', folder, ...paths], {
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${folder}/profile`,
+        `--infilter=${csvImport}`,
+        '--convert-to',
+        'fods',
+        '--outdir',
+        folder,
+        ...paths,
+      ],
+      {
+        stdio: 'pipe',
+        timeout: 120_000,
+      },
+    );
   } catch (error) {
-    throw new Error(`LibreOffice did not convert the CSV (apt-get install -y libreoffice-calc-nogui): ${String(error)}`, { cause: error });
+    throw new Error(
+      `LibreOffice did not convert the CSV (apt-get install -y libreoffice-calc-nogui): ${String(error)}`,
+      { cause: error },
+    );
   }
   return Object.fromEntries(
     Object.keys(files).map((name) => {
@@ -45,7 +62,10 @@ function openInCalc(files: Record<string, string>): Record<string, { text: strin
       const rows = [...sheet.matchAll(/<table:table-row\b[^>]*>([\s\S]*?)<\/table:table-row>/g)].map(([, row]) =>
         [...row!.matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)]
           .map(([, attributes, content]) => ({
-            text: (content ?? '').replace(/<text:line-break\/>/g, '\n').replace(/<\/text:p><text:p>/g, '\n').replace(/<[^>]+>/g, ''),
+            text: (content ?? '')
+              .replace(/<text:line-break\/>/g, '\n')
+              .replace(/<\/text:p><text:p>/g, '\n')
+              .replace(/<[^>]+>/g, ''),
             formula: /table:formula="([^"]*)"/.exec(attributes!)?.[1],
           }))
           .filter((cell) => cell.text !== '' || cell.formula !== undefined),
@@ -55,7 +75,16 @@ function openInCalc(files: Record<string, string>): Record<string, { text: strin
   );
 }
 
-const crafted = ['=1+1', ' =2+2', '\n=3+3', '\t+4+4', '\r-5+5', '@SUM(1;2)', 'Mai; =HYPERLINK("http://evil.example";"Bấm")', 'dòng một\ndòng hai\ndòng ba'];
+const crafted = [
+  '=1+1',
+  ' =2+2',
+  '\n=3+3',
+  '\t+4+4',
+  '\r-5+5',
+  '@SUM(1;2)',
+  'Mai; =HYPERLINK("http://evil.example";"Bấm")',
+  'dòng một\ndòng hai\ndòng ba',
+];
 
 describe('the exports in LibreOffice Calc', () => {
   it('have no formula cell and keep one row per log, whatever the venues, names, notes and titles say', () => {
@@ -68,7 +97,10 @@ describe('the exports in LibreOffice Calc', () => {
       teamId: 'team-1',
       deviceId: 'device-1',
     }));
-    const report = { ...reportInJs(logs, {}), materials: crafted.map((_, index) => ({ material: `pack-${index}`, sessions: 9, participants: 50 })) };
+    const report = {
+      ...reportInJs(logs, {}),
+      materials: crafted.map((_, index) => ({ material: `pack-${index}`, sessions: 9, participants: 50 })),
+    };
     const tables = reportTables(report, 'en', { materialTitle: (slug) => crafted[Number(slug.slice(5))]! });
     const opened = openInCalc({ logs: logsCsv(logs), tables: tablesCsv(tables), control: 'a,b\r\n=1+1,x\r\n' });
 
@@ -80,6 +112,10 @@ describe('the exports in LibreOffice Calc', () => {
     expect(opened['logs']).toHaveLength(logs.length + 1);
     // The three-line text is a venue, a name and a note: three cells, each whole.
     const threeLines = opened['logs']!.flat().filter((cell) => cell.text.includes('dòng hai'));
-    expect(threeLines.map((cell) => cell.text)).toEqual(['dòng một\ndòng hai\ndòng ba', 'dòng một\ndòng hai\ndòng ba; Lò Thị Mai', 'dòng một\ndòng hai\ndòng ba']);
+    expect(threeLines.map((cell) => cell.text)).toEqual([
+      'dòng một\ndòng hai\ndòng ba',
+      'dòng một\ndòng hai\ndòng ba; Lò Thị Mai',
+      'dòng một\ndòng hai\ndòng ba',
+    ]);
   });
 });

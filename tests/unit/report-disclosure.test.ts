@@ -26,7 +26,8 @@ const split = (total: number, parts: number) =>
     const points = [0, ...cuts.sort((a, b) => a - b), total];
     return points.slice(1).map((point, index) => point - points[index]!);
   });
-const record = <K extends string>(keys: readonly K[], values: number[]) => Object.fromEntries(keys.map((key, index) => [key, values[index]!])) as Record<K, number>;
+const record = <K extends string>(keys: readonly K[], values: number[]) =>
+  Object.fromEntries(keys.map((key, index) => [key, values[index]!])) as Record<K, number>;
 
 /** A report of up to 24 participants: small enough to enumerate, big enough for every case. */
 const arbitraryReport: fc.Arbitrary<Report> = fc.integer({ min: 0, max: 24 }).chain((participants) =>
@@ -42,7 +43,10 @@ const arbitraryReport: fc.Arbitrary<Report> = fc.integer({ min: 0, max: 24 }).ch
     .map((drawn) => {
       const byAge = record(ageBands, drawn.age);
       const byEthnicity = record(ethnicGroups, drawn.ethnicity);
-      const reach = (participantsOf: number) => ({ sessions: participantsOf > 0 ? 1 : 0, participants: participantsOf });
+      const reach = (participantsOf: number) => ({
+        sessions: participantsOf > 0 ? 1 : 0,
+        participants: participantsOf,
+      });
       return {
         totals: {
           sessions: participants > 0 ? 1 : 0,
@@ -90,7 +94,12 @@ function readerView(report: Report, figures: Map<string, string>) {
   const participants = figures.get('summary.participants.value')!;
   const learn = (name: string, count: string | undefined, shareOfAll?: string) => {
     if (count !== undefined && count !== suppressed) known.set(name, Number(count));
-    else if (shareOfAll !== undefined && shareOfAll !== suppressed && shareOfAll !== '' && participants !== suppressed) {
+    else if (
+      shareOfAll !== undefined &&
+      shareOfAll !== suppressed &&
+      shareOfAll !== '' &&
+      participants !== suppressed
+    ) {
       known.set(name, Math.round(Number(shareOfAll) * Number(participants)));
     } else {
       unknown.push(name);
@@ -106,7 +115,8 @@ function readerView(report: Report, figures: Map<string, string>) {
       return `${table}.${key}`;
     });
   const sex = bands('bySex', sexBands);
-  if (!known.has('bySex.female') && figures.get('summary.femaleShare.value') !== suppressed) learn('bySex.female', undefined, figures.get('summary.femaleShare.value'));
+  if (!known.has('bySex.female') && figures.get('summary.femaleShare.value') !== suppressed)
+    learn('bySex.female', undefined, figures.get('summary.femaleShare.value'));
   const age = bands('byAge', ageBands);
   const ethnicity = bands('byEthnicity', ethnicGroups);
   const reach = (table: string, ids: string[]) =>
@@ -124,9 +134,33 @@ function readerView(report: Report, figures: Map<string, string>) {
       { total: 'participants', parts: ethnicity },
       { total: 'minority', parts: ['hmong', 'dao', 'thai', 'other'].map((group) => `byEthnicity.${group}`) },
     ],
-    [{ total: 'participants', parts: reach('byMonth', report.byMonth.map((month) => month.month)) }],
-    [{ total: 'participants', parts: reach('byArea', report.byArea.map((area) => area.areaId)) }],
-    [{ total: 'participants', parts: reach('bySetting', report.bySetting.map((group) => group.setting)) }],
+    [
+      {
+        total: 'participants',
+        parts: reach(
+          'byMonth',
+          report.byMonth.map((month) => month.month),
+        ),
+      },
+    ],
+    [
+      {
+        total: 'participants',
+        parts: reach(
+          'byArea',
+          report.byArea.map((area) => area.areaId),
+        ),
+      },
+    ],
+    [
+      {
+        total: 'participants',
+        parts: reach(
+          'bySetting',
+          report.bySetting.map((group) => group.setting),
+        ),
+      },
+    ],
   ];
   return { known, unknown, withheld, sums };
 }
@@ -135,12 +169,17 @@ function readerView(report: Report, figures: Map<string, string>) {
  * Every value each unknown of `names` takes in some whole-number solution of `sums` (given
  * `known`), each unknown from 0 to `cap`. Depth-first, solving a sum as soon as one term is left.
  */
-function feasibleValues(names: string[], known: ReadonlyMap<string, number>, sums: Sum[], cap: number): { solutions: number; seen: Map<string, Set<number>> } {
+function feasibleValues(
+  names: string[],
+  known: ReadonlyMap<string, number>,
+  sums: Sum[],
+  cap: number,
+): { solutions: number; seen: Map<string, Set<number>> } {
   const seen = new Map(names.map((name) => [name, new Set<number>()]));
   let solutions = 0;
   const visit = (values: Map<string, number>) => {
     // Propagate: a sum with one unknown term left gives that term.
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress;) {
       progress = false;
       for (const { total, parts } of sums) {
         const terms = [total, ...parts];
@@ -175,25 +214,33 @@ function whatAReaderCanRuleOut(report: Report) {
   const { known, unknown, withheld, sums } = readerView(report, figures);
   const cap = report.totals.participants + 5;
   const result = new Map(unknown.map((name) => [name, new Set<number>()]));
-  const participantValues = known.has('participants') ? [known.get('participants')!] : Array.from({ length: cap + 1 }, (_, value) => value);
+  const participantValues = known.has('participants')
+    ? [known.get('participants')!]
+    : Array.from({ length: cap + 1 }, (_, value) => value);
   // Given the participants, the tables share no unknown: solve each alone, and keep a number of
   // participants only if every table has a solution with it.
   for (const participants of participantValues) {
     const given = new Map(known).set('participants', participants);
     const tables = sums.map((component) => {
-      const names = [...new Set(component.flatMap(({ total, parts }) => [total, ...parts]))].filter((name) => !given.has(name));
+      const names = [...new Set(component.flatMap(({ total, parts }) => [total, ...parts]))].filter(
+        (name) => !given.has(name),
+      );
       return feasibleValues(names, given, component, cap);
     });
     if (tables.some((table) => table.solutions === 0)) continue;
     result.get('participants')?.add(participants);
-    for (const table of tables) for (const [name, values] of table.seen) for (const value of values) result.get(name)!.add(value);
+    for (const table of tables)
+      for (const [name, values] of table.seen) for (const value of values) result.get(name)!.add(value);
   }
   return { figures, result: new Map([...result].filter(([name]) => withheld.has(name))) };
 }
 
 describe('disclosure control (threshold rule with complementary suppression)', () => {
   it('no longer gives "boys = 3" back by subtraction: total 20, girls 17, not stated 0', () => {
-    const report = fc.sample(arbitraryReport.filter((drawn) => drawn.totals.participants === 20), 1)[0]!;
+    const report = fc.sample(
+      arbitraryReport.filter((drawn) => drawn.totals.participants === 20),
+      1,
+    )[0]!;
     report.totals = { ...report.totals, female: 17 };
     report.bySex = { female: 17, male: 3, notStated: 0 };
     const figures = published(report);
@@ -228,11 +275,19 @@ describe('disclosure control (threshold rule with complementary suppression)', (
       fc.property(arbitraryReport, (report) => {
         const { figures, result } = whatAReaderCanRuleOut(report);
         for (const [name, values] of result) {
-          expect(values.size, `${name} can only be ${[...values].join()} (${JSON.stringify(report.bySex)})`).toBeGreaterThanOrEqual(2);
-          expect([...values].some((value) => value >= 1), name).toBe(true);
+          expect(
+            values.size,
+            `${name} can only be ${[...values].join()} (${JSON.stringify(report.bySex)})`,
+          ).toBeGreaterThanOrEqual(2);
+          expect(
+            [...values].some((value) => value >= 1),
+            name,
+          ).toBe(true);
         }
         // Every small count of people is withheld (sessions are not people).
-        const peopleCounts = [...figures].filter(([key]) => key.endsWith('.participants') || /^summary\.(participants|children|referred)\./.test(key));
+        const peopleCounts = [...figures].filter(
+          ([key]) => key.endsWith('.participants') || /^summary\.(participants|children|referred)\./.test(key),
+        );
         for (const [key, value] of peopleCounts) expect(['1', '2', '3', '4'].includes(value), key).toBe(false);
       }),
       { numRuns: 300 },
@@ -244,7 +299,9 @@ describe('disclosure control (threshold rule with complementary suppression)', (
       fc.property(arbitraryReport, (report) => {
         const tables = reportTables(report, 'en', names);
         const csv = published(report);
-        const json = JSON.parse(tablesJson(tables, {}, new Date())) as { tables: { id: string; rows: { id: string; values: Record<string, number | string | null> }[] }[] };
+        const json = JSON.parse(tablesJson(tables, {}, new Date())) as {
+          tables: { id: string; rows: { id: string; values: Record<string, number | string | null> }[] }[];
+        };
         for (const table of json.tables) {
           for (const row of table.rows) {
             for (const [measure, value] of Object.entries(row.values)) {

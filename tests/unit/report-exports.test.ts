@@ -14,10 +14,17 @@ const names = { materialTitle: (slug: string) => `Pack ${slug}` };
 const rows = (csv: string) => parse(csv, { bom: true });
 
 function storedLog(overrides: Partial<StoredSessionLog> = {}): StoredSessionLog {
-  return { ...validLog(), receivedAt: '2026-03-01T08:00:00.000Z', teamId: 'team-1', deviceId: 'device-1', ...overrides };
+  return {
+    ...validLog(),
+    receivedAt: '2026-03-01T08:00:00.000Z',
+    teamId: 'team-1',
+    deviceId: 'device-1',
+    ...overrides,
+  };
 }
 
-const cellOf = (tables: ReportTable[], table: string, row: string) => tables.find((each) => each.id === table)!.rows.find((each) => each.id === row)!.cells;
+const cellOf = (tables: ReportTable[], table: string, row: string) =>
+  tables.find((each) => each.id === table)!.rows.find((each) => each.id === row)!.cells;
 
 describe('small-cell suppression', () => {
   it('shows counts of 1 to 4 people as x, and 0 and 5 or more as they are', () => {
@@ -41,7 +48,11 @@ describe('small-cell suppression', () => {
       byEthnicity: { hmong: 7, dao: 0, thai: 0, kinh: 0, other: 0, notStated: 0 },
     };
     log.followUps = { hotline111: 1, socialWorkCentre: 0, police: 0 };
-    const tables = reportTables(reportInJs([log, { ...log, clientId: crypto.randomUUID(), attendance: { ...log.attendance } }], {}), 'en', names);
+    const tables = reportTables(
+      reportInJs([log, { ...log, clientId: crypto.randomUUID(), attendance: { ...log.attendance } }], {}),
+      'en',
+      names,
+    );
     expect(cellOf(tables, 'summary', 'sessions')).toEqual([2]);
     expect(cellOf(tables, 'summary', 'participants')).toEqual([14]);
     expect(cellOf(tables, 'summary', 'femaleShare')).toEqual([6 / 14]);
@@ -65,9 +76,23 @@ describe('small-cell suppression', () => {
     };
     log.followUps = { hotline111: 2, socialWorkCentre: 0, police: 0 };
     const tables = reportTables(reportInJs([log], {}), 'en', names);
-    const byRow = Object.fromEntries(rows(tablesCsv(tables)).filter((line) => line[1] === 'summary').map((line) => [line[3]!, line[6]!]));
-    expect(byRow).toEqual({ sessions: '1', participants: '40', children: 'x', childrenShare: 'x', femaleShare: 'x', minorityShare: '0', referred: 'x' });
-    const json = JSON.parse(tablesJson(tables, {}, new Date())) as { tables: { id: string; rows: { id: string; values: Record<string, unknown> }[] }[] };
+    const byRow = Object.fromEntries(
+      rows(tablesCsv(tables))
+        .filter((line) => line[1] === 'summary')
+        .map((line) => [line[3]!, line[6]!]),
+    );
+    expect(byRow).toEqual({
+      sessions: '1',
+      participants: '40',
+      children: 'x',
+      childrenShare: 'x',
+      femaleShare: 'x',
+      minorityShare: '0',
+      referred: 'x',
+    });
+    const json = JSON.parse(tablesJson(tables, {}, new Date())) as {
+      tables: { id: string; rows: { id: string; values: Record<string, unknown> }[] }[];
+    };
     const summary = json.tables.find((table) => table.id === 'summary')!;
     expect(summary.rows.find((row) => row.id === 'children')!.values).toEqual({ value: 'x' });
     expect(summary.rows.find((row) => row.id === 'participants')!.values).toEqual({ value: 40 });
@@ -76,9 +101,22 @@ describe('small-cell suppression', () => {
 
 describe('formula injection', () => {
   it('defuses text starting with =, +, -, @, a tab or a carriage return, and leaves numbers alone', () => {
-    expect(['=1+1', '+84 912', '-2', '@SUM(A1)', '\t=1', '\r=1'].map(defuseFormula)).toEqual(["'=1+1", "'+84 912", "'-2", "'@SUM(A1)", "'\t=1", "'\r=1"]);
+    expect(['=1+1', '+84 912', '-2', '@SUM(A1)', '\t=1', '\r=1'].map(defuseFormula)).toEqual([
+      "'=1+1",
+      "'+84 912",
+      "'-2",
+      "'@SUM(A1)",
+      "'\t=1",
+      "'\r=1",
+    ]);
     // The first non-blank character counts, and so does the start of each part after a ";".
-    expect([' =1', '\n-2', '\r\n@x', 'Mai; =1+1', 'a;\t+1'].map(defuseFormula)).toEqual(["' =1", "'\n-2", "'\r\n@x", "Mai; '=1+1", "a;\t'+1"]);
+    expect([' =1', '\n-2', '\r\n@x', 'Mai; =1+1', 'a;\t+1'].map(defuseFormula)).toEqual([
+      "' =1",
+      "'\n-2",
+      "'\r\n@x",
+      "Mai; '=1+1",
+      "a;\t'+1",
+    ]);
     expect(['Nhà văn hóa', 'a=b', ''].map(defuseFormula)).toEqual(['Nhà văn hóa', 'a=b', '']);
     expect(defuseFormula(-3)).toBe(-3);
   });
@@ -101,10 +139,18 @@ describe('formula injection', () => {
   });
 
   it('never writes a phone number a log stored before they were refused may hold', () => {
-    const log = storedLog({ place: { communeId: 'xa-y-ty', venue: 'Nhà anh Páo 0912 345 678' }, facilitators: ['Lò Thị Mai (091) 234 5678'], notes: 'Gọi SĐT0912345678' });
+    const log = storedLog({
+      place: { communeId: 'xa-y-ty', venue: 'Nhà anh Páo 0912 345 678' },
+      facilitators: ['Lò Thị Mai (091) 234 5678'],
+      notes: 'Gọi SĐT0912345678',
+    });
     const [header, line] = rows(logsCsv([log]));
     const cell = (column: string) => line![header!.indexOf(column)];
-    expect([cell('venue'), cell('facilitators'), cell('notes')]).toEqual(['Nhà anh Páo […]', 'Lò Thị Mai […]', 'Gọi SĐT[…]']);
+    expect([cell('venue'), cell('facilitators'), cell('notes')]).toEqual([
+      'Nhà anh Páo […]',
+      'Lò Thị Mai […]',
+      'Gọi SĐT[…]',
+    ]);
     expect(cell('schema_version')).toBe('2');
   });
 
@@ -129,33 +175,48 @@ const quotedRows = (csv: string) =>
     row.map((cell) => JSON.parse(cell) as [string, boolean]),
   );
 /** Crafted text: formula starters, blanks, line breaks, quotes and both separators, in any order. */
-const craftedText = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', ';', ',', '"', "'", 'a', 'Ý', '1'), maxLength: 12 });
+const craftedText = fc.string({
+  unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', ';', ',', '"', "'", 'a', 'Ý', '1'),
+  maxLength: 12,
+});
 
 describe('CSV by the book', () => {
   it('quotes every cell with a line break, a quote, a tab or a separator, so a note of three lines stays one row', () => {
-    const log = storedLog({ notes: 'dòng một\ndòng hai\rdòng ba', place: { communeId: 'xa-y-ty', venue: 'Nhà văn hóa; thôn 2' }, facilitators: ['Mai', 'Lò "Bình"'] });
+    const log = storedLog({
+      notes: 'dòng một\ndòng hai\rdòng ba',
+      place: { communeId: 'xa-y-ty', venue: 'Nhà văn hóa; thôn 2' },
+      facilitators: ['Mai', 'Lò "Bình"'],
+    });
     const csv = logsCsv([log]);
     expect(rows(csv)).toHaveLength(2);
-    for (const [value, quoted] of quotedRows(csv).flat()) if (/[\r\n\t",;]/.test(value)) expect(quoted, JSON.stringify(value)).toBe(true);
+    for (const [value, quoted] of quotedRows(csv).flat())
+      if (/[\r\n\t",;]/.test(value)) expect(quoted, JSON.stringify(value)).toBe(true);
     const [header, line] = rows(csv);
     expect(line![header!.indexOf('notes')]).toBe('dòng một\ndòng hai\rdòng ba');
   });
 
   it('leaves no cell of either export, nor any part of one after a ";", that runs as a formula, whatever the text', () => {
     fc.assert(
-      fc.property(craftedText, craftedText, fc.array(craftedText, { minLength: 1, maxLength: 3 }), craftedText, (venue, notes, facilitators, title) => {
-        const log = storedLog({ place: { communeId: 'xa-y-ty', venue }, notes, facilitators });
-        const report = { ...reportInJs([], {}), materials: [{ material: 'x', sessions: 9, participants: 50 }] };
-        for (const csv of [logsCsv([log]), tablesCsv(reportTables(report, 'en', { materialTitle: () => title }))]) {
-          const quoted = quotedRows(csv);
-          for (const [value, wasQuoted] of quoted.flat()) if (/[\r\n\t",;]/.test(value)) expect(wasQuoted).toBe(true);
-          for (const [cell] of quoted.flat()) {
-            expect(runsAsFormula(cell), JSON.stringify(cell)).toBe(false);
-            // A spreadsheet that splits a cell's text on ";" meets each part as a cell of its own.
-            for (const part of cell.split(';').slice(1)) expect(/^\s*[=+\-@]/.test(part), JSON.stringify(cell)).toBe(false);
+      fc.property(
+        craftedText,
+        craftedText,
+        fc.array(craftedText, { minLength: 1, maxLength: 3 }),
+        craftedText,
+        (venue, notes, facilitators, title) => {
+          const log = storedLog({ place: { communeId: 'xa-y-ty', venue }, notes, facilitators });
+          const report = { ...reportInJs([], {}), materials: [{ material: 'x', sessions: 9, participants: 50 }] };
+          for (const csv of [logsCsv([log]), tablesCsv(reportTables(report, 'en', { materialTitle: () => title }))]) {
+            const quoted = quotedRows(csv);
+            for (const [value, wasQuoted] of quoted.flat()) if (/[\r\n\t",;]/.test(value)) expect(wasQuoted).toBe(true);
+            for (const [cell] of quoted.flat()) {
+              expect(runsAsFormula(cell), JSON.stringify(cell)).toBe(false);
+              // A spreadsheet that splits a cell's text on ";" meets each part as a cell of its own.
+              for (const part of cell.split(';').slice(1))
+                expect(/^\s*[=+\-@]/.test(part), JSON.stringify(cell)).toBe(false);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -164,13 +225,21 @@ describe('CSV by the book', () => {
 describe('the report filter', () => {
   it('reads dates, a former district and a setting from the query', () => {
     const parsed = parseReportFilter(new URLSearchParams('from=2026-01-01&to=2026-03-31&area=bat-xat&setting=school'));
-    expect(parsed).toEqual({ filter: { from: '2026-01-01', to: '2026-03-31', areaId: 'bat-xat', setting: 'school' }, invalid: [] });
+    expect(parsed).toEqual({
+      filter: { from: '2026-01-01', to: '2026-03-31', areaId: 'bat-xat', setting: 'school' },
+      invalid: [],
+    });
   });
 
   it('leaves out and names what is not valid instead of failing', () => {
-    const parsed = parseReportFilter(new URLSearchParams("from=2026-02-30&area=atlantis&setting=';DROP TABLE teams;--&to="));
+    const parsed = parseReportFilter(
+      new URLSearchParams("from=2026-02-30&area=atlantis&setting=';DROP TABLE teams;--&to="),
+    );
     expect(parsed).toEqual({ filter: {}, invalid: ['from', 'area', 'setting'] });
-    expect(parseReportFilter(new URLSearchParams('from=2026-05-01&to=2026-04-01'))).toEqual({ filter: { from: '2026-05-01' }, invalid: ['to'] });
+    expect(parseReportFilter(new URLSearchParams('from=2026-05-01&to=2026-04-01'))).toEqual({
+      filter: { from: '2026-05-01' },
+      invalid: ['to'],
+    });
   });
 });
 

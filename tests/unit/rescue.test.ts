@@ -22,16 +22,28 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let files = 0;
 const freshStore = () => openSqliteStore(join(folder, `store-${files++}.sqlite`));
 
-const entry = (state: OutboxEntry['state'], log = validLog()): OutboxEntry => ({ clientId: log.clientId, log, state, createdAt: new Date().toISOString() });
+const entry = (state: OutboxEntry['state'], log = validLog()): OutboxEntry => ({
+  clientId: log.clientId,
+  log,
+  state,
+  createdAt: new Date().toISOString(),
+});
 
 describe('the rescue file', () => {
   it('takes the waiting, sending, rejected and conflict logs, never the sent ones', () => {
     const entries = [entry('sent'), entry('waiting'), entry('rejected'), entry('conflict'), entry('sending')];
-    expect(unsentEntries(entries).map(({ state }) => state).sort()).toEqual(['conflict', 'rejected', 'sending', 'waiting']);
+    expect(
+      unsentEntries(entries)
+        .map(({ state }) => state)
+        .sort(),
+    ).toEqual(['conflict', 'rejected', 'sending', 'waiting']);
   });
 
-  it('gives a person the raw export\'s columns, with the device on every line', () => {
-    const rows = parse(rescueCsv({ deviceId: 'device-1', team: { id: 'team-1', name: 'Đội Y Tý' } }, [entry('waiting')]), { bom: true });
+  it("gives a person the raw export's columns, with the device on every line", () => {
+    const rows = parse(
+      rescueCsv({ deviceId: 'device-1', team: { id: 'team-1', name: 'Đội Y Tý' } }, [entry('waiting')]),
+      { bom: true },
+    );
     expect(rows[0]).toEqual([...logColumns]);
     expect(rows[1]![rows[0]!.indexOf('device_id')]).toBe('device-1');
     expect(rows[1]![rows[0]!.indexOf('team_id')]).toBe('team-1');
@@ -48,7 +60,12 @@ describe('importing a rescue file', () => {
     const conflicting = entry('waiting');
     await store.insert({ ...conflicting.log, notes: 'another log under this id' }, other.deviceId, other.teamId);
     // The file says a team of its own: the store's team of the device counts, not the file's.
-    const text = rescueJson({ deviceId: device.deviceId, team: { id: 'team-forged', name: 'x' } }, [a, b, bad, conflicting]);
+    const text = rescueJson({ deviceId: device.deviceId, team: { id: 'team-forged', name: 'x' } }, [
+      a,
+      b,
+      bad,
+      conflicting,
+    ]);
     const first = await importRescueFile(store, text);
     expect(first).toMatchObject({ ok: true, device: { id: device.deviceId, teamId: device.teamId } });
     if (!first.ok) return;
@@ -60,7 +77,12 @@ describe('importing a rescue file', () => {
     ]);
     expect(first.results[2]!.errors?.[0]).toMatchObject({ path: 'date', rule: 'tooOld' });
     const again = await importRescueFile(store, text);
-    expect(again.ok && again.results.map(({ status }) => status)).toEqual(['duplicate', 'duplicate', 'invalid', 'conflict']);
+    expect(again.ok && again.results.map(({ status }) => status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'invalid',
+      'conflict',
+    ]);
     const stored = await store.list({ deviceId: device.deviceId });
     expect(stored.map(({ clientId }) => clientId).sort()).toEqual([a.clientId, b.clientId].sort());
     expect(stored.every(({ teamId }) => teamId === device.teamId)).toBe(true);
@@ -70,20 +92,32 @@ describe('importing a rescue file', () => {
   it('refuses a file from a revoked device, or of a revoked team, or of a device it does not know', async () => {
     const store = freshStore();
     const device = await enrolDevice(store);
-    const text = rescueJson({ deviceId: device.deviceId, team: { id: device.teamId, name: 'Đội Y Tý' } }, [entry('waiting')]);
+    const text = rescueJson({ deviceId: device.deviceId, team: { id: device.teamId, name: 'Đội Y Tý' } }, [
+      entry('waiting'),
+    ]);
     await store.revoke(device.deviceId);
     expect(await importRescueFile(store, text)).toMatchObject({ ok: false, error: 'revoked' });
-    const unknown = rescueJson({ deviceId: 'device-nobody', team: { id: device.teamId, name: 'Đội Y Tý' } }, [entry('waiting')]);
+    const unknown = rescueJson({ deviceId: 'device-nobody', team: { id: device.teamId, name: 'Đội Y Tý' } }, [
+      entry('waiting'),
+    ]);
     expect(await importRescueFile(store, unknown)).toMatchObject({ ok: false, error: 'unknownDevice' });
     const second = await enrolDevice(store, 'Phone 2');
     await store.revoke(second.teamId);
-    const ofRevokedTeam = rescueJson({ deviceId: second.deviceId, team: { id: second.teamId, name: '' } }, [entry('waiting')]);
+    const ofRevokedTeam = rescueJson({ deviceId: second.deviceId, team: { id: second.teamId, name: '' } }, [
+      entry('waiting'),
+    ]);
     expect(await importRescueFile(store, ofRevokedTeam)).toMatchObject({ ok: false, error: 'revoked' });
     expect(await store.count()).toBe(0);
     await store.close();
   });
 
-  it.each(['', 'not json', '[]', '{"format":"outreach-unsent-logs","version":2}', JSON.stringify({ logs: [validLog()] })])('refuses %j as not a rescue file, without throwing', async (text) => {
+  it.each([
+    '',
+    'not json',
+    '[]',
+    '{"format":"outreach-unsent-logs","version":2}',
+    JSON.stringify({ logs: [validLog()] }),
+  ])('refuses %j as not a rescue file, without throwing', async (text) => {
     const store = freshStore();
     await store.migrate();
     expect(await importRescueFile(store, text)).toMatchObject({ ok: false, error: 'notARescueFile' });
@@ -92,11 +126,18 @@ describe('importing a rescue file', () => {
 });
 
 describe("the phone's tally", () => {
-  it('counts waiting, sent and rejected, and the people of this month\'s sent logs', () => {
+  it("counts waiting, sent and rejected, and the people of this month's sent logs", () => {
     const now = new Date('2026-03-15T03:00:00Z');
     const thisMonth = validLog(now);
     const lastMonth = validLog(new Date('2026-02-20T03:00:00Z'));
-    const entries = [entry('sent', thisMonth), entry('sent', lastMonth), entry('waiting', validLog(now)), entry('sending'), entry('rejected'), entry('conflict')];
+    const entries = [
+      entry('sent', thisMonth),
+      entry('sent', lastMonth),
+      entry('waiting', validLog(now)),
+      entry('sending'),
+      entry('rejected'),
+      entry('conflict'),
+    ];
     expect(phoneTally(entries, now)).toEqual({ waiting: 2, sent: 2, rejected: 2, peopleThisMonth: 34 });
   });
 });

@@ -11,8 +11,14 @@ import { materialsQuery } from '../../src/content/queries.ts';
 import { createEmbeddedSource } from '../../src/content/sources/embedded.ts';
 import { reviewPreviewUrls } from '../../studio/preview/sitePreviewUrls.ts';
 
-const materials = { query: materialsQuery, schema: materialSchema, id: (doc: { slug: string }) => doc.slug, toEntry: toMaterialEntry };
-const entry = (entries: { id: string; data: Record<string, unknown> }[], id: string) => entries.find((found) => found.id === id)!.data;
+const materials = {
+  query: materialsQuery,
+  schema: materialSchema,
+  id: (doc: { slug: string }) => doc.slug,
+  toEntry: toMaterialEntry,
+};
+const entry = (entries: { id: string; data: Record<string, unknown> }[], id: string) =>
+  entries.find((found) => found.id === id)!.data;
 
 describe('the review preview', () => {
   it('is on only on the dev server with PREVIEW_UNREVIEWED=1, never in a build', () => {
@@ -40,7 +46,12 @@ describe('the review preview', () => {
   });
 
   it('links the Studio to the preview page of each language written but not reviewed', () => {
-    const translations = { hmong: { status: 'needsReview' }, dao: { status: 'draft' }, thai: { status: 'missing' }, en: { status: 'reviewed' } };
+    const translations = {
+      hmong: { status: 'needsReview' },
+      dao: { status: 'draft' },
+      thai: { status: 'missing' },
+      en: { status: 'reviewed' },
+    };
     expect(reviewPreviewUrls('http://localhost:4321', 'viec-lam-gia', translations).map(({ url }) => url)).toEqual([
       'http://localhost:4321/hmong/materials/viec-lam-gia/',
       'http://localhost:4321/dao/materials/viec-lam-gia/',

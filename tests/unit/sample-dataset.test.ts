@@ -30,7 +30,10 @@ describe('the generated datasets', () => {
     const folder = tempFolder();
     cpSync('tests/fixtures/dataset', folder, { recursive: true });
     const file = join(folder, 'data.ndjson');
-    const changed = readFileSync(file, 'utf8').replace('"_id":"material-fixture-jobcentre-pack"', '"_id":"material-fixture-other-pack"');
+    const changed = readFileSync(file, 'utf8').replace(
+      '"_id":"material-fixture-jobcentre-pack"',
+      '"_id":"material-fixture-other-pack"',
+    );
     writeFileSync(file, changed);
     expect(fixtureExpectations(folder)).toEqual([
       'material-fixture-other-pack: the id of a material is material-<slug>',
@@ -41,11 +44,20 @@ describe('the generated datasets', () => {
   it('are what the typed generator writes, byte for byte', { timeout: 300_000 }, () => {
     const out = tempFolder();
     execFileSync('npm', ['run', '--silent', 'dataset:build', '--', '--no-audio', '--out', out], { stdio: 'pipe' });
-    for (const [generated, committed] of [[join(out, 'sample'), 'studio/dataset'], [join(out, 'fixture'), 'tests/fixtures/dataset']] as const) {
-      expect(readFileSync(join(generated, 'data.ndjson'), 'utf8')).toBe(readFileSync(join(committed, 'data.ndjson'), 'utf8'));
+    for (const [generated, committed] of [
+      [join(out, 'sample'), 'studio/dataset'],
+      [join(out, 'fixture'), 'tests/fixtures/dataset'],
+    ] as const) {
+      expect(readFileSync(join(generated, 'data.ndjson'), 'utf8')).toBe(
+        readFileSync(join(committed, 'data.ndjson'), 'utf8'),
+      );
       const images = readdirSync(join(committed, 'images')).sort();
       expect(readdirSync(join(generated, 'images')).sort()).toEqual(images);
-      for (const image of images) expect(readFileSync(join(generated, 'images', image)).equals(readFileSync(join(committed, 'images', image))), image).toBe(true);
+      for (const image of images)
+        expect(
+          readFileSync(join(generated, 'images', image)).equals(readFileSync(join(committed, 'images', image))),
+          image,
+        ).toBe(true);
     }
   });
 });

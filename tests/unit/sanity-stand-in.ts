@@ -40,7 +40,9 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 /** Width and height of a PNG, as Sanity puts them into an image asset's id; 1×1 for anything else. */
 function pngSize(bytes: Buffer): [number, number] {
-  return bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47 ? [bytes.readUInt32BE(16), bytes.readUInt32BE(20)] : [1, 1];
+  return bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47
+    ? [bytes.readUInt32BE(16), bytes.readUInt32BE(20)]
+    : [1, 1];
 }
 
 /**
@@ -52,7 +54,9 @@ function withoutEmptySearch(text: string, params: Record<string, unknown>): stri
   return params['__query'] === '*' ? text.replace('[@, _id] match text::query($__query)', 'true') : text;
 }
 
-export async function startSanityStandIn(options: { readOnly?: boolean; documents?: Document[] } = {}): Promise<SanityStandIn> {
+export async function startSanityStandIn(
+  options: { readOnly?: boolean; documents?: Document[] } = {},
+): Promise<SanityStandIn> {
   const documents = new Map((options.documents ?? []).map((document) => [document._id, document]));
   const files = new Map<string, Buffer>();
   const requests: RecordedRequest[] = [];
@@ -62,7 +66,9 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
   async function query(text: string, params: Record<string, unknown>, perspective: string | null) {
     const all = [...documents.values()];
     const dataset = perspective === 'raw' ? all : all.filter((document) => !document._id.startsWith('drafts.'));
-    const result: unknown = await (await evaluate(parse(withoutEmptySearch(text, params), { params }), { dataset, params })).get();
+    const result: unknown = await (
+      await evaluate(parse(withoutEmptySearch(text, params), { params }), { dataset, params })
+    ).get();
     return result;
   }
 
@@ -98,7 +104,8 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
         patches.push(value);
         return { id: (value as unknown as { id: string }).id, operation: 'update' };
       }
-      if (!value || !['create', 'createOrReplace', 'createIfNotExists'].includes(operation ?? '')) throw new Error(`unsupported mutation ${String(operation)}`);
+      if (!value || !['create', 'createOrReplace', 'createIfNotExists'].includes(operation ?? ''))
+        throw new Error(`unsupported mutation ${String(operation)}`);
       if (!(operation === 'createIfNotExists' && documents.has(value._id))) documents.set(value._id, value);
       return { id: value._id, operation: 'create' };
     });
@@ -107,7 +114,11 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
   const server = createServer((request, response) => void answer(request, response));
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', base);
-    requests.push({ method: request.method ?? 'GET', path: url.pathname, authorization: request.headers.authorization });
+    requests.push({
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      authorization: request.headers.authorization,
+    });
     try {
       if (files.has(url.pathname)) {
         response.writeHead(200).end(files.get(url.pathname));
@@ -117,25 +128,52 @@ export async function startSanityStandIn(options: { readOnly?: boolean; document
       if (byId?.[1]) {
         const ids = decodeURIComponent(byId[1]).split(',');
         const found = ids.flatMap((id) => (documents.has(id) ? [documents.get(id)] : []));
-        send(response, 200, { documents: found, omitted: ids.filter((id) => !documents.has(id)).map((id) => ({ id, reason: 'existence' })) }); return;
+        send(response, 200, {
+          documents: found,
+          omitted: ids.filter((id) => !documents.has(id)).map((id) => ({ id, reason: 'existence' })),
+        });
+        return;
       }
       const api = /^\/v[\d-]+\/(data\/query|data\/mutate|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
-      if (!api) { send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` }); return; }
+      if (!api) {
+        send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` });
+        return;
+      }
       const endpoint = api[1];
       if (endpoint === 'data/query') {
-        const body = request.method === 'POST' ? (JSON.parse((await readBody(request)).toString('utf8')) as { query?: string; params?: Record<string, unknown> }) : undefined;
+        const body =
+          request.method === 'POST'
+            ? (JSON.parse((await readBody(request)).toString('utf8')) as {
+                query?: string;
+                params?: Record<string, unknown>;
+              })
+            : undefined;
         const text = body?.query ?? url.searchParams.get('query') ?? '';
         const params: Record<string, unknown> = body?.params ?? {};
         for (const [key, value] of url.searchParams) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value);
-        send(response, 200, { result: await query(text, params, url.searchParams.get('perspective')), ms: 1, query: text }); return;
+        send(response, 200, {
+          result: await query(text, params, url.searchParams.get('perspective')),
+          ms: 1,
+          query: text,
+        });
+        return;
       }
-      if (options.readOnly) { send(response, 403, { error: 'Forbidden', message: 'This stand-in is read-only.' }); return; }
+      if (options.readOnly) {
+        send(response, 403, { error: 'Forbidden', message: 'This stand-in is read-only.' });
+        return;
+      }
       if (endpoint === 'data/mutate') {
-        const { mutations } = JSON.parse((await readBody(request)).toString('utf8')) as { mutations: Record<string, Document>[] };
-        send(response, 200, { transactionId: `tx-${requests.length}`, results: mutate(mutations) }); return;
+        const { mutations } = JSON.parse((await readBody(request)).toString('utf8')) as {
+          mutations: Record<string, Document>[];
+        };
+        send(response, 200, { transactionId: `tx-${requests.length}`, results: mutate(mutations) });
+        return;
       }
       const kind = endpoint === 'assets/images' ? 'images' : 'files';
-      send(response, 200, { document: upload(kind, await readBody(request), url.searchParams.get('filename') ?? 'upload.bin') }); return;
+      send(response, 200, {
+        document: upload(kind, await readBody(request), url.searchParams.get('filename') ?? 'upload.bin'),
+      });
+      return;
     } catch (error) {
       send(response, 500, { error: 'Stand-in error', message: (error as Error).message });
     }

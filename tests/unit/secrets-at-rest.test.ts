@@ -35,9 +35,13 @@ describe('secrets at rest', () => {
 
   it('puts the first coordinator code in a 0600 file, not in the output a service log keeps', async () => {
     const dataDir = join(folder, 'first-run');
-    const { stdout } = await run(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/teams.ts', 'init'], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'scripts/teams.ts', 'init'],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      },
+    );
     const file = resolve(dataDir, 'first-enrolment-code.txt');
     const code = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/m.exec(readFileSync(file, 'utf8'))?.[0];
     expect(code).toBeDefined();

@@ -3,12 +3,14 @@ import { sentenceRanges, splitSentences } from '../../src/content/sentences.ts';
 
 describe('sentence splitting for read-along', () => {
   it('splits Vietnamese with its diacritics, keeping quotes with their sentence', () => {
-    expect(splitSentences('"Sang Trung Quốc làm nhà máy đi em. Lương 15 triệu một tháng. Chị lo hết tiền xe."')).toEqual([
-      '"Sang Trung Quốc làm nhà máy đi em.',
-      'Lương 15 triệu một tháng.',
-      'Chị lo hết tiền xe."',
+    expect(
+      splitSentences('"Sang Trung Quốc làm nhà máy đi em. Lương 15 triệu một tháng. Chị lo hết tiền xe."'),
+    ).toEqual(['"Sang Trung Quốc làm nhà máy đi em.', 'Lương 15 triệu một tháng.', 'Chị lo hết tiền xe."']);
+    expect(splitSentences('Mai 16 tuổi. Nhà Mai nghèo! Mai có nên đi không?')).toEqual([
+      'Mai 16 tuổi.',
+      'Nhà Mai nghèo!',
+      'Mai có nên đi không?',
     ]);
-    expect(splitSentences('Mai 16 tuổi. Nhà Mai nghèo! Mai có nên đi không?')).toEqual(['Mai 16 tuổi.', 'Nhà Mai nghèo!', 'Mai có nên đi không?']);
   });
 
   it('splits Hmong (RPA) after syllables that end in a tone letter, and before a lower-case word', () => {
@@ -41,7 +43,10 @@ describe('sentence splitting for read-along', () => {
   });
 
   it('does not split inside numbers, after abbreviations, or at an ellipsis without a space', () => {
-    expect(splitSentences('Lương 15.000.000 đồng ở TP. Lào Cai. Gọi 111.')).toEqual(['Lương 15.000.000 đồng ở TP. Lào Cai.', 'Gọi 111.']);
+    expect(splitSentences('Lương 15.000.000 đồng ở TP. Lào Cai. Gọi 111.')).toEqual([
+      'Lương 15.000.000 đồng ở TP. Lào Cai.',
+      'Gọi 111.',
+    ]);
     expect(splitSentences('Wait... then call 111?! Yes.')).toEqual(['Wait...', 'then call 111?!', 'Yes.']);
   });
 

@@ -16,7 +16,15 @@ beforeAll(async () => {
       reached.push(incoming.url ?? '');
       outgoing.end('ok');
     },
-    [{ pathname: '/en/help/', headers: [{ key: 'Content-Security-Policy', value: pageCsp }, { key: 'X-Content-Type-Options', value: 'nosniff' }] }],
+    [
+      {
+        pathname: '/en/help/',
+        headers: [
+          { key: 'Content-Security-Policy', value: pageCsp },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+        ],
+      },
+    ],
   );
   server = createServer(listener);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -53,7 +61,12 @@ describe('front of the node server', () => {
     const api = await send('POST', '/api/sessions');
     expect([api.status, api.headers['content-security-policy']]).toEqual([200, apiPolicy]);
     const file = await send('GET', '/_astro/app.js');
-    expect([file.status, file.headers['content-security-policy'], file.headers['x-content-type-options'], file.headers['referrer-policy']]).toEqual([200, filePolicy, 'nosniff', 'same-origin']);
+    expect([
+      file.status,
+      file.headers['content-security-policy'],
+      file.headers['x-content-type-options'],
+      file.headers['referrer-policy'],
+    ]).toEqual([200, filePolicy, 'nosniff', 'same-origin']);
     const other = await send('GET', '/en/reports/');
     expect(other.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(other.headers['x-frame-options']).toBe('DENY');

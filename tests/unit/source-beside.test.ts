@@ -26,6 +26,13 @@ describe('source beside target', () => {
 
   it('is the input of the localized text types and the translation status, and leaves other types to Sanity', () => {
     const types = ['localeString', 'localeText', 'localeBlockContent', 'translationStatus', 'string', 'localeAudio'];
-    expect(types.map(translationInputFor)).toEqual(['sourceBeside', 'sourceBeside', 'sourceBeside', 'status', undefined, undefined]);
+    expect(types.map(translationInputFor)).toEqual([
+      'sourceBeside',
+      'sourceBeside',
+      'sourceBeside',
+      'status',
+      undefined,
+      undefined,
+    ]);
   });
 });

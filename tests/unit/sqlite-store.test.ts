@@ -57,7 +57,12 @@ describe('SQLite session store', () => {
     await again.close();
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(file);
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all().map((row) => row['version'])).toEqual(migrations.map((migration) => migration.version));
+    expect(
+      db
+        .prepare('SELECT version FROM schema_migrations ORDER BY version')
+        .all()
+        .map((row) => row['version']),
+    ).toEqual(migrations.map((migration) => migration.version));
     expect(db.prepare('PRAGMA journal_mode').get()?.['journal_mode']).toBe('wal');
     db.close();
   });
@@ -73,6 +78,16 @@ describe('SQLite session store', () => {
     const db = new DatabaseSync(file);
     const row = db.prepare('SELECT * FROM session_logs').get();
     db.close();
-    expect(row).toMatchObject({ session_date: log.date, commune_id: 'xa-y-ty', area_id: 'bat-xat', setting: 'school', total: 34, sex_female: 18, age_12_15: 30, ethnicity_hmong: 25, referred_social_work_centre: 1 });
+    expect(row).toMatchObject({
+      session_date: log.date,
+      commune_id: 'xa-y-ty',
+      area_id: 'bat-xat',
+      setting: 'school',
+      total: 34,
+      sex_female: 18,
+      age_12_15: 30,
+      ethnicity_hmong: 25,
+      referred_social_work_centre: 1,
+    });
   });
 });

@@ -9,7 +9,10 @@ import type { SessionStore } from '../../src/sessions/store.ts';
 import { validLog } from '../fixtures/session-logs.ts';
 
 /** Migrates `store`, makes a team and enrols one device in it, as the tests need again and again. */
-export async function enrolDevice(store: SessionStore, deviceName = 'Phone 1'): Promise<{ deviceId: string; teamId: string }> {
+export async function enrolDevice(
+  store: SessionStore,
+  deviceName = 'Phone 1',
+): Promise<{ deviceId: string; teamId: string }> {
   await store.migrate();
   const team = await store.createTeam('Đội Y Tý', 'team');
   const code = await store.createEnrolmentCode(team.id);
@@ -58,7 +61,9 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         const resent = parseLog(v1);
         if (!resent.success) throw new Error(JSON.stringify(resent.problems));
         expect((await store.insert(resent.data, device.deviceId, device.teamId)).status).toBe('duplicate');
-        expect((await store.insert({ ...resent.data, notes: 'changed' }, device.deviceId, device.teamId)).status).toBe('conflict');
+        expect((await store.insert({ ...resent.data, notes: 'changed' }, device.deviceId, device.teamId)).status).toBe(
+          'conflict',
+        );
         expect(await store.count()).toBe(1);
       });
 
@@ -75,7 +80,11 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         const known = validLog();
         await store.insert(known, device.deviceId, device.teamId);
         const fresh = validLog();
-        const results = await store.insertBatch([fresh, known, { ...known, durationMinutes: 45 }, fresh], device.deviceId, device.teamId);
+        const results = await store.insertBatch(
+          [fresh, known, { ...known, durationMinutes: 45 }, fresh],
+          device.deviceId,
+          device.teamId,
+        );
         expect(results.map((result) => result.status)).toEqual(['created', 'duplicate', 'conflict', 'duplicate']);
         expect(await store.count()).toBe(2);
         expect(await store.insertBatch([], device.deviceId, device.teamId)).toEqual([]);
@@ -83,8 +92,16 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
 
       it('stores a log sent by several requests at once exactly once', async () => {
         const log = validLog();
-        const results = await Promise.all(Array.from({ length: 5 }, () => store.insert(structuredClone(log), device.deviceId, device.teamId)));
-        expect(results.map((result) => result.status).sort()).toEqual(['created', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+        const results = await Promise.all(
+          Array.from({ length: 5 }, () => store.insert(structuredClone(log), device.deviceId, device.teamId)),
+        );
+        expect(results.map((result) => result.status).sort()).toEqual([
+          'created',
+          'duplicate',
+          'duplicate',
+          'duplicate',
+          'duplicate',
+        ]);
         expect(await store.count()).toBe(1);
       });
 
@@ -106,7 +123,9 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         await store.insert(old, device.deviceId, device.teamId, new Date('2026-03-02T00:00:00Z'));
         expect((await store.list()).map((log) => log.clientId)).toEqual([recent.clientId, old.clientId]);
         expect((await store.list({ from: '2026-02-01' })).map((log) => log.clientId)).toEqual([recent.clientId]);
-        expect((await store.list({ to: '2026-01-31', teamId: device.teamId })).map((log) => log.clientId)).toEqual([old.clientId]);
+        expect((await store.list({ to: '2026-01-31', teamId: device.teamId })).map((log) => log.clientId)).toEqual([
+          old.clientId,
+        ]);
         expect(await store.list({ limit: 1 })).toHaveLength(1);
         expect(await store.count({ deviceId: 'device-none' })).toBe(0);
         expect(await store.count({ deviceId: device.deviceId, from: '2026-01-01', to: '2026-12-31' })).toBe(2);
@@ -124,7 +143,12 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         if (typeof enrolment === 'string') throw new Error(enrolment);
         expect(enrolment).toMatchObject({ team: { id: team.id, name: 'Coordinators' }, role: 'coordinator' });
         expect(enrolment.token).toMatch(/^[\w-]{43}$/);
-        expect(await store.authenticate(enrolment.token)).toEqual({ deviceId: enrolment.deviceId, deviceName: 'Office laptop', team: { id: team.id, name: 'Coordinators' }, role: 'coordinator' });
+        expect(await store.authenticate(enrolment.token)).toEqual({
+          deviceId: enrolment.deviceId,
+          deviceName: 'Office laptop',
+          team: { id: team.id, name: 'Coordinators' },
+          role: 'coordinator',
+        });
         expect(await store.authenticate('not-a-token')).toBe('unknown');
       });
 
@@ -173,7 +197,13 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
           ['Đội Y Tý', 'team', 1],
           ['Đội Sa Pa', 'team', 0],
         ]);
-        expect(teams[0]?.devices[0]).toMatchObject({ id: device.deviceId, name: 'Phone 1', revokedAt: null, lastSyncAt: '2026-03-02T08:00:00.000Z', logsSent: 2 });
+        expect(teams[0]?.devices[0]).toMatchObject({
+          id: device.deviceId,
+          name: 'Phone 1',
+          revokedAt: null,
+          lastSyncAt: '2026-03-02T08:00:00.000Z',
+          logsSent: 2,
+        });
       });
     });
 
@@ -182,14 +212,20 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         const now = new Date('2026-03-01T08:00:00Z');
         const session = await store.startSession(device.deviceId, 3600, now);
         expect(session).toMatch(/^[\w-]{43}$/);
-        expect(await store.sessionIdentity(session, now)).toMatchObject({ deviceId: device.deviceId, team: { id: device.teamId } });
+        expect(await store.sessionIdentity(session, now)).toMatchObject({
+          deviceId: device.deviceId,
+          team: { id: device.teamId },
+        });
         // A session id is not a device token, nor the other way round.
         expect(await store.authenticate(session)).toBe('unknown');
         expect(await store.sessionIdentity(session, new Date('2026-03-01T09:00:00Z'))).toBe('unknown');
         await store.endSession(session);
         expect(await store.sessionIdentity(session, now)).toBe('unknown');
 
-        const [kept, ofRevoked] = [await store.startSession(device.deviceId, 3600, now), await store.startSession(device.deviceId, 3600, now)];
+        const [kept, ofRevoked] = [
+          await store.startSession(device.deviceId, 3600, now),
+          await store.startSession(device.deviceId, 3600, now),
+        ];
         expect(await store.revoke(device.deviceId)).toMatchObject({ kind: 'device' });
         for (const id of [kept, ofRevoked]) expect(await store.sessionIdentity(id, now)).toBe('unknown');
       });
@@ -207,7 +243,11 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
         const limit = { key: 'enrol 203.0.113.7', limit: 10, windowMs: 10 * 60 * 1000 };
         // Forty wrong codes at once: exactly ten are tried.
-        const guesses = await Promise.all(Array.from({ length: 40 }, (_, index) => store.enrol(`WRNG-${String(index).padStart(4, 'A').replace(/\d/g, 'B')}`, 'Guess', now, limit)));
+        const guesses = await Promise.all(
+          Array.from({ length: 40 }, (_, index) =>
+            store.enrol(`WRNG-${String(index).padStart(4, 'A').replace(/\d/g, 'B')}`, 'Guess', now, limit),
+          ),
+        );
         expect(guesses.filter((answer) => answer === 'unknown')).toHaveLength(10);
         expect(guesses.filter((answer) => answer === 'tooManyAttempts')).toHaveLength(30);
         expect(await store.retryAfter(limit, now)).toBe(600);
@@ -216,10 +256,15 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
 
         // Twenty good codes at once from one office: every one enrols, and none counts.
         const office = { ...limit, key: 'enrol 198.51.100.1' };
-        const codes = await Promise.all(Array.from({ length: 20 }, () => store.createEnrolmentCode(device.teamId, 7, now)));
-        const enrolled = await Promise.all(codes.map(async (code) => (typeof code === 'string' ? code : store.enrol(code.code, 'Phone', now, office))));
+        const codes = await Promise.all(
+          Array.from({ length: 20 }, () => store.createEnrolmentCode(device.teamId, 7, now)),
+        );
+        const enrolled = await Promise.all(
+          codes.map(async (code) => (typeof code === 'string' ? code : store.enrol(code.code, 'Phone', now, office))),
+        );
         expect(enrolled.every((answer) => typeof answer === 'object')).toBe(true);
-        for (let index = 0; index < 9; index++) expect(await store.enrol('ABCD-EFGH', 'Guess', at(60), office)).toBe('unknown');
+        for (let index = 0; index < 9; index++)
+          expect(await store.enrol('ABCD-EFGH', 'Guess', at(60), office)).toBe('unknown');
         expect(await store.retryAfter(office, at(60))).toBe(0);
         expect(await store.enrol('not a code', 'Guess', at(120), office)).toBe('unknown');
         // Ten failures: the oldest (at one minute) leaves the window at eleven minutes.
@@ -231,7 +276,13 @@ export function storeContract(name: string, makeStore: () => SessionStore | Prom
         const until = new Date('2026-03-01T08:05:00Z');
         expect(await store.rememberDelivery('delivery-1', until, now)).toBe(true);
         expect(await store.rememberDelivery('delivery-1', until, now)).toBe(false);
-        expect(await store.rememberDelivery('delivery-1', new Date('2026-03-01T08:20:00Z'), new Date('2026-03-01T08:10:00Z'))).toBe(true);
+        expect(
+          await store.rememberDelivery(
+            'delivery-1',
+            new Date('2026-03-01T08:20:00Z'),
+            new Date('2026-03-01T08:10:00Z'),
+          ),
+        ).toBe(true);
       });
     });
   });

@@ -54,7 +54,9 @@ describe('translation lists', () => {
 
   it('puts every document with localized text in exactly one list per language', async () => {
     for (const dataset of [fixture, sample]) {
-      const localized = dataset.filter((document) => (types as readonly string[]).includes(document['_type'] as string));
+      const localized = dataset.filter((document) =>
+        (types as readonly string[]).includes(document['_type'] as string),
+      );
       for (const lang of translatedLocalePaths) {
         const listed: string[] = [];
         for (const status of translationStatusValues) {
@@ -95,16 +97,29 @@ describe('lesson packs by audience and by topic', () => {
 describe('narration lists', async () => {
   const { narrationMissingFilter } = await import('../../src/content/queries.ts');
   it('lists the packs with a slide not narrated in the language, and not the narrated sample in vi or en', async () => {
-    const packs = sample.filter((document) => document['_type'] === 'material').map((document) => document['_id'] as string).sort();
-    expect(await listIds(sample, narrationMissingFilter('vi'), {})).toEqual(packs.filter((id) => id !== 'material-fake-jobs-across-the-border'));
-    expect(await listIds(sample, narrationMissingFilter('en'), {})).toEqual(packs.filter((id) => id !== 'material-fake-jobs-across-the-border'));
+    const packs = sample
+      .filter((document) => document['_type'] === 'material')
+      .map((document) => document['_id'] as string)
+      .sort();
+    expect(await listIds(sample, narrationMissingFilter('vi'), {})).toEqual(
+      packs.filter((id) => id !== 'material-fake-jobs-across-the-border'),
+    );
+    expect(await listIds(sample, narrationMissingFilter('en'), {})).toEqual(
+      packs.filter((id) => id !== 'material-fake-jobs-across-the-border'),
+    );
     expect(await listIds(sample, narrationMissingFilter('hmong'), {})).toEqual(packs);
     // The fixture's school pack has Vietnamese narration on slide 1 only: it still misses some.
     expect(await listIds(fixture, narrationMissingFilter('vi'), {})).toContain('material-fixture-school-pack');
   });
 
   it('takes an uploaded asset as narration, as the Studio stores it', async () => {
-    const uploaded = [{ _id: 'material-x', _type: 'material', slides: [{ audio: { dao: { _type: 'file', asset: { _ref: 'file-abc-mp3' } } } }] }];
+    const uploaded = [
+      {
+        _id: 'material-x',
+        _type: 'material',
+        slides: [{ audio: { dao: { _type: 'file', asset: { _ref: 'file-abc-mp3' } } } }],
+      },
+    ];
     expect(await listIds(uploaded, narrationMissingFilter('dao'), {})).toEqual([]);
     expect(await listIds(uploaded, narrationMissingFilter('thai'), {})).toEqual(['material-x']);
     expect(() => narrationMissingFilter('th')).toThrow(/not a language/);

@@ -20,12 +20,17 @@ afterEach(() => {
 describe('the Studio without a project id', () => {
   it('finds no project when neither the environment nor a .env file sets one, or sets it blank', () => {
     expect(studioProjectId(studioFolder({}), {})).toBeUndefined();
-    expect(studioProjectId(studioFolder({ '.env': 'SANITY_STUDIO_PROJECT_ID=\nSANITY_STUDIO_DATASET=production\n' }), {})).toBeUndefined();
+    expect(
+      studioProjectId(studioFolder({ '.env': 'SANITY_STUDIO_PROJECT_ID=\nSANITY_STUDIO_DATASET=production\n' }), {}),
+    ).toBeUndefined();
     expect(studioProjectId(studioFolder({}), { SANITY_STUDIO_PROJECT_ID: '  ' })).toBeUndefined();
   });
 
   it('reads the id as sanity dev does: the environment over .env.local over .env', () => {
-    const folder = studioFolder({ '.env': 'SANITY_STUDIO_PROJECT_ID=fromenv\n', '.env.local': 'SANITY_STUDIO_PROJECT_ID=fromlocal\n' });
+    const folder = studioFolder({
+      '.env': 'SANITY_STUDIO_PROJECT_ID=fromenv\n',
+      '.env.local': 'SANITY_STUDIO_PROJECT_ID=fromlocal\n',
+    });
     expect(studioProjectId(folder, {})).toBe('fromlocal');
     expect(studioProjectId(folder, { SANITY_STUDIO_PROJECT_ID: 'abc123' })).toBe('abc123');
     expect(studioProjectId(studioFolder({ '.env': 'SANITY_STUDIO_PROJECT_ID=abc123\n' }), {})).toBe('abc123');
@@ -34,11 +39,15 @@ describe('the Studio without a project id', () => {
   it('prints what to set in the terminal before `sanity dev` starts, and starts it anyway', () => {
     const studio = new URL('../../studio/', import.meta.url);
     const run = (projectId: string) =>
-      spawnSync('npx', ['node', '--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'projectNotice.ts'], {
-        cwd: studio,
-        env: { ...process.env, SANITY_STUDIO_PROJECT_ID: projectId },
-        encoding: 'utf8',
-      });
+      spawnSync(
+        'npx',
+        ['node', '--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'projectNotice.ts'],
+        {
+          cwd: studio,
+          env: { ...process.env, SANITY_STUDIO_PROJECT_ID: projectId },
+          encoding: 'utf8',
+        },
+      );
     const missing = run('');
     expect(missing.status).toBe(0);
     expect(missing.stderr).toContain(missingProjectNotice);

@@ -9,10 +9,7 @@ import { localePaths, translatedLocalePaths } from '../../src/i18n/locales.ts';
 import { schemaTypes } from '../../studio/schemaTypes/index.ts';
 import { localizedTypeNames } from '../../studio/schemaTypes/objects/localized.ts';
 import { sourceHash } from '../../src/content/sourceHash.ts';
-import {
-  missingTranslations,
-  reviewedTranslationGaps,
-} from '../../src/content/translation.ts';
+import { missingTranslations, reviewedTranslationGaps } from '../../src/content/translation.ts';
 
 type Texts = Partial<Record<string, string>>;
 
@@ -88,9 +85,7 @@ async function validate(document: SanityDocument, { slugTaken = false } = {}) {
   });
   return markers.map(({ level, path, message }) => ({
     level,
-    path: path
-      .map((part) => (typeof part === 'object' && '_key' in part ? part._key : part))
-      .join('.'),
+    path: path.map((part) => (typeof part === 'object' && '_key' in part ? part._key : part)).join('.'),
     message,
   }));
 }
@@ -108,7 +103,9 @@ const fieldNames = (typeName: string) =>
 
 describe('Studio schema', () => {
   it('passes Sanity’s own schema validator without errors', () => {
-    const problems = groupProblems(validateSchema(schemaTypes).getTypes() as Parameters<typeof groupProblems>[0]).flatMap((group) =>
+    const problems = groupProblems(
+      validateSchema(schemaTypes).getTypes() as Parameters<typeof groupProblems>[0],
+    ).flatMap((group) =>
       group.problems
         .filter((problem) => problem.severity === 'error')
         .map((problem) => `${group.path.map((part) => part.name).join('.')}: ${problem.message}`),
@@ -117,12 +114,7 @@ describe('Studio schema', () => {
   });
 
   it('gives every localized field type exactly one field per locale row and nothing else', () => {
-    expect([...localizedTypeNames].sort()).toEqual([
-      'localeAudio',
-      'localeBlockContent',
-      'localeString',
-      'localeText',
-    ]);
+    expect([...localizedTypeNames].sort()).toEqual(['localeAudio', 'localeBlockContent', 'localeString', 'localeText']);
     for (const name of localizedTypeNames) expect(fieldNames(name), name).toEqual([...localePaths]);
     expect(fieldNames('translations')).toEqual([...translatedLocalePaths]);
   });
@@ -132,9 +124,7 @@ describe('missingTranslations', () => {
   it('reports slides[0].heading missing for a Hmong-reviewed document that lacks it', () => {
     const material = materialLackingHmongHeading();
     expect(missingTranslations(material, 'hmong')).toEqual(['slides[0].heading']);
-    expect(reviewedTranslationGaps(material)).toEqual([
-      { lang: 'hmong', missing: ['slides[0].heading'] },
-    ]);
+    expect(reviewedTranslationGaps(material)).toEqual([{ lang: 'hmong', missing: ['slides[0].heading'] }]);
   });
 
   it('reports nothing for a complete Hmong translation', () => {
@@ -183,16 +173,17 @@ describe('document validation', () => {
     const material = reviewedMaterial();
     delete (material['translations'] as { hmong: Record<string, unknown> }).hmong['sourceHash'];
     expect(await validate(material)).toEqual([
-      expect.objectContaining({ level: 'warning', path: 'translations.hmong.sourceHash', message: expect.stringMatching(/confirm the review/) }),
+      expect.objectContaining({
+        level: 'warning',
+        path: 'translations.hmong.sourceHash',
+        message: expect.stringMatching(/confirm the review/),
+      }),
     ]);
   });
 
   it('requires a reviewer and a date once a translation is marked reviewed', async () => {
     const material = { ...reviewedMaterial(), translations: { hmong: { status: 'reviewed' } } };
-    expect(await errorPaths(material)).toEqual([
-      'translations.hmong.reviewer',
-      'translations.hmong.reviewedAt',
-    ]);
+    expect(await errorPaths(material)).toEqual(['translations.hmong.reviewer', 'translations.hmong.reviewedAt']);
   });
 
   it('requires Vietnamese title, summary and a slide, and warns outside 5 to 10 slides', async () => {
@@ -200,9 +191,7 @@ describe('document validation', () => {
     const empty = { ...withoutSummary, title: localeString({ hmong: 'HMONG' }), slides: [] };
     expect(await errorPaths(empty)).toEqual(expect.arrayContaining(['title', 'summary', 'slides']));
     const oneSlide = { ...reviewedMaterial(), slides: [slide(1, { vi: 'Một', hmong: 'HMONG' })] };
-    expect(await validate(oneSlide)).toEqual([
-      expect.objectContaining({ level: 'warning', path: 'slides' }),
-    ]);
+    expect(await validate(oneSlide)).toEqual([expect.objectContaining({ level: 'warning', path: 'slides' })]);
   });
 
   it('requires Vietnamese alt text once an image is chosen', async () => {
@@ -210,14 +199,10 @@ describe('document validation', () => {
     const withoutAlt = { ...reviewedMaterial(), coverImage: { _type: 'image', asset } };
     expect(await errorPaths(withoutAlt)).toEqual(['coverImage.alt']);
     const alt = localeString({ vi: 'Tranh vẽ', hmong: 'HMONG' });
-    expect(await errorPaths({ ...withoutAlt, coverImage: { _type: 'image', asset, alt } })).toEqual(
-      [],
-    );
+    expect(await errorPaths({ ...withoutAlt, coverImage: { _type: 'image', asset, alt } })).toEqual([]);
     // The embedded dataset uses Sanity's export format, which names the file instead.
     const exported = { _type: 'image', _sanityAsset: 'image@file://./images/cover.png' };
-    expect(await errorPaths({ ...reviewedMaterial(), coverImage: exported })).toEqual([
-      'coverImage.alt',
-    ]);
+    expect(await errorPaths({ ...reviewedMaterial(), coverImage: exported })).toEqual(['coverImage.alt']);
   });
 
   it('keeps the quiz’s correct option between 1 and the number of options', async () => {
@@ -228,9 +213,7 @@ describe('document validation', () => {
       }));
       const question = localeString({ vi: 'Ai có thể là kẻ buôn người?', hmong: 'HMONG' });
       const explanation = localeText({ vi: 'Thường là người quen.', hmong: 'HMONG' });
-      const quiz = [
-        { _type: 'quizQuestion', _key: 'q1', question, options, correctOption, explanation },
-      ];
+      const quiz = [{ _type: 'quizQuestion', _key: 'q1', question, options, correctOption, explanation }];
       return errorPaths({ ...reviewedMaterial(), quiz });
     };
     expect(await quizErrors(3, 3)).toEqual([]);

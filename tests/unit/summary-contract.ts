@@ -26,7 +26,10 @@ const arbitraryStep = fc.record({
 /** Two devices of one team (a summary row of the team mixes them) and one of another. */
 async function enrolDevices(store: SessionStore): Promise<{ deviceId: string; teamId: string }[]> {
   const devices: { deviceId: string; teamId: string }[] = [];
-  for (const [teamName, phones] of [['Đội Y Tý', 2], ['Đội Bát Xát', 1]] as const) {
+  for (const [teamName, phones] of [
+    ['Đội Y Tý', 2],
+    ['Đội Bát Xát', 1],
+  ] as const) {
     const team = await store.createTeam(teamName, 'team');
     for (let phone = 0; phone < phones; phone += 1) {
       const code = await store.createEnrolmentCode(team.id);
@@ -44,39 +47,51 @@ export function summaryContract(name: string, openStores: (count: number) => Pro
   describe(`summary tables: ${name}`, () => {
     it('report from the summaries equals the report from the raw logs, over random logs, filters, quarantines and concurrent inserts from several servers', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(arbitraryStep, { minLength: 1, maxLength: 8 }), fc.array(arbitraryFilter, { minLength: 1, maxLength: 3 }), async (steps, filters) => {
-          const stores = await openStores(servers);
-          try {
-            for (const store of stores) await store.migrate();
-            const devices = await enrolDevices(stores[0]!);
-            // Each device's steps in order; the devices' chains, and within a step the insert, the
-            // resend and the quarantine or release, all at the same time on different servers.
-            await Promise.all(
-              devices.map(async ({ deviceId, teamId }, index) => {
-                for (const step of steps.filter((each) => each.device === index)) {
-                  const work: Promise<unknown>[] = [stores[step.server]!.insertBatch(step.logs, deviceId, teamId)];
-                  if (step.resend) work.push(stores[(step.server + 1) % servers]!.insertBatch(step.logs.slice(0, 3), deviceId, teamId));
-                  const other = stores[(step.server + 2) % servers]!;
-                  if (step.change === 'quarantine') work.push(other.quarantine(deviceId));
-                  if (step.change === 'release') work.push(other.release(deviceId));
-                  await Promise.all(work);
-                }
-              }),
-            );
-            const quarantined = devices.map((_, index) => steps.filter((step) => step.device === index && step.change !== 'none').at(-1)?.change === 'quarantine');
-            const counted = new Map<string, SessionLog>();
-            for (const step of steps) if (!quarantined[step.device]) for (const log of step.logs) counted.set(log.clientId, log);
-            const logs = [...counted.values()];
-            for (const filter of [{}, ...filters]) {
-              const expected = reportInJs(logs, filter);
-              for (const store of stores) expect(await store.report(filter)).toEqual(expected);
+        fc.asyncProperty(
+          fc.array(arbitraryStep, { minLength: 1, maxLength: 8 }),
+          fc.array(arbitraryFilter, { minLength: 1, maxLength: 3 }),
+          async (steps, filters) => {
+            const stores = await openStores(servers);
+            try {
+              for (const store of stores) await store.migrate();
+              const devices = await enrolDevices(stores[0]!);
+              // Each device's steps in order; the devices' chains, and within a step the insert, the
+              // resend and the quarantine or release, all at the same time on different servers.
+              await Promise.all(
+                devices.map(async ({ deviceId, teamId }, index) => {
+                  for (const step of steps.filter((each) => each.device === index)) {
+                    const work: Promise<unknown>[] = [stores[step.server]!.insertBatch(step.logs, deviceId, teamId)];
+                    if (step.resend)
+                      work.push(
+                        stores[(step.server + 1) % servers]!.insertBatch(step.logs.slice(0, 3), deviceId, teamId),
+                      );
+                    const other = stores[(step.server + 2) % servers]!;
+                    if (step.change === 'quarantine') work.push(other.quarantine(deviceId));
+                    if (step.change === 'release') work.push(other.release(deviceId));
+                    await Promise.all(work);
+                  }
+                }),
+              );
+              const quarantined = devices.map(
+                (_, index) =>
+                  steps.filter((step) => step.device === index && step.change !== 'none').at(-1)?.change ===
+                  'quarantine',
+              );
+              const counted = new Map<string, SessionLog>();
+              for (const step of steps)
+                if (!quarantined[step.device]) for (const log of step.logs) counted.set(log.clientId, log);
+              const logs = [...counted.values()];
+              for (const filter of [{}, ...filters]) {
+                const expected = reportInJs(logs, filter);
+                for (const store of stores) expect(await store.report(filter)).toEqual(expected);
+              }
+              await stores[1]!.rebuildSummaries();
+              expect(await stores[2]!.report()).toEqual(reportInJs(logs, {}));
+            } finally {
+              await Promise.all(stores.map((store) => store.close()));
             }
-            await stores[1]!.rebuildSummaries();
-            expect(await stores[2]!.report()).toEqual(reportInJs(logs, {}));
-          } finally {
-            await Promise.all(stores.map((store) => store.close()));
-          }
-        }),
+          },
+        ),
         { numRuns: runs },
       );
       // Each run enrols three devices (scrypt) and sends through three stores: slow on a loaded machine.

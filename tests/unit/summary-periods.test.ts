@@ -20,11 +20,17 @@ for (const period of [...days, ...months]) db.prepare('INSERT INTO s (period) VA
 /** The days the rows of `from`…`to` stand for, each as often as a row counts it. */
 function daysCounted(from: string | undefined, to: string | undefined): string[] {
   const { sql, values } = periodRows(from, to);
-  const rows = db.prepare(`SELECT period FROM s WHERE ${sql}`).all(...values).map((row) => String(row['period']));
-  return rows.flatMap((period) => (period.length === 10 ? [period] : days.filter((day) => day.startsWith(period)))).sort();
+  const rows = db
+    .prepare(`SELECT period FROM s WHERE ${sql}`)
+    .all(...values)
+    .map((row) => String(row['period']));
+  return rows
+    .flatMap((period) => (period.length === 10 ? [period] : days.filter((day) => day.startsWith(period))))
+    .sort();
 }
 
-const inside = (from: string | undefined, to: string | undefined) => days.filter((day) => (from === undefined || day >= from) && (to === undefined || day <= to));
+const inside = (from: string | undefined, to: string | undefined) =>
+  days.filter((day) => (from === undefined || day >= from) && (to === undefined || day <= to));
 
 describe('the period of a report on the summary rows', () => {
   it('counts every day of the period once and no other, for random dates', () => {
@@ -39,10 +45,23 @@ describe('the period of a report on the summary rows', () => {
   });
 
   it('takes whole months from the month rows', () => {
-    expect(periodRows('2026-01-20', '2026-04-10').values).toEqual(['2026-02', '2026-03', '2026-01-20', '2026-01-31', '2026-04-01', '2026-04-10']);
+    expect(periodRows('2026-01-20', '2026-04-10').values).toEqual([
+      '2026-02',
+      '2026-03',
+      '2026-01-20',
+      '2026-01-31',
+      '2026-04-01',
+      '2026-04-10',
+    ]);
     expect(periodRows('2024-02-01', '2024-02-29').values).toEqual(['2024-02', '2024-02']);
     expect(periodRows(undefined, undefined).values).toEqual([]);
-    for (const [from, to] of [['2026-03-05', '2026-03-20'], ['2026-12-31', '2027-01-01'], ['2026-05-01', '2026-04-30'], ['2024-02-01', '2024-02-29'], [undefined, '2025-06-15']] as const) {
+    for (const [from, to] of [
+      ['2026-03-05', '2026-03-20'],
+      ['2026-12-31', '2027-01-01'],
+      ['2026-05-01', '2026-04-30'],
+      ['2024-02-01', '2024-02-29'],
+      [undefined, '2025-06-15'],
+    ] as const) {
       expect(daysCounted(from, to), `${from ?? '(no start)'}…${to}`).toEqual(inside(from, to));
     }
   });

@@ -1,7 +1,11 @@
 /** The translation progress badges on a lesson pack: what they count and how they read. */
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/content/sources/embedded.ts';
-import { progressBadge, translationProgress, translationProgressBadges } from '../../studio/badges/translationProgress.ts';
+import {
+  progressBadge,
+  translationProgress,
+  translationProgressBadges,
+} from '../../studio/badges/translationProgress.ts';
 
 const text = (texts: Record<string, string>) => ({ _type: 'localeString', ...texts });
 const status = (value: string) => ({ _type: 'translationStatus', status: value });
@@ -14,7 +18,11 @@ const pack = {
   summary: { _type: 'localeText', vi: 'Tóm tắt', hmong: 'Lus luv', en: 'Summary' },
   slides: [
     { _key: 'a', heading: text({ vi: 'Trang 1', hmong: 'Nplooj 1', en: 'Slide 1' }) },
-    { _key: 'b', heading: text({ vi: 'Trang 2', hmong: '  ', en: 'Slide 2' }), teacherNotes: { _type: 'localeText', vi: 'Ghi chú', en: 'Notes' } },
+    {
+      _key: 'b',
+      heading: text({ vi: 'Trang 2', hmong: '  ', en: 'Slide 2' }),
+      teacherNotes: { _type: 'localeText', vi: 'Ghi chú', en: 'Notes' },
+    },
   ],
   translations: { hmong: status('needsReview'), dao: status('draft'), thai: status('missing'), en: status('reviewed') },
 };
@@ -38,11 +46,17 @@ describe('translationProgress', () => {
   });
 
   it('treats a language with no recorded status as missing, and a pack with no Vietnamese yet as complete', () => {
-    expect(byLang({ _type: 'material', title: text({}) })['dao']).toEqual({ translated: 100, reviewed: 0, status: 'missing' });
+    expect(byLang({ _type: 'material', title: text({}) })['dao']).toEqual({
+      translated: 100,
+      reviewed: 0,
+      status: 'missing',
+    });
   });
 
   it('agrees with the fixture: pack B has its Hmong text but none of it reviewed', () => {
-    const packB = readDataset('tests/fixtures/dataset/data.ndjson').find((d) => d['_id'] === 'material-fixture-jobcentre-pack');
+    const packB = readDataset('tests/fixtures/dataset/data.ndjson').find(
+      (d) => d['_id'] === 'material-fixture-jobcentre-pack',
+    );
     const progress = byLang(packB);
     expect(progress['hmong']).toMatchObject({ translated: 100, reviewed: 0, status: 'needsReview' });
     expect(progress['en']).toMatchObject({ translated: 100, reviewed: 100 });
@@ -67,7 +81,12 @@ describe('progress badge', () => {
   it('shows one badge per translated language, from the draft when there is one', () => {
     const props = { draft: { ...pack, _rev: 'r', _createdAt: '', _updatedAt: '' }, published: null } as never;
     const labels = translationProgressBadges.map((badge) => badge(props)?.label);
-    expect(labels).toEqual(['Mông 60% · duyệt 0%', 'Dao 20% · duyệt 0%', 'Thái 0% · duyệt 0%', 'Anh 100% · duyệt 100%']);
+    expect(labels).toEqual([
+      'Mông 60% · duyệt 0%',
+      'Dao 20% · duyệt 0%',
+      'Thái 0% · duyệt 0%',
+      'Anh 100% · duyệt 100%',
+    ]);
     expect(translationProgressBadges[0]?.({ draft: null, published: null } as never)).toBeNull();
   });
 });

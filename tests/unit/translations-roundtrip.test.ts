@@ -12,7 +12,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/content/sources/embedded.ts';
 import { mentionsRetiredHotline } from '../../src/content/translations/checks.ts';
-import { exportUnits, planImport, readUnits, writeUnits, type Format } from '../../src/content/translations/roundTrip.ts';
+import {
+  exportUnits,
+  planImport,
+  readUnits,
+  writeUnits,
+  type Format,
+} from '../../src/content/translations/roundTrip.ts';
 import { datasetStore } from '../../src/content/translations/store.ts';
 import type { LocalePath } from '../../src/i18n/locales.ts';
 
@@ -31,7 +37,13 @@ interface Pack {
 }
 function pack(): Pack {
   const vi = [
-    { _type: 'block', _key: 'p1', style: 'normal', markDefs: [], children: [{ ...span('Cẩn thận với việc làm lương cao.'), _key: 'p1a' }] },
+    {
+      _type: 'block',
+      _key: 'p1',
+      style: 'normal',
+      markDefs: [],
+      children: [{ ...span('Cẩn thận với việc làm lương cao.'), _key: 'p1a' }],
+    },
     {
       _type: 'block',
       _key: 'p2',
@@ -52,10 +64,23 @@ function pack(): Pack {
     slug: { _type: 'slug', current: 'trip' },
     title: { _type: 'localeString', vi: 'Việc làm giả', hmong: 'Hauj lwm cuav', thai: 'ꪹꪔꪙ' },
     summary: { _type: 'localeText', vi: 'Dòng một\nDòng hai' },
-    slides: [{ _type: 'slide', _key: 's1', heading: { _type: 'localeString', vi: 'Trang một' }, body: { _type: 'localeBlockContent', vi } }],
+    slides: [
+      {
+        _type: 'slide',
+        _key: 's1',
+        heading: { _type: 'localeString', vi: 'Trang một' },
+        body: { _type: 'localeBlockContent', vi },
+      },
+    ],
     topics: [{ _type: 'reference', _ref: 'topic-x', _key: 't' }],
     translations: {
-      hmong: { _type: 'translationStatus', status: 'reviewed', reviewer: 'A', reviewedAt: '2026-01-01', sourceHash: 'x' },
+      hmong: {
+        _type: 'translationStatus',
+        status: 'reviewed',
+        reviewer: 'A',
+        reviewedAt: '2026-01-01',
+        sourceHash: 'x',
+      },
       thai: { _type: 'translationStatus', status: 'draft' },
     },
   };
@@ -69,9 +94,17 @@ async function exported(format: Format, lang: LocalePath = 'hmong', documents = 
 }
 
 /** Sets the target of unit `id` in a file, the way a translator's tool or spreadsheet would. */
-async function edit(format: Format, data: Uint8Array, id: string, target: string, source?: string): Promise<Uint8Array> {
+async function edit(
+  format: Format,
+  data: Uint8Array,
+  id: string,
+  target: string,
+  source?: string,
+): Promise<Uint8Array> {
   if (format === 'csv') {
-    const rows = parse<Record<string, string>>(new TextDecoder().decode(data).replace(/^\uFEFF/, ''), { columns: true });
+    const rows = parse<Record<string, string>>(new TextDecoder().decode(data).replace(/^\uFEFF/, ''), {
+      columns: true,
+    });
     const row = rows.find((candidate) => candidate['id'] === id)!;
     row['target'] = target;
     if (source !== undefined) row['source'] = source;
@@ -113,14 +146,16 @@ describe.each(formats)('the %s round trip', (format) => {
     const file = await edit(format, await exported(format), 'material-trip|slides[s1].heading', 'Nplooj ib');
     const { read, plan } = await importFile(format, file);
     if (format !== 'csv') expect(read.lang).toBe('hmong');
-    expect(plan.outcomes.filter((outcome) => outcome.result !== 'unchanged')).toEqual([{ id: 'material-trip|slides[s1].heading', result: 'updated' }]);
+    expect(plan.outcomes.filter((outcome) => outcome.result !== 'unchanged')).toEqual([
+      { id: 'material-trip|slides[s1].heading', result: 'updated' },
+    ]);
     const expected = pack();
     expected.slides[0]!.heading['hmong'] = 'Nplooj ib';
     expected.translations['hmong'] = { _type: 'translationStatus', status: 'needsReview' };
     expect(plan.changes.map((change) => change.document)).toEqual([expected]);
   });
 
-  it('keeps the marks and the link of a paragraph through its placeholders, in the translation\'s order', async () => {
+  it("keeps the marks and the link of a paragraph through its placeholders, in the translation's order", async () => {
     const id = 'material-trip|slides[s1].body[p2]';
     const file = await edit(format, await exported(format), id, 'Nias {2}ntawm no{/2} los hu {1}111{/1}.');
     const { plan } = await importFile(format, file);
@@ -136,7 +171,10 @@ describe.each(formats)('the %s round trip', (format) => {
       ['.', []],
     ]);
     // Exported again, the paragraph reads as it was written.
-    const again = exportUnits(plan.changes.map((change) => change.document), 'hmong').find((unit) => unit.id === id)!;
+    const again = exportUnits(
+      plan.changes.map((change) => change.document),
+      'hmong',
+    ).find((unit) => unit.id === id)!;
     expect(again.target).toEqual(['Nias ', { id: '2', text: 'ntawm no' }, ' los hu ', { id: '1', text: '111' }, '.']);
   });
 
@@ -144,7 +182,10 @@ describe.each(formats)('the %s round trip', (format) => {
     const id = 'material-trip|slides[s1].body[p2]';
     const file = await edit(format, await exported(format), id, 'Hu {1}111{/1}.');
     const { plan } = await importFile(format, file);
-    expect(plan.outcomes.find((outcome) => outcome.id === id)).toMatchObject({ result: 'refused', reason: expect.stringContaining('slides[s1].body[p2]') });
+    expect(plan.outcomes.find((outcome) => outcome.id === id)).toMatchObject({
+      result: 'refused',
+      reason: expect.stringContaining('slides[s1].body[p2]'),
+    });
     expect(plan.changes).toEqual([]);
   });
 
@@ -156,7 +197,9 @@ describe.each(formats)('the %s round trip', (format) => {
       reason: expect.stringContaining('Tai Viet'),
     });
     const taiViet = await edit(format, await exported(format, 'thai'), id, 'ꪀꪫꪾ ꪼꪕ');
-    expect((await importFile(format, taiViet, undefined, 'thai')).plan.outcomes.find((o) => o.id === id)).toMatchObject({ result: 'updated' });
+    expect((await importFile(format, taiViet, undefined, 'thai')).plan.outcomes.find((o) => o.id === id)).toMatchObject(
+      { result: 'updated' },
+    );
   });
 
   it('reports a unit whose Vietnamese changed since the export as a conflict naming the field', async () => {
@@ -198,30 +241,40 @@ describe('the import', () => {
   });
 
   it('exports one pack with --pack, and refuses a slug that is no pack', () => {
-    expect(new Set(exportUnits([pack(), other], 'hmong', 'trip').map((unit) => unit.documentId))).toEqual(new Set(['material-trip']));
+    expect(new Set(exportUnits([pack(), other], 'hmong', 'trip').map((unit) => unit.documentId))).toEqual(
+      new Set(['material-trip']),
+    );
     expect(() => exportUnits([pack(), other], 'hmong', 'nope')).toThrow(/no lesson pack has the slug "nope"/);
   });
 
-  it('writes into a dataset folder only the changed document\'s line', async () => {
+  it("writes into a dataset folder only the changed document's line", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'translations-'));
     const original = readFileSync('tests/fixtures/dataset/data.ndjson', 'utf8');
     writeFileSync(join(folder, 'data.ndjson'), original);
     const store = datasetStore(folder);
     const units = exportUnits(await store.documents(), 'dao', 'fixture-jobcentre-pack');
     const title = units.find((unit) => unit.field === 'title')!;
-    const plan = planImport(await store.documents(), [{ id: title.id, source: title.source, target: ['Gong cuotv'] }], 'dao');
+    const plan = planImport(
+      await store.documents(),
+      [{ id: title.id, source: title.source, target: ['Gong cuotv'] }],
+      'dao',
+    );
     await store.write(plan.changes, 'dao');
     const before = original.split('\n');
     const after = readFileSync(join(folder, 'data.ndjson'), 'utf8').split('\n');
-    expect(after.filter((line, index) => line !== before[index]).map((line) => (JSON.parse(line) as { _id: string })._id)).toEqual(['material-fixture-jobcentre-pack']);
-    const written = readDataset(join(folder, 'data.ndjson')).find((doc) => doc['_id'] === 'material-fixture-jobcentre-pack')!;
+    expect(
+      after.filter((line, index) => line !== before[index]).map((line) => (JSON.parse(line) as { _id: string })._id),
+    ).toEqual(['material-fixture-jobcentre-pack']);
+    const written = readDataset(join(folder, 'data.ndjson')).find(
+      (doc) => doc['_id'] === 'material-fixture-jobcentre-pack',
+    )!;
     expect(written['title']).toMatchObject({ dao: 'Gong cuotv' });
     expect(written['translations']).toMatchObject({ dao: { status: 'needsReview' } });
   });
 });
 
 describe('the import into a Sanity project', () => {
-  it('sends one transaction that sets each translated field and the language\'s status, by key paths', async () => {
+  it("sends one transaction that sets each translated field and the language's status, by key paths", async () => {
     const { createClient } = await import('@sanity/client');
     const { startSanityStandIn } = await import('./sanity-stand-in.ts');
     const { sanityStore } = await import('../../src/content/translations/store.ts');
@@ -229,11 +282,22 @@ describe('the import into a Sanity project', () => {
     try {
       // useProjectHostname: false, or the client sends to <projectId>.<apiHost>, not to the stand-in.
       const host = { apiHost: standIn.url, useProjectHostname: false };
-      const client = createClient({ projectId: 'p', dataset: 'production', apiVersion: '2025-10-01', token: 't', useCdn: false, ...host });
+      const client = createClient({
+        projectId: 'p',
+        dataset: 'production',
+        apiVersion: '2025-10-01',
+        token: 't',
+        useCdn: false,
+        ...host,
+      });
       const store = sanityStore(client, 'stand-in');
       const documents = await store.documents();
       const file = [
-        { id: 'material-trip|slides[s1].body[p2]', source: exportUnits(documents, 'dao').find((unit) => unit.field === 'slides[s1].body[p2]')!.source, target: ['Hu ', { id: '1', text: '111' }, ' ', { id: '2', text: 'nov' }] },
+        {
+          id: 'material-trip|slides[s1].body[p2]',
+          source: exportUnits(documents, 'dao').find((unit) => unit.field === 'slides[s1].body[p2]')!.source,
+          target: ['Hu ', { id: '1', text: '111' }, ' ', { id: '2', text: 'nov' }],
+        },
         { id: 'material-trip|title', source: ['Việc làm giả'], target: ['Gong'] },
       ];
       const plan = planImport(documents, file, 'dao');
@@ -253,11 +317,15 @@ describe('the import into a Sanity project', () => {
 });
 
 describe('a spreadsheet as Excel leaves it', () => {
-  it('reads a number, a formula\'s result and rich text runs as the cell\'s text', async () => {
+  it("reads a number, a formula's result and rich text runs as the cell's text", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('hmong');
     sheet.addRow(['id', 'source', 'target']);
-    sheet.addRow(['material-trip|title', 'Việc làm giả', { richText: [{ text: 'Hauj lwm ' }, { text: 'cuav', font: { bold: true } }] }]);
+    sheet.addRow([
+      'material-trip|title',
+      'Việc làm giả',
+      { richText: [{ text: 'Hauj lwm ' }, { text: 'cuav', font: { bold: true } }] },
+    ]);
     sheet.addRow(['material-trip|summary', 'Dòng một\nDòng hai', { formula: '"Kab"&" ib"', result: 'Kab ib' }]);
     sheet.addRow(['material-trip|slides[s1].heading', 'Trang một', 111]);
     const { lang, units } = await readUnits(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xlsx');

@@ -48,12 +48,17 @@ const translated = localePaths.filter((path) => path !== sourceLocale);
 
 describe('the UI-string checks themselves', () => {
   it('report a key missing from a translation and a key unknown to the source', () => {
-    expect(keyProblems({ 'a.b': 'Một', 'a.c': 'Hai' }, { 'a.b': 'Ib', 'a.d': 'Peb' })).toEqual(['missing a.c', 'unknown a.d']);
+    expect(keyProblems({ 'a.b': 'Một', 'a.c': 'Hai' }, { 'a.b': 'Ib', 'a.d': 'Peb' })).toEqual([
+      'missing a.c',
+      'unknown a.d',
+    ]);
   });
 
   it('report a dropped, renamed or added placeholder', () => {
     const vi = { one: 'Gọi {{number}}', two: '{{min}}–{{max}} tuổi', three: 'Trang' };
-    expect(placeholderProblems(vi, { one: 'Hu', two: '{{min}}–{{maximum}} xyoos', three: 'Nplooj {{n}}' })).toHaveLength(3);
+    expect(
+      placeholderProblems(vi, { one: 'Hu', two: '{{min}}–{{maximum}} xyoos', three: 'Nplooj {{n}}' }),
+    ).toHaveLength(3);
     expect(placeholderProblems(vi, { one: 'Hu {{ number }}', two: '{{max}} {{min}}', three: 'Nplooj' })).toEqual([]);
   });
 

@@ -18,7 +18,15 @@ interface Props {
   onCell: (part: Breakdown, band: string, value: string) => void;
 }
 
-function RunningSum({ part, values, formatNumber }: { part: Breakdown; values: FormValues; formatNumber: (value: number) => string }) {
+function RunningSum({
+  part,
+  values,
+  formatNumber,
+}: {
+  part: Breakdown;
+  values: FormValues;
+  formatNumber: (value: number) => string;
+}) {
   const { t } = useTranslation();
   const cells = Object.values<string>(values[part]).map((text) => count(text, 0) ?? 0);
   const sum = cells.reduce((total, cell) => total + (Number.isFinite(cell) ? cell : 0), 0);
@@ -28,7 +36,11 @@ function RunningSum({ part, values, formatNumber }: { part: Breakdown; values: F
     ? t('log.sum', { sum: formatNumber(sum) })
     : sum === total
       ? t('log.sum.ok', { sum: formatNumber(sum) })
-      : t('log.sum.off', { sum: formatNumber(sum), difference: formatNumber(Math.abs(total - sum)), total: formatNumber(total) });
+      : t('log.sum.off', {
+          sum: formatNumber(sum),
+          difference: formatNumber(Math.abs(total - sum)),
+          total: formatNumber(total),
+        });
   const state = !known ? '' : sum === total ? 'ok' : 'off';
   return (
     <p className={`log-sum ${state}`} id={`${fieldId(`attendance.${part}`)}-sum`} aria-live="polite">
@@ -42,14 +54,28 @@ export function AttendanceFields({ values, errors, formatNumber, onTotal, onCell
   return (
     <fieldset className="log-section">
       <legend>{t('log.attendance')}</legend>
-      <CountField field="attendance.total" label={t('log.total')} hint={t('log.total.hint')} value={values.total} error={errors.get('attendance.total')} onChange={onTotal} />
+      <CountField
+        field="attendance.total"
+        label={t('log.total')}
+        hint={t('log.total.hint')}
+        value={values.total}
+        error={errors.get('attendance.total')}
+        onChange={onTotal}
+      />
       {(Object.keys(breakdownBands) as Breakdown[]).map((part) => {
         const field = `attendance.${part}`;
         const error = errors.get(field);
         const hint = hints[part];
-        const description = [describedBy(field, Boolean(hint), error), `${fieldId(field)}-sum`].filter(Boolean).join(' ');
+        const description = [describedBy(field, Boolean(hint), error), `${fieldId(field)}-sum`]
+          .filter(Boolean)
+          .join(' ');
         return (
-          <fieldset key={part} id={fieldId(field)} className={error ? 'log-breakdown has-error' : 'log-breakdown'} aria-describedby={description}>
+          <fieldset
+            key={part}
+            id={fieldId(field)}
+            className={error ? 'log-breakdown has-error' : 'log-breakdown'}
+            aria-describedby={description}
+          >
             <legend>{t(`log.${part}`)}</legend>
             <Hint field={field} text={hint ? t(hint) : undefined} />
             <ErrorText field={field} error={error} />

@@ -16,8 +16,14 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) =
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!code.trim() || !deviceName.trim()) { setError(t('enrol.invalid')); return; }
-    if (!navigator.onLine) { setError(t('enrol.offline')); return; }
+    if (!code.trim() || !deviceName.trim()) {
+      setError(t('enrol.invalid'));
+      return;
+    }
+    if (!navigator.onLine) {
+      setError(t('enrol.offline'));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -30,21 +36,47 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) =
   };
 
   return (
-    <form className="log-form enrol-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="enrol-title">
+    <form
+      className="log-form enrol-form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="enrol-title"
+    >
       <h2 id="enrol-title">{t('enrol.title')}</h2>
       <p>{t('enrol.intro')}</p>
       <Field field="enrol-code" label={t('enrol.code')} hint={t('enrol.code.hint')}>
         {(control) => (
-          <input {...control} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} value={code} onChange={(event) => setCode(event.target.value)} />
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
         )}
       </Field>
       <Field field="enrol-device" label={t('enrol.deviceName')} hint={t('enrol.deviceName.hint')}>
-        {(control) => <input {...control} type="text" autoComplete="off" maxLength={100} value={deviceName} onChange={(event) => setDeviceName(event.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            maxLength={100}
+            value={deviceName}
+            onChange={(event) => setDeviceName(event.target.value)}
+          />
+        )}
       </Field>
       <div className="log-actions">
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('enrol.working') : t('enrol.submit')}</button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('enrol.working') : t('enrol.submit')}
+        </button>
       </div>
-      <p className="log-error" role="alert">{error}</p>
+      <p className="log-error" role="alert">
+        {error}
+      </p>
     </form>
   );
 }

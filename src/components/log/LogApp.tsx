@@ -48,7 +48,9 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
   const refresh = useCallback(async () => setEntries(await listLogs()), []);
 
   useEffect(() => {
-    void getEnrolment().then((enrolment) => setDevice(enrolment ? { state: 'enrolled', enrolment } : { state: 'none' }));
+    void getEnrolment().then((enrolment) =>
+      setDevice(enrolment ? { state: 'enrolled', enrolment } : { state: 'none' }),
+    );
     void claimDraft().then((draft) => setOpening({ claimed: true, draft }));
     void refresh();
     const channel = new BroadcastChannel(outboxChannel);
@@ -105,9 +107,15 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
     const unsent = unsentEntries(await listLogs());
     const now = new Date();
     const text = kind === 'json' ? rescueJson(device.enrolment, unsent, now) : rescueCsv(device.enrolment, unsent);
-    const file = new File([text], rescueFileName(device.enrolment, now, kind), { type: kind === 'json' ? 'application/json' : 'text/csv' });
+    const file = new File([text], rescueFileName(device.enrolment, now, kind), {
+      type: kind === 'json' ? 'application/json' : 'text/csv',
+    });
     const handed = await handOver(file);
-    setExportNote(handed === 'cancelled' ? undefined : t(`outbox.export.${handed}`, { number: format.number(unsent.length), name: file.name }));
+    setExportNote(
+      handed === 'cancelled'
+        ? undefined
+        : t(`outbox.export.${handed}`, { number: format.number(unsent.length), name: file.name }),
+    );
   };
   const saved = () => {
     void refresh();
@@ -124,23 +132,43 @@ function LogPage({ format, ...options }: FormOptions & { format: Formatters }) {
       ) : (
         <>
           <p className="log-team">{t('enrol.team', { team: device.enrolment.team.name })}</p>
-          {storageMayBeCleared && <p className="log-warning" data-storage="may-be-cleared">{t('log.storage.notPersisted')}</p>}
-          <SessionForm key={formKey} {...options} formatNumber={format.number} focusOnMount={formKey > 0} onSaved={saved} initial={opening.draft}
+          {storageMayBeCleared && (
+            <p className="log-warning" data-storage="may-be-cleared">
+              {t('log.storage.notPersisted')}
+            </p>
+          )}
+          <SessionForm
+            key={formKey}
+            {...options}
+            formatNumber={format.number}
+            focusOnMount={formKey > 0}
+            onSaved={saved}
+            initial={opening.draft}
             stateOf={(clientId) => entries.find((entry) => entry.clientId === clientId)?.state}
             warning={
               // Beside the button, where the person is when sending fails, not far up the page.
               lostEnrolment && (
                 <div className="log-warning" role="alert">
                   <p>{t('enrol.revoked')}</p>
-                  <button type="button" className="button" onClick={() => void enrolAgain()}>{t('enrol.again')}</button>
+                  <button type="button" className="button" onClick={() => void enrolAgain()}>
+                    {t('enrol.again')}
+                  </button>
                 </div>
               )
-            } />
+            }
+          />
         </>
       )}
       {(device.state === 'enrolled' || entries.length > 0) && (
-        <OutboxList entries={entries} status={status} format={format} onSyncNow={() => void scheduler.current?.syncNow()} onCorrect={correct}
-          onExport={device.state === 'enrolled' ? (kind) => void exportUnsent(kind) : undefined} exportNote={exportNote} />
+        <OutboxList
+          entries={entries}
+          status={status}
+          format={format}
+          onSyncNow={() => void scheduler.current?.syncNow()}
+          onCorrect={correct}
+          onExport={device.state === 'enrolled' ? (kind) => void exportUnsent(kind) : undefined}
+          exportNote={exportNote}
+        />
       )}
     </Suspense>
   );

@@ -46,16 +46,28 @@ function Tally({ entries, format }: { entries: readonly OutboxEntry[]; format: F
   );
 }
 
-function StatusLine({ status, waiting, sent, format }: { status: SyncStatus; waiting: number; sent: boolean; format: Formatters }) {
+function StatusLine({
+  status,
+  waiting,
+  sent,
+  format,
+}: {
+  status: SyncStatus;
+  waiting: number;
+  sent: boolean;
+  format: Formatters;
+}) {
   const { t } = useTranslation();
   const { outcome, running, retryAt } = status;
   if (running) return <>{t('outbox.status.syncing')}</>;
-  if (outcome?.kind === 'done' && outcome.rejected > 0) return <>{t('outbox.status.rejected', { number: format.number(outcome.rejected) })}</>;
+  if (outcome?.kind === 'done' && outcome.rejected > 0)
+    return <>{t('outbox.status.rejected', { number: format.number(outcome.rejected) })}</>;
   // The count is the outbox's own: the service worker may have sent what the page could not.
   if (waiting === 0) return sent ? <>{t('outbox.status.done')}</> : null;
   const number = format.number(waiting);
   if (outcome?.kind === 'offline') return <>{t('outbox.status.offline', { number })}</>;
-  if (outcome?.kind === 'server') return <>{t('outbox.status.server', { number, time: retryAt ? format.time(retryAt) : '' })}</>;
+  if (outcome?.kind === 'server')
+    return <>{t('outbox.status.server', { number, time: retryAt ? format.time(retryAt) : '' })}</>;
   return <>{t('outbox.status.waiting', { number })}</>;
 }
 
@@ -68,28 +80,47 @@ export function OutboxList({ entries, status, format, onSyncNow, onCorrect, onEx
       <h2 id="outbox-title">{t('outbox.title')}</h2>
       <p>{t('outbox.intro')}</p>
       <div className="log-actions">
-        <button type="button" className="button" onClick={onSyncNow} disabled={status.running}>{t('outbox.syncNow')}</button>
+        <button type="button" className="button" onClick={onSyncNow} disabled={status.running}>
+          {t('outbox.syncNow')}
+        </button>
       </div>
       <p className="outbox-status" role="status">
-        <StatusLine status={status} waiting={waiting} sent={entries.some((entry) => entry.state === 'sent')} format={format} />
+        <StatusLine
+          status={status}
+          waiting={waiting}
+          sent={entries.some((entry) => entry.state === 'sent')}
+          format={format}
+        />
       </p>
       <Tally entries={entries} format={format} />
       {onExport && unsent > 0 && (
         <div className="outbox-export">
           <p className="log-hint">{t('outbox.export.hint')}</p>
           <div className="log-actions">
-            <button type="button" className="button" onClick={() => onExport('json')}>{t('outbox.export.json')}</button>
-            <button type="button" className="button" onClick={() => onExport('csv')}>{t('outbox.export.csv')}</button>
+            <button type="button" className="button" onClick={() => onExport('json')}>
+              {t('outbox.export.json')}
+            </button>
+            <button type="button" className="button" onClick={() => onExport('csv')}>
+              {t('outbox.export.csv')}
+            </button>
           </div>
         </div>
       )}
-      {exportNote && <p className="log-note" role="status">{exportNote}</p>}
+      {exportNote && (
+        <p className="log-note" role="status">
+          {exportNote}
+        </p>
+      )}
       {entries.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (
         <ul className="outbox-list">
           {entries.map((entry) => {
-            const summary = t('outbox.item', { date: format.date(entry.log.date), venue: entry.log.place.venue, total: format.number(entry.log.attendance.total) });
+            const summary = t('outbox.item', {
+              date: format.date(entry.log.date),
+              venue: entry.log.place.venue,
+              total: format.number(entry.log.attendance.total),
+            });
             return (
               <li key={entry.clientId} className={`outbox-item ${entry.state}`} data-state={entry.state}>
                 <p className="outbox-summary">
@@ -109,7 +140,12 @@ export function OutboxList({ entries, status, format, onSyncNow, onCorrect, onEx
                 )}
                 {entry.state === 'conflict' && <p className="outbox-reasons">{t('outbox.conflict')}</p>}
                 {(entry.state === 'rejected' || entry.state === 'conflict') && (
-                  <button type="button" className="button" aria-label={t('outbox.correctLabel', { log: summary })} onClick={() => onCorrect(entry)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={t('outbox.correctLabel', { log: summary })}
+                    onClick={() => onCorrect(entry)}
+                  >
                     {t('outbox.correct')}
                   </button>
                 )}

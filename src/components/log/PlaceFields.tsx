@@ -25,35 +25,70 @@ export function PlaceFields({ values, errors, onChange }: Props) {
       <legend>{t('log.where')}</legend>
       <Field field="area" label={t('log.area')}>
         {(control) => (
-          <select {...control} value={values.area} onChange={(event) => {
-            const next = event.target.value;
-            const keep = areas.find((item) => item.id === next)?.communes.some((commune) => commune.id === values.communeId);
-            onChange({ area: next, communeId: keep ? values.communeId : '' });
-          }}>
+          <select
+            {...control}
+            value={values.area}
+            onChange={(event) => {
+              const next = event.target.value;
+              const keep = areas
+                .find((item) => item.id === next)
+                ?.communes.some((commune) => commune.id === values.communeId);
+              onChange({ area: next, communeId: keep ? values.communeId : '' });
+            }}
+          >
             <option value="">{t('log.area.choose')}</option>
-            {areas.map((item) => <option key={item.id} value={item.id} lang={placeLang}>{item.name}</option>)}
+            {areas.map((item) => (
+              <option key={item.id} value={item.id} lang={placeLang}>
+                {item.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field field="place.communeId" label={t('log.commune')} error={errors.get('place.communeId')}>
         {(control) => (
-          <select {...control} value={values.communeId} onChange={(event) => {
-            const communeId = event.target.value;
-            onChange({ communeId, area: areas.find((item) => item.communes.some((commune) => commune.id === communeId))?.id ?? values.area });
-          }}>
+          <select
+            {...control}
+            value={values.communeId}
+            onChange={(event) => {
+              const communeId = event.target.value;
+              onChange({
+                communeId,
+                area:
+                  areas.find((item) => item.communes.some((commune) => commune.id === communeId))?.id ?? values.area,
+              });
+            }}
+          >
             <option value="">{t('log.commune.choose')}</option>
             {area
-              ? area.communes.map((commune) => <option key={commune.id} value={commune.id} lang={placeLang}>{commune.name}</option>)
+              ? area.communes.map((commune) => (
+                  <option key={commune.id} value={commune.id} lang={placeLang}>
+                    {commune.name}
+                  </option>
+                ))
               : areas.map((item) => (
                   <optgroup key={item.id} label={item.name} lang={placeLang}>
-                    {item.communes.map((commune) => <option key={commune.id} value={commune.id}>{commune.name}</option>)}
+                    {item.communes.map((commune) => (
+                      <option key={commune.id} value={commune.id}>
+                        {commune.name}
+                      </option>
+                    ))}
                   </optgroup>
                 ))}
           </select>
         )}
       </Field>
       <Field field="place.venue" label={t('log.venue')} hint={t('log.venue.hint')} error={errors.get('place.venue')}>
-        {(control) => <input {...control} type="text" autoComplete="off" maxLength={logLimits.venue.max} value={values.venue} onChange={(event) => onChange({ venue: event.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            maxLength={logLimits.venue.max}
+            value={values.venue}
+            onChange={(event) => onChange({ venue: event.target.value })}
+          />
+        )}
       </Field>
     </fieldset>
   );

@@ -24,7 +24,14 @@ export function QuizFields({ values, errors, formatNumber, onChange }: Props) {
     return (
       <fieldset key={name} className="log-breakdown">
         <legend>{t(`log.quiz.${name}`)}</legend>
-        <CountField field={`quiz.${name}.answered`} label={t('log.quiz.answered')} hint={t('log.quiz.hint')} value={typed.answered} error={errors.get(`quiz.${name}.answered`)} onChange={(answered) => set({ answered })} />
+        <CountField
+          field={`quiz.${name}.answered`}
+          label={t('log.quiz.answered')}
+          hint={t('log.quiz.hint')}
+          value={typed.answered}
+          error={errors.get(`quiz.${name}.answered`)}
+          onChange={(answered) => set({ answered })}
+        />
         <div>
           {Array.from({ length: questions }, (_, index) => (
             <CountField
@@ -49,12 +56,23 @@ export function QuizFields({ values, errors, formatNumber, onChange }: Props) {
       <legend>{t('log.quiz')}</legend>
       <ErrorText field="quiz" error={errors.get('quiz')} />
       <label className="log-option">
-        <input type="checkbox" checked={values.quizOn} onChange={(event) => onChange({ quizOn: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={values.quizOn}
+          onChange={(event) => onChange({ quizOn: event.target.checked })}
+        />
         <span>{t('log.quiz.add')}</span>
       </label>
       {values.quizOn && (
         <>
-          <CountField field="quizQuestions" label={t('log.quiz.questions')} hint={t('log.quiz.questions.hint', limitValues(logLimits.quizQuestions, formatNumber))} value={values.quizQuestions} error={errors.get('quizQuestions')} onChange={(quizQuestions) => onChange({ quizQuestions })} />
+          <CountField
+            field="quizQuestions"
+            label={t('log.quiz.questions')}
+            hint={t('log.quiz.questions.hint', limitValues(logLimits.quizQuestions, formatNumber))}
+            value={values.quizQuestions}
+            error={errors.get('quizQuestions')}
+            onChange={(quizQuestions) => onChange({ quizQuestions })}
+          />
           {round('pre')}
           {round('post')}
         </>

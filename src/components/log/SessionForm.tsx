@@ -5,7 +5,16 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation, type IslandKey } from './i18n.ts';
-import { describeProblems, followUps, logLimits, looksLikePhoneNumber, sessionLogSchema, sessionSettings, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import {
+  describeProblems,
+  followUps,
+  logLimits,
+  looksLikePhoneNumber,
+  sessionLogSchema,
+  sessionSettings,
+  todayInLaoCai,
+  type SessionLog,
+} from '../../sessions/schema.ts';
 import { labelOf } from '../../sessions/figures.ts';
 import { audiences } from '../../content/vocabulary.ts';
 import { locales } from '../../i18n/locales.ts';
@@ -36,7 +45,11 @@ interface Props extends FormOptions {
   warning?: ReactNode;
 }
 
-type Status = { kind: 'errors'; count: number } | { kind: 'saved'; clientId: string } | { kind: 'failed'; reason: string } | undefined;
+type Status =
+  | { kind: 'errors'; count: number }
+  | { kind: 'saved'; clientId: string }
+  | { kind: 'failed'; reason: string }
+  | undefined;
 
 /** The line under the button once a log is saved: what the outbox says of it now, not at the moment of saving. */
 const savedKey: Record<OutboxState, IslandKey> = {
@@ -49,10 +62,13 @@ const savedKey: Record<OutboxState, IslandKey> = {
 
 /** Focuses the first field with an error, in the order the page shows them. */
 function focusFirst(fields: Iterable<string>): void {
-  const elements = [...fields].map((field) => document.getElementById(fieldId(field))).filter((element): element is HTMLElement => element !== null);
+  const elements = [...fields]
+    .map((field) => document.getElementById(fieldId(field)))
+    .filter((element): element is HTMLElement => element !== null);
   elements.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   const first = elements[0];
-  const control = first instanceof HTMLFieldSetElement ? first.querySelector<HTMLElement>('input, select, textarea') : first;
+  const control =
+    first instanceof HTMLFieldSetElement ? first.querySelector<HTMLElement>('input, select, textarea') : first;
   control?.focus();
 }
 
@@ -121,57 +137,154 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
   const aYearBack = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   return (
     <form className="log-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="log-form-title">
-      <h2 id="log-form-title" ref={heading} tabIndex={-1}>{correcting ? t('log.correcting') : t('log.new')}</h2>
+      <h2 id="log-form-title" ref={heading} tabIndex={-1}>
+        {correcting ? t('log.correcting') : t('log.new')}
+      </h2>
       {correcting && <p className="log-note">{t('log.correcting.text')}</p>}
       <p className="log-hint">{t('log.draftKept')}</p>
-      {status?.kind === 'errors' && <p className="log-error log-summary" role="alert">{t('log.errors.summary', { number: formatNumber(status.count) })}</p>}
+      {status?.kind === 'errors' && (
+        <p className="log-error log-summary" role="alert">
+          {t('log.errors.summary', { number: formatNumber(status.count) })}
+        </p>
+      )}
       {formError && <p className="log-error">{formError}</p>}
 
       <fieldset className="log-section">
         <legend>{t('log.when')}</legend>
         <Field field="date" label={t('log.date')} error={errors.get('date')}>
-          {(control) => <input {...control} type="date" min={aYearBack} max={today} value={values.date} onChange={(event) => set({ date: event.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              min={aYearBack}
+              max={today}
+              value={values.date}
+              onChange={(event) => set({ date: event.target.value })}
+            />
+          )}
         </Field>
         <Field field="startTime" label={t('log.startTime')} error={errors.get('startTime')}>
-          {(control) => <input {...control} type="time" value={values.startTime} onChange={(event) => set({ startTime: event.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="time"
+              value={values.startTime}
+              onChange={(event) => set({ startTime: event.target.value })}
+            />
+          )}
         </Field>
-        <CountField field="durationMinutes" label={t('log.duration')} hint={t('log.duration.hint', limitValues(logLimits.durationMinutes, formatNumber))} value={values.durationMinutes} error={errors.get('durationMinutes')} onChange={(durationMinutes) => set({ durationMinutes })} />
+        <CountField
+          field="durationMinutes"
+          label={t('log.duration')}
+          hint={t('log.duration.hint', limitValues(logLimits.durationMinutes, formatNumber))}
+          value={values.durationMinutes}
+          error={errors.get('durationMinutes')}
+          onChange={(durationMinutes) => set({ durationMinutes })}
+        />
       </fieldset>
 
       <PlaceFields values={values} errors={errors} onChange={set} />
 
       <fieldset className="log-section">
         <legend>{t('log.who')}</legend>
-        <Choices field="setting" type="radio" legend={t('log.setting')} error={errors.get('setting')} selected={[values.setting]} onChange={([setting = '']) => set({ setting })}
-          options={sessionSettings.map((value) => ({ value, label: t(value === 'other' ? 'log.setting.other' : `setting.${value}`) }))} />
-        <Choices field="audience" type="checkbox" legend={t('log.audience')} hint={t('log.choose.hint')} error={errors.get('audience')} selected={values.audience} onChange={(audience) => set({ audience })}
-          options={audiences.map((value) => ({ value, label: t(`audience.${value}`) }))} />
-        <Choices field="languages" type="checkbox" legend={t('log.languages')} hint={t('log.choose.hint')} error={errors.get('languages')} selected={values.languages} onChange={(chosen) => set({ languages: chosen })}
-          options={locales.map((locale) => ({ value: locale.path, label: locale.endonym, lang: locale.tag }))} />
+        <Choices
+          field="setting"
+          type="radio"
+          legend={t('log.setting')}
+          error={errors.get('setting')}
+          selected={[values.setting]}
+          onChange={([setting = '']) => set({ setting })}
+          options={sessionSettings.map((value) => ({
+            value,
+            label: t(value === 'other' ? 'log.setting.other' : `setting.${value}`),
+          }))}
+        />
+        <Choices
+          field="audience"
+          type="checkbox"
+          legend={t('log.audience')}
+          hint={t('log.choose.hint')}
+          error={errors.get('audience')}
+          selected={values.audience}
+          onChange={(audience) => set({ audience })}
+          options={audiences.map((value) => ({ value, label: t(`audience.${value}`) }))}
+        />
+        <Choices
+          field="languages"
+          type="checkbox"
+          legend={t('log.languages')}
+          hint={t('log.choose.hint')}
+          error={errors.get('languages')}
+          selected={values.languages}
+          onChange={(chosen) => set({ languages: chosen })}
+          options={locales.map((locale) => ({ value: locale.path, label: locale.endonym, lang: locale.tag }))}
+        />
         {materials.length > 0 ? (
-          <Choices field="materials" type="checkbox" optional legend={t('log.materials')} error={errors.get('materials')} selected={values.materials} onChange={(chosen) => set({ materials: chosen })}
-            options={materials.map((material) => ({ value: material.slug, label: material.title, lang: material.lang }))} />
+          <Choices
+            field="materials"
+            type="checkbox"
+            optional
+            legend={t('log.materials')}
+            error={errors.get('materials')}
+            selected={values.materials}
+            onChange={(chosen) => set({ materials: chosen })}
+            options={materials.map((material) => ({
+              value: material.slug,
+              label: material.title,
+              lang: material.lang,
+            }))}
+          />
         ) : (
           <p className="log-hint">{t('log.materials.none')}</p>
         )}
-        <Field field="facilitators" label={t('log.facilitators')} hint={t('log.facilitators.hint', limitValues(logLimits.facilitators, formatNumber))} error={errors.get('facilitators')}>
-          {(control) => <textarea {...control} rows={3} autoComplete="off" value={values.facilitators} onChange={(event) => set({ facilitators: event.target.value })} />}
+        <Field
+          field="facilitators"
+          label={t('log.facilitators')}
+          hint={t('log.facilitators.hint', limitValues(logLimits.facilitators, formatNumber))}
+          error={errors.get('facilitators')}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              autoComplete="off"
+              value={values.facilitators}
+              onChange={(event) => set({ facilitators: event.target.value })}
+            />
+          )}
         </Field>
       </fieldset>
 
-      <AttendanceFields values={values} errors={errors} formatNumber={formatNumber} onTotal={(total) => set({ total })}
-        onCell={(part, band, text) => set({ [part]: { ...values[part], [band]: text } })} />
+      <AttendanceFields
+        values={values}
+        errors={errors}
+        formatNumber={formatNumber}
+        onTotal={(total) => set({ total })}
+        onCell={(part, band, text) => set({ [part]: { ...values[part], [band]: text } })}
+      />
 
       <QuizFields values={values} errors={errors} formatNumber={formatNumber} onChange={set} />
 
-      <fieldset className="log-section" id={fieldId('followUps')} aria-describedby={describedBy('followUps', true, errors.get('followUps'))}>
+      <fieldset
+        className="log-section"
+        id={fieldId('followUps')}
+        aria-describedby={describedBy('followUps', true, errors.get('followUps'))}
+      >
         <legend>{t('log.followUps')}</legend>
-        <p className="log-hint" id={`${fieldId('followUps')}-hint`}>{t('log.followUps.hint')}</p>
+        <p className="log-hint" id={`${fieldId('followUps')}-hint`}>
+          {t('log.followUps.hint')}
+        </p>
         <ErrorText field="followUps" error={errors.get('followUps')} />
         <div>
           {followUps.map((kind) => (
-            <CountField key={kind} field={`followUps.${kind}`} label={t(labelOf('followUps', kind) as IslandKey)} value={values.followUps[kind]} error={errors.get(`followUps.${kind}`)}
-              onChange={(text) => set({ followUps: { ...values.followUps, [kind]: text } })} />
+            <CountField
+              key={kind}
+              field={`followUps.${kind}`}
+              label={t(labelOf('followUps', kind) as IslandKey)}
+              value={values.followUps[kind]}
+              error={errors.get(`followUps.${kind}`)}
+              onChange={(text) => set({ followUps: { ...values.followUps, [kind]: text } })}
+            />
           ))}
         </div>
       </fieldset>
@@ -179,17 +292,35 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
       <Field field="notes" label={t('log.notes')} hint={t('log.notes.hint')} error={errors.get('notes')} optional>
         {(control) => (
           <>
-            {phoneWarning && <p className="log-warning" id="log-notes-warning">{t('log.notes.phoneWarning')}</p>}
-            <textarea {...control} aria-describedby={[control['aria-describedby'], phoneWarning ? 'log-notes-warning' : ''].filter(Boolean).join(' ') || undefined}
-              rows={4} value={values.notes} onChange={(event) => set({ notes: event.target.value })} />
+            {phoneWarning && (
+              <p className="log-warning" id="log-notes-warning">
+                {t('log.notes.phoneWarning')}
+              </p>
+            )}
+            <textarea
+              {...control}
+              aria-describedby={
+                [control['aria-describedby'], phoneWarning ? 'log-notes-warning' : ''].filter(Boolean).join(' ') ||
+                undefined
+              }
+              rows={4}
+              value={values.notes}
+              onChange={(event) => set({ notes: event.target.value })}
+            />
           </>
         )}
       </Field>
 
       {warning}
       <div className="log-actions">
-        <button type="submit" className="button primary">{correcting ? t('log.saveCorrection') : t('log.submit')}</button>
-        {correcting && <button type="button" className="button" onClick={cancelCorrection}>{t('log.cancelCorrection')}</button>}
+        <button type="submit" className="button primary">
+          {correcting ? t('log.saveCorrection') : t('log.submit')}
+        </button>
+        {correcting && (
+          <button type="button" className="button" onClick={cancelCorrection}>
+            {t('log.cancelCorrection')}
+          </button>
+        )}
       </div>
       <p className="log-status" role="status">
         {status?.kind === 'saved' && t(savedKey[stateOf(status.clientId) ?? 'waiting'])}

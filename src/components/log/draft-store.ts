@@ -40,7 +40,10 @@ function read(key: string): StoredDraft | undefined {
 /** A draft of the one-slot version: its values were all kept, the date too; keep what is not a default. */
 function readLegacy(): StoredDraft | undefined {
   try {
-    const legacy = JSON.parse(localStorage.getItem(legacyKey) ?? 'null') as { values?: Record<string, unknown>; correcting?: StoredDraft['correcting'] } | null;
+    const legacy = JSON.parse(localStorage.getItem(legacyKey) ?? 'null') as {
+      values?: Record<string, unknown>;
+      correcting?: StoredDraft['correcting'];
+    } | null;
     if (!legacy?.values?.['clientId']) return undefined;
     const { clientId, date: _date, ...typed } = legacy.values;
     if (typeof clientId !== 'string') return undefined;
@@ -53,7 +56,9 @@ function readLegacy(): StoredDraft | undefined {
 /** A draft left by a closed tab, moved into this tab's slot. */
 async function adoptOrphan(own: string): Promise<StoredDraft | undefined> {
   const held = new Set(((await navigator.locks.query()).held ?? []).map((lock) => lock.name));
-  const orphans = Object.keys(localStorage).filter((key) => key.startsWith(prefix) && key !== own && !held.has(lockName(key.slice(prefix.length))));
+  const orphans = Object.keys(localStorage).filter(
+    (key) => key.startsWith(prefix) && key !== own && !held.has(lockName(key.slice(prefix.length))),
+  );
   for (const key of orphans) {
     const stored = read(key);
     localStorage.removeItem(key);

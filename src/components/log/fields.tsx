@@ -13,11 +13,19 @@ export function describedBy(field: string, hint: boolean, error: string | undefi
 }
 
 export function Hint({ field, text }: { field: string; text: string | undefined }) {
-  return text ? <p className="log-hint" id={`${fieldId(field)}-hint`}>{text}</p> : null;
+  return text ? (
+    <p className="log-hint" id={`${fieldId(field)}-hint`}>
+      {text}
+    </p>
+  ) : null;
 }
 
 export function ErrorText({ field, error }: { field: string; error: string | undefined }) {
-  return error ? <p className="log-error" id={`${fieldId(field)}-error`}>{error}</p> : null;
+  return error ? (
+    <p className="log-error" id={`${fieldId(field)}-error`}>
+      {error}
+    </p>
+  ) : null;
 }
 
 interface FieldProps {
@@ -27,7 +35,11 @@ interface FieldProps {
   error?: string | undefined;
   optional?: boolean;
   /** Renders the control with its id and description. */
-  children: (control: { id: string; 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }) => ReactNode;
+  children: (control: {
+    id: string;
+    'aria-describedby': string | undefined;
+    'aria-invalid': true | undefined;
+  }) => ReactNode;
 }
 
 export function Field({ field, label, hint, error, optional, children }: FieldProps) {
@@ -41,7 +53,11 @@ export function Field({ field, label, hint, error, optional, children }: FieldPr
       </label>
       <Hint field={field} text={hint} />
       <ErrorText field={field} error={error} />
-      {children({ id, 'aria-describedby': describedBy(field, Boolean(hint), error), 'aria-invalid': error ? true : undefined })}
+      {children({
+        id,
+        'aria-describedby': describedBy(field, Boolean(hint), error),
+        'aria-invalid': error ? true : undefined,
+      })}
     </div>
   );
 }
@@ -60,7 +76,16 @@ export function CountField({ field, label, value, error, hint, onChange }: Count
   return (
     <Field field={field} label={label} hint={hint} error={error}>
       {(control) => (
-        <input {...control} className="log-count" type="text" inputMode="numeric" pattern="[0-9]*" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />
+        <input
+          {...control}
+          className="log-count"
+          type="text"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
     </Field>
   );
@@ -87,7 +112,10 @@ export function Choices({ field, legend, hint, error, optional, type, options, s
     else onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
   };
   return (
-    <fieldset className={error ? 'log-choices has-error' : 'log-choices'} aria-describedby={describedBy(field, Boolean(hint), error)}>
+    <fieldset
+      className={error ? 'log-choices has-error' : 'log-choices'}
+      aria-describedby={describedBy(field, Boolean(hint), error)}
+    >
       <legend>
         {legend}
         {optional && <span className="log-optional"> ({t('log.optional')})</span>}

@@ -2,7 +2,16 @@
  * The form's values as typed (strings, so a half-typed count survives a reload), the log built
  * from them for the shared schema, and the draft kept in localStorage while the user types.
  */
-import { ageBands, currentSchemaVersion, ethnicGroups, followUps, logLimits, sexBands, todayInLaoCai, type SessionLog } from '../../sessions/schema.ts';
+import {
+  ageBands,
+  currentSchemaVersion,
+  ethnicGroups,
+  followUps,
+  logLimits,
+  sexBands,
+  todayInLaoCai,
+  type SessionLog,
+} from '../../sessions/schema.ts';
 import { areaOf } from '../../sessions/places.ts';
 
 type Counts<K extends string> = Record<K, string>;
@@ -104,7 +113,10 @@ function quizRound(values: FormValues, round: 'pre' | 'post') {
   const typed = values[round];
   if (typed.answered.trim() === '') return undefined;
   const questions = quizQuestionCount(values);
-  return { answered: count(typed.answered, undefined), correct: Array.from({ length: questions }, (_, index) => count(typed.correct[index] ?? '', 0)) };
+  return {
+    answered: count(typed.answered, undefined),
+    correct: Array.from({ length: questions }, (_, index) => count(typed.correct[index] ?? '', 0)),
+  };
 }
 
 /** The log the values describe, for the schema to judge (blank required fields stay missing). */
@@ -122,8 +134,16 @@ export function toCandidate(values: FormValues): Record<string, unknown> {
     audience: values.audience,
     languages: values.languages,
     materials: values.materials,
-    facilitators: values.facilitators.split('\n').map((name) => name.trim()).filter(Boolean),
-    attendance: { total: count(values.total, undefined), bySex: counts(values.bySex), byAge: counts(values.byAge), byEthnicity: counts(values.byEthnicity) },
+    facilitators: values.facilitators
+      .split('\n')
+      .map((name) => name.trim())
+      .filter(Boolean),
+    attendance: {
+      total: count(values.total, undefined),
+      bySex: counts(values.bySex),
+      byAge: counts(values.byAge),
+      byEthnicity: counts(values.byEthnicity),
+    },
     ...(pre || post ? { quiz: { ...(pre ? { pre } : {}), ...(post ? { post } : {}) } } : {}),
     followUps: counts(values.followUps),
     notes: values.notes,
@@ -195,7 +215,11 @@ export function correctionOf(entry: { clientId: string; log: SessionLog; state: 
   const values = fromLog(entry.log);
   const state = entry.state === 'conflict' ? 'conflict' : 'rejected';
   const { clientId: _id, ...typed } = values;
-  return { values: state === 'conflict' ? { ...values, clientId: newClientId() } : values, typed, correcting: { clientId: entry.clientId, state } };
+  return {
+    values: state === 'conflict' ? { ...values, clientId: newClientId() } : values,
+    typed,
+    correcting: { clientId: entry.clientId, state },
+  };
 }
 
 /** What is stored of a draft (draft-store.ts): the client id, the typed fields, the correction. */
@@ -212,7 +236,9 @@ export interface StoredDraft {
 export function toStored(draft: Draft): StoredDraft | undefined {
   const blank = emptyValues() as unknown as Record<string, unknown>;
   const typed = Object.fromEntries(
-    Object.entries(draft.typed).filter(([key, value]) => key === 'date' || JSON.stringify(value) !== JSON.stringify(blank[key])),
+    Object.entries(draft.typed).filter(
+      ([key, value]) => key === 'date' || JSON.stringify(value) !== JSON.stringify(blank[key]),
+    ),
   ) as Partial<FormValues>;
   if (Object.keys(typed).length === 0 && !draft.correcting) return undefined;
   return { clientId: draft.values.clientId, typed, correcting: draft.correcting };

@@ -32,14 +32,19 @@ const groupLabels: Record<string, IslandKey> = {
   notes: 'log.notes',
 };
 
-
 const fields = new Map<string, IslandKey>(Object.entries(groupLabels));
 // The label key of each count, e.g. `attendance.byAge.under12` → `log.age.under12` (figures.ts).
 for (const figure of figures) fields.set(figure.path, figure.label as IslandKey);
-for (const round of ['pre', 'post']) for (let index = 0; index < logLimits.quizQuestions.max; index += 1) fields.set(`quiz.${round}.correct.${index}`, 'log.quiz.correct');
+for (const round of ['pre', 'post'])
+  for (let index = 0; index < logLimits.quizQuestions.max; index += 1)
+    fields.set(`quiz.${round}.correct.${index}`, 'log.quiz.correct');
 
 /** Problems the schema reports on a part that the form shows as another field. */
-const aliases: Record<string, string> = { 'quiz.pre.correct': 'quizQuestions', 'quiz.post.correct': 'quizQuestions', place: 'place.venue' };
+const aliases: Record<string, string> = {
+  'quiz.pre.correct': 'quizQuestions',
+  'quiz.post.correct': 'quizQuestions',
+  place: 'place.venue',
+};
 
 /**
  * The form field a problem belongs to: the longest known field its path starts with.
@@ -57,25 +62,41 @@ export function fieldFor(path: string): string | undefined {
 }
 
 /** A limit of the schema as the values of a message or hint: `{{min}}`, `{{max}}` in the user's numbers. */
-export function limitValues({ min, max }: { min: number; max: number }, formatNumber: (value: number) => string): { min: string; max: string } {
+export function limitValues(
+  { min, max }: { min: number; max: number },
+  formatNumber: (value: number) => string,
+): { min: string; max: string } {
   return { min: formatNumber(min), max: formatNumber(max) };
 }
 
 const countPath = /^(attendance\.|followUps\.|quiz\.(pre|post)\.(answered|correct\.))/;
 
 function valueAt(log: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), log);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined),
+      log,
+    );
 }
 
 const isBlank = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-const sum = (value: unknown) => (value && typeof value === 'object' ? Object.values(value).reduce<number>((total, part) => total + (typeof part === 'number' ? part : 0), 0) : 0);
+const sum = (value: unknown) =>
+  value && typeof value === 'object'
+    ? Object.values(value).reduce<number>((total, part) => total + (typeof part === 'number' ? part : 0), 0)
+    : 0;
 
 /**
  * A problem in the user's language. `log` is the log it was found in (the form's candidate or
  * the outbox entry), to say "add up to 23, not 25" and "fill this in" for a blank field.
  */
-export function problemMessage(problem: LogProblem, log: unknown, t: TFunction, formatNumber: (value: number) => string): string {
+export function problemMessage(
+  problem: LogProblem,
+  log: unknown,
+  t: TFunction,
+  formatNumber: (value: number) => string,
+): string {
   const { path, rule } = problem;
   const value = valueAt(log, path);
   // The limits come from the schema, never restated here.
@@ -97,7 +118,10 @@ export function problemMessage(problem: LogProblem, log: unknown, t: TFunction, 
   }
   switch (rule) {
     case 'sumMismatch':
-      return t('log.error.sumMismatch', { sum: formatNumber(sum(value)), total: formatNumber(Number(valueAt(log, 'attendance.total')) || 0) });
+      return t('log.error.sumMismatch', {
+        sum: formatNumber(sum(value)),
+        total: formatNumber(Number(valueAt(log, 'attendance.total')) || 0),
+      });
     case 'phoneNumber':
       return t('log.error.phoneNumber');
     case 'future':
@@ -129,8 +153,10 @@ export function fieldLabel(field: string | undefined, t: TFunction): string {
   const key = fields.get(field) ?? groupLabels[field];
   if (!key) return '';
   const [, part = '', , index] = field.split('.');
-  const cellGroup = field.startsWith('attendance.') && field.split('.').length === 3 ? groupLabels[`attendance.${part}`] : undefined;
+  const cellGroup =
+    field.startsWith('attendance.') && field.split('.').length === 3 ? groupLabels[`attendance.${part}`] : undefined;
   if (cellGroup) return `${t(cellGroup)} – ${t(key)}`;
-  if (field.startsWith('quiz.')) return `${t(`log.quiz.${part}` as IslandKey)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;
+  if (field.startsWith('quiz.'))
+    return `${t(`log.quiz.${part}` as IslandKey)} – ${t(key, { number: Number(index ?? 0) + 1 })}`;
   return t(key);
 }

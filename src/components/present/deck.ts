@@ -14,7 +14,9 @@ const controls = 'a, button, summary, input, select, textarea, audio, video, [co
 /** A horizontal move longer than this (CSS px), and mostly sideways, is a swipe. */
 const swipeDistance = 50;
 
-const all = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
+const all = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
 const one = (selector: string) => document.querySelector<HTMLElement>(selector);
 
 /** Starts the deck on the present page; does nothing elsewhere. */
@@ -62,7 +64,8 @@ export function startDeck(): void {
     history.replaceState(history.state, '', `#${slide.id}`);
     fitSlide(slide, deck);
     deck.scrollTo(0, 0);
-    if (announce && live) live.textContent = `${slide.dataset['position'] ?? ''}: ${slide.querySelector('h1, h2')?.textContent.trim() ?? ''}`;
+    if (announce && live)
+      live.textContent = `${slide.dataset['position'] ?? ''}: ${slide.querySelector('h1, h2')?.textContent.trim() ?? ''}`;
     // A control that just disappeared with its slide would leave focus nowhere.
     if (focused && focused !== document.body && focused.getClientRects().length === 0) slide.focus();
   }
@@ -103,7 +106,10 @@ export function startDeck(): void {
   nextButton?.addEventListener('click', () => go(current + 1));
   notesButton?.addEventListener('click', () => showNotes(!notesShown));
   // The notes' own summaries stay usable; opening or closing one does it for every slide.
-  for (const note of notes) note.addEventListener('toggle', () => { if (note.open !== notesShown) showNotes(note.open); });
+  for (const note of notes)
+    note.addEventListener('toggle', () => {
+      if (note.open !== notesShown) showNotes(note.open);
+    });
 
   for (const answer of all<HTMLDetailsElement>('details.p-answer', deck)) {
     const slide = answer.closest<HTMLElement>('.p-slide');
@@ -119,13 +125,18 @@ export function startDeck(): void {
   if (fullscreenButton && document.fullscreenEnabled) {
     fullscreenButton.hidden = false;
     fullscreenButton.addEventListener('click', toggleFullscreen);
-    document.addEventListener('fullscreenchange', () => fullscreenButton.setAttribute('aria-pressed', String(Boolean(document.fullscreenElement))));
+    document.addEventListener('fullscreenchange', () =>
+      fullscreenButton.setAttribute('aria-pressed', String(Boolean(document.fullscreenElement))),
+    );
   }
 
   for (const button of listenButtons) {
     const audio = document.getElementById(button.getAttribute('aria-controls') ?? '');
     if (!(audio instanceof HTMLAudioElement)) continue;
-    button.addEventListener('click', () => { if (audio.paused) audio.play().catch(() => undefined); else audio.pause(); });
+    button.addEventListener('click', () => {
+      if (audio.paused) audio.play().catch(() => undefined);
+      else audio.pause();
+    });
     const sync = () => button.setAttribute('aria-pressed', String(!audio.paused));
     for (const type of ['play', 'pause', 'ended']) audio.addEventListener(type, sync);
   }
@@ -153,7 +164,9 @@ export function startDeck(): void {
   deck.addEventListener('pointerdown', (event) => {
     start = event.isPrimary && event.pointerType !== 'mouse' ? { x: event.clientX, y: event.clientY } : undefined;
   });
-  deck.addEventListener('pointercancel', () => { start = undefined; });
+  deck.addEventListener('pointercancel', () => {
+    start = undefined;
+  });
   deck.addEventListener('pointerup', (event) => {
     if (!start) return;
     const dx = event.clientX - start.x;

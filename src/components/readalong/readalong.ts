@@ -31,7 +31,8 @@ function show(clip: Clip, index: number): void {
   const first = pieces(clip, index)[0];
   if (!first) return;
   const box = first.getBoundingClientRect();
-  if (box.top < 0 || box.bottom > innerHeight) first.scrollIntoView({ block: 'nearest', behavior: reduceMotion() ? 'auto' : 'smooth' });
+  if (box.top < 0 || box.bottom > innerHeight)
+    first.scrollIntoView({ block: 'nearest', behavior: reduceMotion() ? 'auto' : 'smooth' });
 }
 
 /**

@@ -16,7 +16,9 @@ export class DatasetError extends Error {
  */
 export function readDataset(file: string): Record<string, unknown>[] {
   if (!existsSync(file)) {
-    throw new DatasetError(`${file} does not exist: point CONTENT_DATASET_DIR at an export folder, or set SANITY_PROJECT_ID.`);
+    throw new DatasetError(
+      `${file} does not exist: point CONTENT_DATASET_DIR at an export folder, or set SANITY_PROJECT_ID.`,
+    );
   }
   const text = readFileSync(file, 'utf8');
   const documents: Record<string, unknown>[] = [];

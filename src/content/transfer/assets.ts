@@ -33,7 +33,9 @@ export function mapAssetObjects(
 ): unknown {
   if (Array.isArray(value)) return value.map((item) => mapAssetObjects(item, replace));
   if (!isRecord(value)) return value;
-  const mapped = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapAssetObjects(child, replace)]));
+  const mapped = Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, mapAssetObjects(child, replace)]),
+  );
   const asset = value['asset'];
   if (isRecord(asset) && typeof asset['_ref'] === 'string' && /^(image|file)-/.test(asset['_ref'])) {
     return replace(mapped, asset['_ref']);
@@ -48,6 +50,8 @@ export function mapExportAssets(
 ): unknown {
   if (Array.isArray(value)) return value.map((item) => mapExportAssets(item, replace));
   if (!isRecord(value)) return value;
-  const mapped = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapExportAssets(child, replace)]));
+  const mapped = Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, mapExportAssets(child, replace)]),
+  );
   return typeof value['_sanityAsset'] === 'string' ? replace(mapped, value['_sanityAsset']) : mapped;
 }

@@ -18,7 +18,8 @@ export interface ExportSummary {
 
 type Document = Record<string, unknown> & { _id: string; _type: string };
 
-const isAssetDocument = (document: Document) => document._type === 'sanity.imageAsset' || document._type === 'sanity.fileAsset';
+const isAssetDocument = (document: Document) =>
+  document._type === 'sanity.imageAsset' || document._type === 'sanity.fileAsset';
 
 async function download(url: string, file: string): Promise<void> {
   const response = await fetch(url);
@@ -40,7 +41,8 @@ export async function exportDataset(client: SanityClient, folder: string): Promi
       const exported = mapAssetObjects(document, (object, ref) => {
         const target = exportAssetPath(ref);
         const url = assetUrls.get(ref);
-        if (!target || typeof url !== 'string') throw new Error(`${document._id} refers to asset ${ref}, which the project does not have.`);
+        if (!target || typeof url !== 'string')
+          throw new Error(`${document._id} refers to asset ${ref}, which the project does not have.`);
         used.set(target.path, url);
         const { asset: _asset, ...rest } = object;
         return { ...rest, _sanityAsset: `${target.kind}@file://./${target.path}` };

@@ -26,7 +26,11 @@ function hasReferences(value: unknown): boolean {
   return record['_type'] === 'reference' || Object.values(record).some(hasReferences);
 }
 
-export async function importDataset(client: SanityClient, folder: string, log: (line: string) => void = console.log): Promise<ImportSummary> {
+export async function importDataset(
+  client: SanityClient,
+  folder: string,
+  log: (line: string) => void = console.log,
+): Promise<ImportSummary> {
   const documents = readDataset(join(folder, 'data.ndjson'));
 
   const uploaded = new Map<string, string>(); // `_sanityAsset` → asset id
@@ -38,18 +42,22 @@ export async function importDataset(client: SanityClient, folder: string, log: (
   }
   for (const sanityAsset of uploaded.keys()) {
     const match = exportPath(sanityAsset);
-    if (!match?.[1] || !match[2]) throw new Error(`"${sanityAsset}" is not an export asset path; run npm run content:check.`);
+    if (!match?.[1] || !match[2])
+      throw new Error(`"${sanityAsset}" is not an export asset path; run npm run content:check.`);
     const kind = match[1] === 'image' ? 'image' : 'file';
-    const asset = await client.assets.upload(kind, readFileSync(join(folder, match[2])), { filename: basename(match[2]) });
+    const asset = await client.assets.upload(kind, readFileSync(join(folder, match[2])), {
+      filename: basename(match[2]),
+    });
     uploaded.set(sanityAsset, asset._id);
     log(`uploaded ${match[2]}`);
   }
 
-  const linked = documents.map((document) =>
-    mapExportAssets(document, (object, sanityAsset) => {
-      const { _sanityAsset: _path, ...rest } = object;
-      return { ...rest, asset: { _type: 'reference', _ref: uploaded.get(sanityAsset) } };
-    }) as Record<string, unknown> & { _id: string; _type: string },
+  const linked = documents.map(
+    (document) =>
+      mapExportAssets(document, (object, sanityAsset) => {
+        const { _sanityAsset: _path, ...rest } = object;
+        return { ...rest, asset: { _type: 'reference', _ref: uploaded.get(sanityAsset) } };
+      }) as Record<string, unknown> & { _id: string; _type: string },
   );
   // Documents that others refer to (topics, help contacts) go first, so that a reference never
   // points at a document a later transaction has yet to create.

@@ -45,8 +45,10 @@ const taiViet = /[\uAA80-\uAADF]/u;
  */
 export function scriptProblem(lang: string, text: string): string | undefined {
   if (!isLocalePath(lang) || getLocale(lang).script !== 'Tavt') return undefined;
-  if (thaiOfThailand.test(text)) return 'written in the Thai script of Thailand: Tai Dam is written in Tai Viet letters';
-  if (/\p{L}/u.test(text) && !taiViet.test(text)) return 'has no Tai Viet letters: Tai Dam is written in Tai Viet, not in Latin letters';
+  if (thaiOfThailand.test(text))
+    return 'written in the Thai script of Thailand: Tai Dam is written in Tai Viet letters';
+  if (/\p{L}/u.test(text) && !taiViet.test(text))
+    return 'has no Tai Viet letters: Tai Dam is written in Tai Viet, not in Latin letters';
   return undefined;
 }
 
@@ -61,18 +63,27 @@ export function checkUnit(unit: FileUnit, current: TranslationUnit | undefined, 
   if (!current) return refuse('unknown id: no such document or field (was it deleted, or the file edited?)');
   const where = `${current.documentId} ${current.field}`;
   if (!same(unit.source, current.source)) {
-    return { id: unit.id, result: 'conflict', reason: `the Vietnamese of ${where} changed since the export: export again and translate the new text` };
+    return {
+      id: unit.id,
+      result: 'conflict',
+      reason: `the Vietnamese of ${where} changed since the export: export again and translate the new text`,
+    };
   }
   const text = segmentText(unit.target);
   if (text.trim() === '' || same(unit.target, current.target)) return { id: unit.id, result: 'unchanged' };
   const expected = placeholderIds(current.source).join(', ');
   const found = placeholderIds(unit.target).join(', ');
-  if (expected !== found) return refuse(`${where}: the tags are [${found}], the Vietnamese has [${expected}]: keep each tag once`);
+  if (expected !== found)
+    return refuse(`${where}: the tags are [${found}], the Vietnamese has [${expected}]: keep each tag once`);
   const script = scriptProblem(lang, text);
   if (script) return refuse(`${where}: ${script}`);
   if (mentionsRetiredHotline(text)) return refuse(`${where}: ${retiredHotlineMessage}`);
   if (unit.exportedTarget !== undefined && unit.exportedTarget !== targetFingerprint(current.target)) {
-    return { id: unit.id, result: 'conflict', reason: `${where}: the translation was changed in the content since the export; not overwritten` };
+    return {
+      id: unit.id,
+      result: 'conflict',
+      reason: `${where}: the translation was changed in the content since the export; not overwritten`,
+    };
   }
   return { id: unit.id, result: 'updated' };
 }

@@ -32,16 +32,25 @@ export function formatOf(file: string): Format | undefined {
  * unit's context names instead.
  */
 export function exportUnits(documents: readonly Doc[], lang: LocalePath, pack?: string): TranslationUnit[] {
-  const chosen = pack === undefined
-    ? documents.filter((doc) => !isGlossaryTerm(doc))
-    : documents.filter((doc) => doc['_type'] === 'material' && (doc['slug'] as { current?: unknown } | undefined)?.current === pack);
+  const chosen =
+    pack === undefined
+      ? documents.filter((doc) => !isGlossaryTerm(doc))
+      : documents.filter(
+          (doc) => doc['_type'] === 'material' && (doc['slug'] as { current?: unknown } | undefined)?.current === pack,
+        );
   if (pack !== undefined && chosen.length === 0) throw new Error(`no lesson pack has the slug "${pack}"`);
   const glossary = glossaryTerms(documents);
-  return chosen.filter((doc) => !String(doc['_id']).startsWith('drafts.')).flatMap((doc) => documentUnits(doc, lang, glossary));
+  return chosen
+    .filter((doc) => !String(doc['_id']).startsWith('drafts.'))
+    .flatMap((doc) => documentUnits(doc, lang, glossary));
 }
 
 /** The file of the units in a format: text for XLIFF and CSV, bytes for XLSX. */
-export async function writeUnits(units: readonly TranslationUnit[], lang: LocalePath, format: Format): Promise<string | Buffer> {
+export async function writeUnits(
+  units: readonly TranslationUnit[],
+  lang: LocalePath,
+  format: Format,
+): Promise<string | Buffer> {
   if (format === 'xliff') return unitsToXliff(units, lang);
   if (format === 'csv') return unitsToCsv(units);
   return unitsToXlsx(units, lang);
@@ -51,7 +60,10 @@ export async function writeUnits(units: readonly TranslationUnit[], lang: Locale
  * The units of a file, and the language it says it is for: XLIFF's target language, the XLSX
  * sheet's name; a CSV file does not say.
  */
-export async function readUnits(data: Uint8Array, format: Format): Promise<{ lang?: LocalePath | undefined; units: FileUnit[] }> {
+export async function readUnits(
+  data: Uint8Array,
+  format: Format,
+): Promise<{ lang?: LocalePath | undefined; units: FileUnit[] }> {
   if (format === 'xlsx') {
     const { sheetName, units } = await xlsxToUnits(data);
     return { lang: isLocalePath(sheetName) ? sheetName : undefined, units };
@@ -101,7 +113,10 @@ export function planImport(documents: readonly Doc[], units: readonly FileUnit[]
       changed.set(target.documentId, entry);
     }
     const field = applyUnit(entry.document, target, lang, unit.target);
-    entry.fields = [...entry.fields.filter((known) => JSON.stringify(known.steps) !== JSON.stringify(field.steps)), field];
+    entry.fields = [
+      ...entry.fields.filter((known) => JSON.stringify(known.steps) !== JSON.stringify(field.steps)),
+      field,
+    ];
   }
   for (const { document } of changed.values()) {
     const translations = (document['translations'] ??= {}) as Record<string, unknown>;

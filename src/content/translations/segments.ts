@@ -61,7 +61,11 @@ export function segmentToBlock(source: Block, parts: readonly SegmentPart[]): Bl
     text: typeof part === 'string' ? part : part.text,
     marks: typeof part === 'string' ? [] : [...(marks[part.id] ?? [])],
   }));
-  return { ...source, children: children.length > 0 ? children : [{ _type: 'span', _key: `${source._key ?? 'b'}t1`, text: '', marks: [] }] };
+  return {
+    ...source,
+    children:
+      children.length > 0 ? children : [{ _type: 'span', _key: `${source._key ?? 'b'}t1`, text: '', marks: [] }],
+  };
 }
 
 /** The placeholder ids of a segment, sorted, e.g. `['1', '2']`. */

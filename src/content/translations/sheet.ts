@@ -44,7 +44,11 @@ export function unitsToCsv(units: readonly TranslationUnit[]): string {
 
 /** The units of a CSV file; throws naming the line of a row without an id. */
 export function csvToUnits(text: string): FileUnit[] {
-  const rows = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, relax_column_count: true });
+  const rows = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
   return rows.map((row, index) => fromRow(row, `line ${index + 2}`));
 }
 
@@ -54,7 +58,12 @@ export async function unitsToXlsx(units: readonly TranslationUnit[], lang: strin
   // The sheet is named after the language, so that the import knows which language it holds.
   const sheet = workbook.addWorksheet(lang, { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths: Record<string, number> = { id: 30, context: 40, status: 12, source: 60, target: 60, exported: 14 };
-  sheet.columns = sheetColumns.map((key) => ({ header: key, key, width: widths[key] ?? 20, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+  sheet.columns = sheetColumns.map((key) => ({
+    header: key,
+    key,
+    width: widths[key] ?? 20,
+    style: { alignment: { wrapText: true, vertical: 'top' } },
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const unit of units) sheet.addRow(toRow(unit));
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -66,12 +75,13 @@ export async function unitsToXlsx(units: readonly TranslationUnit[], lang: strin
  */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (typeof value !== 'object') return '';
   if (value instanceof Date) return value.toISOString();
   if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('');
-  if ('result' in value) return cellText((value).result);
-  if ('text' in value) return cellText((value).text);
+  if ('result' in value) return cellText(value.result);
+  if ('text' in value) return cellText(value.text);
   return '';
 }
 

@@ -30,11 +30,13 @@ export function datasetStore(folder: string): TranslationStore {
     documents: async () => readDataset(file).filter((doc) => !String(doc['_id']).startsWith('drafts.')),
     async write(changes) {
       const replaced = new Map(changes.map((change) => [String(change.document['_id']), change.document]));
-      const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
-        if (line.trim() === '') return line;
-        const id = String((JSON.parse(line) as Doc)['_id']);
-        return replaced.has(id) ? JSON.stringify(replaced.get(id)) : line;
-      });
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line) => {
+          if (line.trim() === '') return line;
+          const id = String((JSON.parse(line) as Doc)['_id']);
+          return replaced.has(id) ? JSON.stringify(replaced.get(id)) : line;
+        });
       // Written beside and renamed: an interrupted import never leaves half a dataset.
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, lines.join('\n'));
@@ -51,7 +53,9 @@ export function sanityStore(client: SanityClient, description: string): Translat
     async write(changes, lang) {
       const transaction = client.transaction();
       for (const change of changes) {
-        const set: Record<string, unknown> = { [`translations.${lang}`]: { _type: 'translationStatus', status: 'needsReview' } };
+        const set: Record<string, unknown> = {
+          [`translations.${lang}`]: { _type: 'translationStatus', status: 'needsReview' },
+        };
         for (const field of change.fields) set[`${sanityPath(field.steps)}.${lang}`] = field.value;
         transaction.patch(String(change.document['_id']), (patch) => patch.set(set));
       }

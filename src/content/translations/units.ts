@@ -69,16 +69,24 @@ export function valueAt(value: unknown, steps: readonly PathStep[]): unknown {
   for (const step of steps) {
     if (typeof step === 'string') current = isRecord(current) ? current[step] : undefined;
     else if (!Array.isArray(current)) return undefined;
-    else current = 'key' in step ? current.find((item) => isRecord(item) && item['_key'] === step.key) : current[step.index];
+    else
+      current =
+        'key' in step ? current.find((item) => isRecord(item) && item['_key'] === step.key) : current[step.index];
   }
   return current;
 }
 
 /** The localized text fields of a document with their paths, in document order. */
-export function localizedFields(value: unknown, steps: PathStep[] = []): { steps: PathStep[]; field: Record<string, unknown> }[] {
+export function localizedFields(
+  value: unknown,
+  steps: PathStep[] = [],
+): { steps: PathStep[]; field: Record<string, unknown> }[] {
   if (Array.isArray(value)) {
     return value.flatMap((item, index) =>
-      localizedFields(item, [...steps, isRecord(item) && typeof item['_key'] === 'string' ? { key: item['_key'] } : { index }]),
+      localizedFields(item, [
+        ...steps,
+        isRecord(item) && typeof item['_key'] === 'string' ? { key: item['_key'] } : { index },
+      ]),
     );
   }
   if (!isRecord(value) || '_ref' in value) return [];
@@ -95,7 +103,9 @@ export function localizedFields(value: unknown, steps: PathStep[] = []): { steps
 function alignedBlocks(source: readonly Block[], target: readonly Block[]): (Block | undefined)[] {
   const sourceKeys = new Set(source.map((block) => block._key));
   const byKey = target.length > 0 && target.every((block) => block._key !== undefined && sourceKeys.has(block._key));
-  return source.map((block, index) => (byKey ? target.find((candidate) => candidate._key === block._key) : target[index]));
+  return source.map((block, index) =>
+    byKey ? target.find((candidate) => candidate._key === block._key) : target[index],
+  );
 }
 
 /**
@@ -116,7 +126,11 @@ function targetSegment(source: Block, target: Block | undefined): SegmentPart[] 
   });
 }
 
-const kinds: Record<string, TranslationUnit['kind']> = { localeString: 'string', localeText: 'text', localeBlockContent: 'block' };
+const kinds: Record<string, TranslationUnit['kind']> = {
+  localeString: 'string',
+  localeText: 'text',
+  localeBlockContent: 'block',
+};
 
 const kindHints: Record<TranslationUnit['kind'], string> = {
   string: 'one line',
@@ -136,7 +150,11 @@ function documentTitle(document: Record<string, unknown>): string {
  * Every unit of `document` in `lang`, in document order; the context names the glossary terms
  * its Vietnamese contains.
  */
-export function documentUnits(document: Record<string, unknown>, lang: string, glossary: readonly GlossaryTerm[] = []): TranslationUnit[] {
+export function documentUnits(
+  document: Record<string, unknown>,
+  lang: string,
+  glossary: readonly GlossaryTerm[] = [],
+): TranslationUnit[] {
   const documentId = String(document['_id']);
   const status = isOutdated(document, lang) ? 'outdated' : (translationStatus(document, lang) ?? 'missing');
   const about = `${String(document['_type'])} “${documentTitle(document)}”`;
@@ -194,7 +212,8 @@ export function applyUnit(
   const aligned = alignedBlocks(sourceBlocks, current);
   const next: Block[] = [];
   sourceBlocks.forEach((block, index) => {
-    const isUnit = typeof blockStep === 'object' && ('key' in blockStep ? block._key === blockStep.key : index === blockStep.index);
+    const isUnit =
+      typeof blockStep === 'object' && ('key' in blockStep ? block._key === blockStep.key : index === blockStep.index);
     const kept = aligned[index];
     if (isUnit) next.push(segmentToBlock(block, target));
     else if (kept) next.push(block._key === undefined ? kept : { ...kept, _key: block._key });

@@ -15,7 +15,9 @@ type Inline = string | { GenericSpan: { id: string; ctype: string; contents: str
 
 function toInline(parts: readonly SegmentPart[]): Inline[] | string {
   if (parts.every((part) => typeof part === 'string')) return parts.join('');
-  return parts.map((part) => (typeof part === 'string' ? part : { GenericSpan: { id: part.id, ctype: 'x-marks', contents: part.text } }));
+  return parts.map((part) =>
+    typeof part === 'string' ? part : { GenericSpan: { id: part.id, ctype: 'x-marks', contents: part.text } },
+  );
 }
 
 function textOf(value: unknown): string {
@@ -58,7 +60,10 @@ export async function unitsToXliff(units: readonly TranslationUnit[], lang: Loca
 export async function xliffToUnits(xml: string): Promise<{ targetLanguage: string | undefined; units: FileUnit[] }> {
   const js = (await xliff12ToJs(xml)) as {
     targetLanguage?: string;
-    resources: Record<string, Record<string, { source?: unknown; target?: unknown; additionalAttributes?: Record<string, string> }>>;
+    resources: Record<
+      string,
+      Record<string, { source?: unknown; target?: unknown; additionalAttributes?: Record<string, string> }>
+    >;
   };
   const units: FileUnit[] = [];
   for (const [documentId, entries] of Object.entries((js.resources as typeof js.resources | undefined) ?? {})) {

@@ -55,9 +55,13 @@ export const POST: APIRoute = async ({ request, locals }) => {
 };
 
 function tooManyAttempts(wait: number): Response {
-  return apiError(429, 'tooManyAttempts', `Too many failed enrolment attempts; try again in ${Math.ceil(wait / 60)} minute(s).`, { 'Retry-After': String(Math.max(1, wait)) });
+  return apiError(
+    429,
+    'tooManyAttempts',
+    `Too many failed enrolment attempts; try again in ${Math.ceil(wait / 60)} minute(s).`,
+    { 'Retry-After': String(Math.max(1, wait)) },
+  );
 }
 
 /** Anything but POST: 405, in JSON like every other answer here. */
 export const ALL: APIRoute = () => apiError(405, 'methodNotAllowed', 'Use POST.', { Allow: 'POST' });
-

@@ -24,7 +24,11 @@ export const POST: APIRoute = async ({ request }) => {
       return apiError(503, 'notConfigured', (error as Error).message);
     }
     if (!env.SANITY_WEBHOOK_SECRET || !env.REBUILD_COMMAND) {
-      return apiError(503, 'notConfigured', 'Publishing is off: set SANITY_WEBHOOK_SECRET and REBUILD_COMMAND on the server.');
+      return apiError(
+        503,
+        'notConfigured',
+        'Publishing is off: set SANITY_WEBHOOK_SECRET and REBUILD_COMMAND on the server.',
+      );
     }
     handler = createRebuildHandler({
       verifier: createWebhookVerifier(env.SANITY_WEBHOOK_SECRET, Date.now, await sessionStore()),

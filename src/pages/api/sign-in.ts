@@ -16,7 +16,8 @@ export const POST: APIRoute = async ({ request, url, cookies }) => {
   const store = await sessionStore();
   const device = await authenticateRequest(request, store);
   if (device instanceof Response) return device;
-  if (device.role !== 'coordinator') return apiError(403, 'notCoordinator', 'Only a device of a coordinator team may open reports.');
+  if (device.role !== 'coordinator')
+    return apiError(403, 'notCoordinator', 'Only a device of a coordinator team may open reports.');
   const session = await store.startSession(device.deviceId, sessionMaxAge);
   cookies.set(sessionCookie, session, { ...sessionCookieOptions(url), maxAge: sessionMaxAge });
   return json(200, { team: device.team, deviceName: device.deviceName });

@@ -30,13 +30,26 @@ import { fixtureExpectations, sampleExpectations } from './expectations.ts';
 import { render } from './scenes.ts';
 import { narrationSentences, voices, writeNarration, type NarrationClip } from './narration.ts';
 import {
-  commonSource, fixtureSource, packSource, readSource,
-  type GlossaryTermSource, type HelpContactSource, type ImageSource, type PackSource, type Paragraphs, type ReviewDefaults,
-  type SiteSettingsSource, type Texts, type TopicSource, type TranslationsSource,
+  commonSource,
+  fixtureSource,
+  packSource,
+  readSource,
+  type GlossaryTermSource,
+  type HelpContactSource,
+  type ImageSource,
+  type PackSource,
+  type Paragraphs,
+  type ReviewDefaults,
+  type SiteSettingsSource,
+  type Texts,
+  type TopicSource,
+  type TranslationsSource,
 } from './sources.ts';
 
 const here = import.meta.dirname;
-const { values: options } = parseArgs({ options: { 'no-audio': { type: 'boolean' }, 'sample-only': { type: 'boolean' }, out: { type: 'string' } } });
+const { values: options } = parseArgs({
+  options: { 'no-audio': { type: 'boolean' }, 'sample-only': { type: 'boolean' }, out: { type: 'string' } },
+});
 const sampleHome = resolve(here, '..');
 const fixtureHome = resolve(here, '../../../tests/fixtures/dataset');
 const datasetDir = options.out ? resolve(options.out, 'sample') : sampleHome;
@@ -60,7 +73,8 @@ function loc(type: LocalizedType, value: Texts | Paragraphs | undefined): Json |
   return out;
 }
 
-const paragraphList = (paragraphs: string | string[]): string[] => (typeof paragraphs === 'string' ? paragraphs.split(/\n\s*\n/) : paragraphs);
+const paragraphList = (paragraphs: string | string[]): string[] =>
+  typeof paragraphs === 'string' ? paragraphs.split(/\n\s*\n/) : paragraphs;
 
 /** Portable Text from a list of paragraphs; a paragraph starting with "- " is a bullet item. */
 function blocks(paragraphs: string | string[]): Json[] {
@@ -68,7 +82,13 @@ function blocks(paragraphs: string | string[]): Json[] {
     const key = `b${index + 1}`;
     const bullet = paragraph.startsWith('- ');
     const text = bullet ? paragraph.slice(2) : paragraph;
-    const block: Json = { _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s1`, text, marks: [] }] };
+    const block: Json = {
+      _type: 'block',
+      _key: key,
+      style: 'normal',
+      markDefs: [],
+      children: [{ _type: 'span', _key: `${key}s1`, text, marks: [] }],
+    };
     if (bullet) Object.assign(block, { listItem: 'bullet', level: 1 });
     return block;
   });
@@ -81,7 +101,13 @@ function translations(value: TranslationsSource = {}, defaults: ReviewDefaults):
     const given = value[lang] ?? 'missing';
     let entry = typeof given === 'string' ? { status: given } : given;
     if (entry.status === 'reviewed') entry = { reviewer: defaults.reviewer, reviewedAt: defaults.reviewedAt, ...entry };
-    out[lang] = { _type: 'translationStatus', status: entry.status, ...(entry.reviewer ? { reviewer: entry.reviewer } : {}), ...(entry.reviewedAt ? { reviewedAt: entry.reviewedAt } : {}), ...(entry.sourceHash ? { sourceHash: entry.sourceHash } : {}) };
+    out[lang] = {
+      _type: 'translationStatus',
+      status: entry.status,
+      ...(entry.reviewer ? { reviewer: entry.reviewer } : {}),
+      ...(entry.reviewedAt ? { reviewedAt: entry.reviewedAt } : {}),
+      ...(entry.sourceHash ? { sourceHash: entry.sourceHash } : {}),
+    };
   }
   return out;
 }
@@ -93,7 +119,9 @@ function translations(value: TranslationsSource = {}, defaults: ReviewDefaults):
  */
 function stampReviews(doc: Json): Json {
   const hash = sourceHash(doc);
-  for (const entry of Object.values((doc['translations'] ?? {}) as Record<string, { status: string; sourceHash?: string }>)) {
+  for (const entry of Object.values(
+    (doc['translations'] ?? {}) as Record<string, { status: string; sourceHash?: string }>,
+  )) {
     if (entry.status === 'reviewed' && !entry.sourceHash) entry.sourceHash = hash;
   }
   return doc;
@@ -122,7 +150,8 @@ class Assets {
     const file = `${spec.scene}.png`;
     this.images.set(file, { scene: spec.scene, small: kind === 'slide' });
     const alt = loc('localeString', spec.alt);
-    if (!alt?.[sourceLocale]) throw new Error(`${where}: alt text in the source language (${sourceLocale}) is required`);
+    if (!alt?.[sourceLocale])
+      throw new Error(`${where}: alt text in the source language (${sourceLocale}) is required`);
     return { _type: 'image', _sanityAsset: `image@file://./images/${file}`, alt };
   }
 
@@ -263,9 +292,12 @@ async function writeDataset(dir: string, home: string, docs: Json[], assets: Ass
   if (withAudio) rmSync(join(dir, 'files'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await assets.write();
-  if (!withAudio && dir !== home && existsSync(join(home, 'files'))) cpSync(join(home, 'files'), join(dir, 'files'), { recursive: true });
+  if (!withAudio && dir !== home && existsSync(join(home, 'files')))
+    cpSync(join(home, 'files'), join(dir, 'files'), { recursive: true });
   writeFileSync(join(dir, 'data.ndjson'), docs.map((d) => JSON.stringify(stampReviews(clean(d)))).join('\n') + '\n');
-  console.log(`${dir}: ${docs.length} documents, ${assets.images.size} images, ${withAudio ? assets.audio.size : 0} audio files`);
+  console.log(
+    `${dir}: ${docs.length} documents, ${assets.images.size} images, ${withAudio ? assets.audio.size : 0} audio files`,
+  );
 }
 
 /** content:check (the Studio's rules and the file's shape), then the dataset's own expectations. */
@@ -283,7 +315,9 @@ async function buildSample(): Promise<void> {
   const common = readSource(join(here, 'common.json'), commonSource);
   const defaults = common.reviewDefaults;
   const assets = new Assets(datasetDir);
-  const packFiles = readdirSync(join(here, 'packs')).filter((f) => f.endsWith('.json')).sort();
+  const packFiles = readdirSync(join(here, 'packs'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const docs = [
     siteSettingsDoc(common.siteSettings, defaults),
     ...common.topics.map((t) => topicDoc(t, defaults)),

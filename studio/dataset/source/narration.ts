@@ -33,7 +33,10 @@ interface Stored {
 }
 
 /** The sentences a slide's narration speaks in `lang`, from the dataset's own slide fields. */
-export function narrationSentences(slide: { heading?: Record<string, string>; body?: Record<string, unknown> }, lang: string): string[] {
+export function narrationSentences(
+  slide: { heading?: Record<string, string>; body?: Record<string, unknown> },
+  lang: string,
+): string[] {
   const body = slide.body?.[lang];
   return slideSentences(slide.heading?.[lang] ?? '', Array.isArray(body) ? body : undefined);
 }
@@ -106,7 +109,28 @@ function synthesize(sentences: string[], lang: LocalePath, out: string): Sentenc
   if (last) last.end = round(seconds);
   const pcm = Buffer.concat(parts);
   writeFileSync(wav, Buffer.concat([wavHeader(rate, pcm.length), pcm]));
-  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', wav, '-ac', '1', '-ar', '16000', '-c:a', 'libmp3lame', '-b:a', '24k', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', out]);
+  execFileSync('ffmpeg', [
+    '-y',
+    '-loglevel',
+    'error',
+    '-i',
+    wav,
+    '-ac',
+    '1',
+    '-ar',
+    '16000',
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    '24k',
+    '-map_metadata',
+    '-1',
+    '-fflags',
+    '+bitexact',
+    '-flags:a',
+    '+bitexact',
+    out,
+  ]);
   rmSync(wav, { force: true });
   return timings;
 }
@@ -117,7 +141,9 @@ function synthesize(sentences: string[], lang: LocalePath, out: string): Sentenc
  * sentences did not change since; a changed clip gets none (and a warning) until it is spoken again.
  */
 export function writeNarration(dir: string, clips: Map<string, NarrationClip>, speak: boolean): void {
-  const stored: Record<string, Stored> = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, Stored>) : {};
+  const stored: Record<string, Stored> = existsSync(timingsFile)
+    ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, Stored>)
+    : {};
   if (speak) mkdirSync(join(dir, 'files'), { recursive: true });
   for (const [file, clip] of clips) {
     let timings: SentenceTiming[] | undefined;

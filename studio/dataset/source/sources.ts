@@ -18,7 +18,12 @@ const status = z.enum(['missing', 'draft', 'needsReview', 'reviewed']);
 /** A language's status: a bare word, or with the reviewer, date and the source hash reviewed against. */
 const translationSource = z.union([
   status,
-  z.object({ status, reviewer: z.string().optional(), reviewedAt: z.string().optional(), sourceHash: z.string().optional() }),
+  z.object({
+    status,
+    reviewer: z.string().optional(),
+    reviewedAt: z.string().optional(),
+    sourceHash: z.string().optional(),
+  }),
 ]);
 const translations = z.partialRecord(language, translationSource).optional();
 
@@ -46,7 +51,9 @@ export const packSource = z.object({
   cover: image.optional(),
   slides: z.array(slide),
   discussion: z.array(texts),
-  quiz: z.array(z.object({ question: texts, options: z.array(texts), correct: z.number().int(), explanation: texts.optional() })),
+  quiz: z.array(
+    z.object({ question: texts, options: z.array(texts), correct: z.number().int(), explanation: texts.optional() }),
+  ),
   keyMessages: z.array(texts),
   helpContacts: z.array(z.string()),
   translations,
@@ -56,7 +63,14 @@ export const packSource = z.object({
 
 const reviewDefaults = z.object({ reviewer: z.string(), reviewedAt: z.string() });
 const topic = z.object({ slug: z.string(), title: texts, description: texts.optional(), translations });
-const helpContact = z.object({ number: z.string(), name: texts, hours: texts.optional(), serves: texts.optional(), order: z.number().int().optional(), translations });
+const helpContact = z.object({
+  number: z.string(),
+  name: texts,
+  hours: texts.optional(),
+  serves: texts.optional(),
+  order: z.number().int().optional(),
+  translations,
+});
 const siteSettings = z.object({ title: texts, banner: texts.optional(), translations });
 /** A glossary term: how the programme says one word in each language, and a note for translators. */
 const glossaryTerm = z.object({ id: z.string(), term: texts, note: z.string().optional() });
@@ -87,5 +101,7 @@ export type ReviewDefaults = z.infer<typeof reviewDefaults>;
 export function readSource<T>(file: string, schema: z.ZodType<T>): T {
   const result = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (result.success) return result.data;
-  throw new Error(`${file}:\n${result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`).join('\n')}`);
+  throw new Error(
+    `${file}:\n${result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`).join('\n')}`,
+  );
 }

@@ -50,9 +50,7 @@ export const helpContact = defineType({
     }),
     translationsField(),
   ],
-  orderings: [
-    { name: 'order', title: 'Listing order', by: [{ field: 'order', direction: 'asc' }] },
-  ],
+  orderings: [{ name: 'order', title: 'Listing order', by: [{ field: 'order', direction: 'asc' }] }],
   preview: {
     select: { title: `name.${sourceLocale}`, subtitle: 'number' },
   },

@@ -51,8 +51,7 @@ export const material = defineType({
       title: 'Sample content',
       type: 'boolean',
       group: 'content',
-      description:
-        'On for example material written to show how the site works, not approved for classes.',
+      description: 'On for example material written to show how the site works, not approved for classes.',
       initialValue: false,
     }),
     defineField({
@@ -60,16 +59,14 @@ export const material = defineType({
       title: 'Summary',
       type: 'localeText',
       group: 'content',
-      description:
-        'Two or three sentences a teacher reads to decide whether this pack fits the class.',
+      description: 'Two or three sentences a teacher reads to decide whether this pack fits the class.',
       validation: (rule) => rule.custom(requireSourceText),
     }),
     imageWithAltField({
       name: 'coverImage',
       title: 'Cover image',
       group: 'content',
-      description:
-        'Shown in the list of lesson packs. Prefer a drawing to a photo of a real person.',
+      description: 'Shown in the list of lesson packs. Prefer a drawing to a photo of a real person.',
     }),
     defineField({
       name: 'keyMessages',
@@ -83,8 +80,7 @@ export const material = defineType({
           validation: (rule) => rule.custom(requireSourceText),
         }),
       ],
-      validation: (rule) =>
-        rule.custom(warnIfEmpty('Add the key messages learners should remember.')).warning(),
+      validation: (rule) => rule.custom(warnIfEmpty('Add the key messages learners should remember.')).warning(),
     }),
     defineField({
       name: 'helpContacts',
@@ -95,11 +91,7 @@ export const material = defineType({
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'helpContact' }] })],
       validation: (rule) => [
         rule.unique(),
-        rule
-          .custom(
-            warnIfEmpty('Every lesson pack should tell learners where to get help, e.g. 111.'),
-          )
-          .warning(),
+        rule.custom(warnIfEmpty('Every lesson pack should tell learners where to get help, e.g. 111.')).warning(),
       ],
     }),
     defineField({
@@ -111,10 +103,7 @@ export const material = defineType({
       of: [defineArrayMember({ type: 'slide' })],
       validation: (rule) => [
         rule.required().min(slideCount.min).error(modelMessages.slidesRequired),
-        rule
-          .min(slideCount.advisedMin)
-          .max(slideCount.advisedMax)
-          .warning(modelMessages.slidesAdvised),
+        rule.min(slideCount.advisedMin).max(slideCount.advisedMax).warning(modelMessages.slidesAdvised),
       ],
     }),
     defineField({
@@ -176,9 +165,7 @@ export const material = defineType({
         rule.integer().min(durationMinutesRule.min),
         rule
           .max(durationMinutesRule.advisedMax)
-          .warning(
-            `A session longer than ${durationMinutesRule.advisedMax} minutes rarely fits a class period.`,
-          ),
+          .warning(`A session longer than ${durationMinutesRule.advisedMax} minutes rarely fits a class period.`),
       ],
     }),
     defineField({
@@ -204,17 +191,24 @@ export const material = defineType({
       validation: (rule) =>
         rule.custom(
           (value: { min?: number; max?: number } | undefined) =>
-            value?.min === undefined ||
-            value.max === undefined ||
-            value.min <= value.max ||
-            modelMessages.ageOrder,
+            value?.min === undefined || value.max === undefined || value.min <= value.max || modelMessages.ageOrder,
         ),
     }),
     translationsField({ group: 'translations' }),
   ],
   preview: {
     select: { title: `title.${sourceLocale}`, slug: 'slug.current', isSample: 'isSample', media: 'coverImage' },
-    prepare: ({ title, slug, isSample, media }: { title?: string; slug?: string; isSample?: boolean; media?: PreviewValue['media'] }) => ({
+    prepare: ({
+      title,
+      slug,
+      isSample,
+      media,
+    }: {
+      title?: string;
+      slug?: string;
+      isSample?: boolean;
+      media?: PreviewValue['media'];
+    }) => ({
       title: title ?? 'Untitled lesson pack',
       subtitle: isSample ? `Sample · ${slug ?? ''}` : (slug ?? ''),
       ...(media === undefined ? {} : { media }),

@@ -19,8 +19,7 @@ export const siteSettings = defineType({
       name: 'banner',
       title: 'Banner',
       type: 'localeText',
-      description:
-        'A short notice at the top of every page, e.g. the 111 hotline. Leave empty for none.',
+      description: 'A short notice at the top of every page, e.g. the 111 hotline. Leave empty for none.',
     }),
     translationsField(),
   ],

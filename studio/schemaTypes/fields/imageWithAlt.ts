@@ -5,12 +5,7 @@ import { requireSourceAltWhenImageSet } from '../validation/rules.ts';
  * An image field with localized alt text. Its `_type` stays `image`, the shape Sanity's export
  * and the embedded dataset use; the alt text rule lives here so every image gets it.
  */
-export function imageWithAltField(options: {
-  name: string;
-  title: string;
-  description: string;
-  group?: string;
-}) {
+export function imageWithAltField(options: { name: string; title: string; description: string; group?: string }) {
   return defineField({
     ...options,
     type: 'image',

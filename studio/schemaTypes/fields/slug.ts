@@ -18,11 +18,6 @@ export function slugField(options: { group?: string } = {}) {
     validation: (rule) =>
       rule
         .required()
-        .custom(
-          (value: SlugValue | undefined) =>
-            !value?.current ||
-            isValidSlug(value.current) ||
-            slugRule.message,
-        ),
+        .custom((value: SlugValue | undefined) => !value?.current || isValidSlug(value.current) || slugRule.message),
   });
 }

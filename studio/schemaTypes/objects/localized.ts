@@ -8,13 +8,7 @@
  * Vietnamese, the source, always shown; languages inside a fieldset would escape the filter.
  */
 import { defineArrayMember, defineField, defineType } from 'sanity';
-import {
-  getLocale,
-  locales,
-  sourceLocale,
-  translatedLocalePaths,
-  type Locale,
-} from '../../../src/i18n/locales.ts';
+import { getLocale, locales, sourceLocale, translatedLocalePaths, type Locale } from '../../../src/i18n/locales.ts';
 
 /** How a language is labelled for editors: its Vietnamese name, and its own name if different. */
 export function languageTitle(locale: Locale): string {
@@ -36,9 +30,7 @@ export const localeString = defineType({
   name: 'localeString',
   title: 'Text in each language',
   type: 'object',
-  fields: locales.map((locale) =>
-    defineField({ ...languageLabel(locale), name: locale.path, type: 'string' }),
-  ),
+  fields: locales.map((locale) => defineField({ ...languageLabel(locale), name: locale.path, type: 'string' })),
   preview: { select: { title: sourceLocale } },
 });
 
@@ -46,9 +38,7 @@ export const localeText = defineType({
   name: 'localeText',
   title: 'Longer text in each language',
   type: 'object',
-  fields: locales.map((locale) =>
-    defineField({ ...languageLabel(locale), name: locale.path, type: 'text', rows: 3 }),
-  ),
+  fields: locales.map((locale) => defineField({ ...languageLabel(locale), name: locale.path, type: 'text', rows: 3 })),
   preview: { select: { title: sourceLocale } },
 });
 

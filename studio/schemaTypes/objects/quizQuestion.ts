@@ -40,8 +40,7 @@ export const quizQuestion = defineType({
       title: 'Explanation',
       type: 'localeText',
       description: 'Why the answer is right. Learners remember the reason better than the answer.',
-      validation: (rule) =>
-        rule.custom((value) => hasSourceText(value) || 'Add why the answer is right.').warning(),
+      validation: (rule) => rule.custom((value) => hasSourceText(value) || 'Add why the answer is right.').warning(),
     }),
   ],
   preview: {

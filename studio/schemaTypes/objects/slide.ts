@@ -20,14 +20,12 @@ export const slide = defineType({
       name: 'body',
       title: 'Text',
       type: 'localeBlockContent',
-      description:
-        'A few short lines. Many learners read slowly: a picture and the audio carry as much.',
+      description: 'A few short lines. Many learners read slowly: a picture and the audio carry as much.',
     }),
     imageWithAltField({
       name: 'image',
       title: 'Image',
-      description:
-        'Optional. A picture that tells the story without words works for every language.',
+      description: 'Optional. A picture that tells the story without words works for every language.',
     }),
     defineField({
       name: 'audio',

@@ -1,8 +1,5 @@
 import { defineField, defineType } from 'sanity';
-import {
-  translationStatusValues,
-  type TranslationStatusValue,
-} from '../../../src/content/translation.ts';
+import { translationStatusValues, type TranslationStatusValue } from '../../../src/content/translation.ts';
 
 export { translationStatusValues, type TranslationStatusValue };
 
@@ -46,9 +43,7 @@ export const translationStatus = defineType({
       validation: (rule) =>
         rule.custom(
           (value: string | undefined, context) =>
-            !isReviewed(context.parent) ||
-            Boolean(value?.trim()) ||
-            'Name the native speaker who reviewed it.',
+            !isReviewed(context.parent) || Boolean(value?.trim()) || 'Name the native speaker who reviewed it.',
         ),
     }),
     defineField({

@@ -8,9 +8,7 @@ import { hasText, reviewedTranslationGaps } from '../../../src/content/translati
 import { modelMessages } from '../../../src/content/model.ts';
 
 function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 function languageLabel(lang: string): string {
@@ -48,8 +46,7 @@ const maxListedPaths = 8;
 export const reviewedTranslationsAreComplete: CustomValidator = (doc) => {
   const errors: ValidationError[] = reviewedTranslationGaps(doc).map(({ lang, missing }) => {
     const listed = missing.slice(0, maxListedPaths).join(', ');
-    const more =
-      missing.length > maxListedPaths ? ` and ${missing.length - maxListedPaths} more` : '';
+    const more = missing.length > maxListedPaths ? ` and ${missing.length - maxListedPaths} more` : '';
     return {
       message:
         `${languageLabel(lang)} is marked reviewed but lacks texts that Vietnamese has: ` +

@@ -15,7 +15,8 @@ export const GET: APIRoute = async ({ request, url, cookies }) => {
   const checked = await exportRequest(request, url, cookies);
   if (checked instanceof Response) return checked;
   const format = url.searchParams.get('format') ?? 'csv';
-  if (format !== 'csv' && format !== 'json') return apiError(400, 'invalidFormat', 'Ask for format=csv or format=json.');
+  if (format !== 'csv' && format !== 'json')
+    return apiError(400, 'invalidFormat', 'Ask for format=csv or format=json.');
   const requested = url.searchParams.get('lang') ?? sourceLocale;
   const lang = isLocalePath(requested) ? requested : sourceLocale;
   const { filter } = checked.parsed;
