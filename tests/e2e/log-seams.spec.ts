@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { dataDir } from './api-helpers.ts';
 import { validLog } from '../fixtures/session-logs.ts';
+import { waitForServiceWorker } from './helpers.ts';
 import {
   deviceId,
   enrolDevice,
@@ -25,6 +26,9 @@ async function noSignal(page: Page): Promise<void> {
 
 test('two tabs save two logs under two client ids: a draft belongs to one tab', async ({ page, context }) => {
   await page.goto('/en/log/');
+  // Offline, the reload at the end is answered by the worker from the saved log page: it must be there first.
+  await waitForServiceWorker(page);
+  await page.waitForFunction(async () => (await caches.keys()).some((name) => name.endsWith('page/en/log')));
   await enrolDevice(page, teamCode(dataDir));
   await page.getByLabel('Venue').fill('Trường PTDTBT THCS Y Tý');
   const second = await context.newPage();
@@ -152,6 +156,8 @@ test('the update prompt waits while a log is being typed, so the page is not swa
   await expect(page.getByLabel('Venue')).toHaveValue('Nhà văn hoá thôn Lao Chải');
   // Nothing left typed: the update goes ahead.
   await page.getByLabel('Venue').fill('');
+  // The form marks the page once its draft is empty (after its render, a frame later under load).
+  await expect(page.locator('html')).toHaveAttribute('data-log-draft-open', 'false');
   await page.getByRole('button', { name: 'Update' }).click();
   await expect(page.getByText('Updating saved packs…')).toBeVisible();
 });
