@@ -30,6 +30,11 @@ export const getHelpContacts = perLanguage(async (lang): Promise<HelpContact[]> 
   (await getCollection('helpContacts', inLanguage(lang))).map((entry) => entry.data).sort((a, b) => a.order - b.order),
 );
 
+/** The help contacts a lesson pack names, in its language and in the contacts' order. */
+export async function getPackHelpContacts(material: Material): Promise<HelpContact[]> {
+  return (await getHelpContacts(material.lang)).filter((contact) => material.helpContacts.includes(contact.number));
+}
+
 export async function getSiteSettings(lang: LocalePath) {
   return (await getCollection('siteSettings', inLanguage(lang)))[0]?.data;
 }
