@@ -1,0 +1,164 @@
+/**
+ * Sentence timings from the pauses in a narration: the fix for the read-along highlight that
+ * drifts. A narrator's tap on "next sentence" lands a little early or late; the pause the
+ * narrator actually left between two sentences does not. So a tapped boundary is moved into the
+ * nearest pause, and an uploaded clip without taps is cut at its longest pauses.
+ *
+ * Input is mono PCM (`Float32Array`, −1…1) at `sampleRate` Hz; every time is in seconds from the
+ * clip's start. Voice activity is judged per 20 ms frame by its RMS level in dBFS against a
+ * threshold set between the clip's own noise floor (10th percentile) and speech level (95th
+ * percentile), so a quiet room and a noisy classroom both work without a setting. A pause is at
+ * least `minPause` (150 ms) of frames below it: shorter gaps are stops inside words (p, t, k).
+ */
+import type { SentenceTiming } from '../../src/content/narration.ts';
+
+/** A stretch of the clip, in seconds. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What `analyse` finds in a clip: the voiced part as a whole and the pauses inside it. */
+export interface Speech {
+  /** The clip's length (s). */
+  duration: number;
+  /** From the first voiced frame to the end of the last; undefined when nothing was heard. */
+  voiced: Span | undefined;
+  /** Silent stretches inside `voiced`, at least `minPause` long, in order. */
+  pauses: Span[];
+}
+
+export const frameSeconds = 0.02;
+/** Gaps shorter than this are inside a sentence (stop consonants, a breath). */
+export const minPause = 0.15;
+/** Kept before a sentence's first voiced frame and after its last: onsets are soft. */
+const pad = 0.08;
+/** How far (s) from a tapped boundary a pause may be and still be taken as the boundary. */
+export const snapWindow = 0.6;
+/** Below this (dBFS) a frame is silence whatever the clip's levels: digital silence, hiss. */
+const floorDb = -60;
+
+const round = (seconds: number): number => Math.round(seconds * 100) / 100;
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return floorDb;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? floorDb;
+}
+
+/** Per frame of `frameSeconds`, whether someone is speaking. */
+export function voicedFrames(samples: Float32Array, sampleRate: number): boolean[] {
+  const size = Math.max(1, Math.round(sampleRate * frameSeconds));
+  const levels: number[] = [];
+  for (let at = 0; at < samples.length; at += size) {
+    const end = Math.min(samples.length, at + size);
+    let sum = 0;
+    for (let i = at; i < end; i += 1) sum += (samples[i] ?? 0) ** 2;
+    const rms = Math.sqrt(sum / (end - at));
+    levels.push(rms > 0 ? Math.max(-100, 20 * Math.log10(rms)) : -100);
+  }
+  const sorted = [...levels].sort((a, b) => a - b);
+  const noise = percentile(sorted, 0.1);
+  const speech = percentile(sorted, 0.95);
+  // A third of the way from the noise to the speech level, and never below the floor: with no
+  // speech at all (speech ≈ noise) every frame stays silent.
+  const threshold = Math.max(floorDb, noise + (speech - noise) / 3, speech - 40);
+  return levels.map((level) => level > threshold && speech - noise > 10);
+}
+
+/** The voiced part of a clip and its pauses. */
+export function analyse(samples: Float32Array, sampleRate: number): Speech {
+  const duration = samples.length / sampleRate;
+  const frames = voicedFrames(samples, sampleRate);
+  const first = frames.indexOf(true);
+  const last = frames.lastIndexOf(true);
+  if (first < 0) return { duration, voiced: undefined, pauses: [] };
+  const pauses: Span[] = [];
+  let silentFrom: number | undefined;
+  for (let i = first; i <= last; i += 1) {
+    if (!frames[i]) silentFrom ??= i;
+    else if (silentFrom !== undefined) {
+      if ((i - silentFrom) * frameSeconds >= minPause) pauses.push({ start: silentFrom * frameSeconds, end: i * frameSeconds });
+      silentFrom = undefined;
+    }
+  }
+  return { duration, voiced: { start: first * frameSeconds, end: Math.min(duration, (last + 1) * frameSeconds) }, pauses };
+}
+
+/** Sentences between consecutive boundaries (each a pause, or a bare instant), padded into the pauses. */
+function between(speech: Speech & { voiced: Span }, boundaries: readonly Span[]): SentenceTiming[] {
+  const starts = [Math.max(0, speech.voiced.start - pad), ...boundaries.map((b) => Math.max(b.start, b.end - pad))];
+  const ends = [...boundaries.map((b) => Math.min(b.end, b.start + pad)), Math.min(speech.duration, speech.voiced.end + pad)];
+  return starts.map((start, i) => ({ start: round(start), end: round(Math.max(ends[i] ?? start, start + 0.01)) }));
+}
+
+/**
+ * Timings for `count` sentences cut at the clip's `count − 1` longest pauses. Undefined when the
+ * clip has fewer pauses than that, or nothing voiced: the caller then asks for taps or hand timings.
+ */
+export function timingsFromPauses(speech: Speech, count: number): SentenceTiming[] | undefined {
+  const { voiced } = speech;
+  if (!voiced || count < 1 || speech.pauses.length < count - 1) return undefined;
+  const longest = [...speech.pauses]
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    .slice(0, count - 1)
+    .sort((a, b) => a.start - b.start);
+  return between({ ...speech, voiced }, longest);
+}
+
+/**
+ * Timings from the narrator's taps: `marks` are the instants (s) "next sentence" was pressed,
+ * one fewer than the sentences. Each moves into the nearest pause within `snapWindow`, boundaries
+ * stay in order (a pause serves one boundary only); a mark with no pause near it stays where it was tapped.
+ */
+export function timingsFromMarks(speech: Speech, marks: readonly number[]): SentenceTiming[] | undefined {
+  const { voiced } = speech;
+  if (!voiced) return undefined;
+  const distance = (pause: Span, at: number) => (at < pause.start ? pause.start - at : at > pause.end ? at - pause.end : 0);
+  // Boundaries stay in order: each looks only at pauses after the one before it took.
+  let after = Number.NEGATIVE_INFINITY;
+  const boundaries = [...marks]
+    .sort((a, b) => a - b)
+    .map((mark): Span => {
+      const nearest = speech.pauses
+        .filter((pause) => pause.start >= after && distance(pause, mark) <= snapWindow)
+        .sort((a, b) => distance(a, mark) - distance(b, mark))[0];
+      const boundary = nearest ?? { start: Math.max(mark, after), end: Math.max(mark, after) };
+      after = boundary.end;
+      return boundary;
+    });
+  // A tap outside the voiced part (before the first word) cannot start a sentence there.
+  const inside = boundaries.map((b) => ({
+    start: Math.min(Math.max(b.start, voiced.start), voiced.end),
+    end: Math.min(Math.max(b.end, voiced.start), voiced.end),
+  }));
+  return between({ ...speech, voiced }, inside);
+}
+
+/**
+ * A first guess when neither taps nor pauses give the boundaries: the voiced part shared out by
+ * each sentence's length in characters (speech rate is roughly even within one narrator).
+ */
+export function timingsByLength(speech: Speech, sentences: readonly string[]): SentenceTiming[] | undefined {
+  const { voiced } = speech;
+  if (!voiced || sentences.length === 0) return undefined;
+  const weights = sentences.map((sentence) => Math.max(1, [...sentence].length));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let at = voiced.start;
+  const boundaries: Span[] = [];
+  for (const weight of weights.slice(0, -1)) {
+    at += ((voiced.end - voiced.start) * weight) / total;
+    boundaries.push({ start: at, end: at });
+  }
+  return between({ ...speech, voiced }, boundaries);
+}
+
+/**
+ * The clip cut to its voiced part with `margin` seconds either side, as sample offsets: leading
+ * and trailing room noise costs bytes on phones with little storage.
+ */
+export function trimRange(speech: Speech, sampleRate: number, margin = 0.3): { from: number; to: number } {
+  if (!speech.voiced) return { from: 0, to: Math.round(speech.duration * sampleRate) };
+  const from = Math.max(0, speech.voiced.start - margin);
+  const to = Math.min(speech.duration, speech.voiced.end + margin);
+  return { from: Math.floor(from * sampleRate), to: Math.ceil(to * sampleRate) };
+}
