@@ -295,6 +295,7 @@ export function NarrationInput(props: ObjectInputProps) {
   const [elapsed, setElapsed] = useState(0);
   const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[] }>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
   const fileInput = useId();
 
   // Leaving the slide mid-recording lets go of the microphone; an unsaved clip's URL is freed.
@@ -305,6 +306,14 @@ export function NarrationInput(props: ObjectInputProps) {
     [],
   );
   useEffect(() => () => (draft ? URL.revokeObjectURL(draft.url) : undefined), [draft]);
+
+  // Keyboard narrators keep their hands on Space: "Next sentence" has the focus while there is a
+  // next sentence, then "Stop".
+  const recordingSentence = phase.kind === 'recording' ? phase.sentence : undefined;
+  useEffect(() => {
+    if (recordingSentence === undefined) return;
+    (recordingSentence < sentences.length - 1 ? nextButton : stopButton).current?.focus();
+  }, [recordingSentence, sentences.length]);
 
   useEffect(() => {
     if (phase.kind !== 'recording') return undefined;
@@ -393,7 +402,6 @@ export function NarrationInput(props: ObjectInputProps) {
       startedAt = performance.now();
       setElapsed(0);
       setPhase({ kind: 'recording', sentence: 0, startedAt });
-      nextButton.current?.focus();
     };
     recorder.onstop = () => {
       stream.getTracks().forEach((track) => track.stop());
@@ -485,7 +493,7 @@ export function NarrationInput(props: ObjectInputProps) {
             disabled={phase.sentence >= sentences.length - 1}
             onClick={next}
           />
-          <Button tone="critical" mode="ghost" text="Dừng (stop)" onClick={stop} />
+          <Button ref={stopButton} tone="critical" mode="ghost" text="Dừng (stop)" onClick={stop} />
         </Flex>
         <Text size={1} muted>
           Đọc câu trên, ngừng một chút, bấm “Câu tiếp” (Space). Read the sentence, pause, press “Next sentence”.

@@ -5,9 +5,12 @@
  * *.api.sanity.io are sent to the stand-in; the few account endpoints the Studio asks before it
  * shows anything (who is signed in, their dataset rights, the project) are answered here.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import { readDataset } from '../../src/content/sources/embedded.ts';
@@ -53,17 +56,84 @@ const communicator = {
   provider: 'sanity',
 };
 
-/** Starts the stand-in with the fixture and sends the page's Sanity API requests to it. */
-export async function routeSanityToStandIn(page: Page): Promise<SanityStandIn> {
+/**
+ * Sanity's listener as the Studio needs it to edit: one welcome event, then the stream stays open,
+ * as Sanity's does. (A fulfilled route ends the stream, the Studio reconnects at once and, while
+ * reconnecting, keeps every form read-only.) Served over TLS with a throwaway certificate
+ * (openssl) because a routed request may only change its URL within https; the browser must
+ * run with `--ignore-certificate-errors`.
+ */
+async function startListener(): Promise<{ url: string; close(): Promise<void> }> {
+  const folder = mkdtempSync(join(tmpdir(), 'listener-'));
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost'].concat([
+      '-keyout',
+      join(folder, 'key.pem'),
+      '-out',
+      join(folder, 'cert.pem'),
+    ]),
+    { stdio: 'ignore' },
+  );
+  const sockets = new Set<Socket>();
+  const server = createTlsServer(
+    { key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) },
+    (request, response) => {
+      const cors = {
+        'access-control-allow-origin': request.headers.origin ?? '*',
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
+      };
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, cors).end();
+        return;
+      }
+      response.writeHead(200, { ...cors, 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      response.write('event: welcome\ndata: {"listenerName":"stand-in"}\n\n');
+    },
+  );
+  server.on('secureConnection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          rmSync(folder, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
+
+/**
+ * Starts the stand-in with the fixture and sends the page's Sanity API requests to it. Read-only
+ * unless `writable`: then the communicator may edit (create and update rights), the stand-in
+ * takes uploads and records the Studio's edits (`actions`, `patches`) without applying them, and
+ * the listener stays connected (see `startListener`: the browser needs `--ignore-certificate-errors`).
+ */
+export async function routeSanityToStandIn(page: Page, { writable = false } = {}): Promise<SanityStandIn> {
   const standIn = await startSanityStandIn({
-    readOnly: true,
+    readOnly: !writable,
     documents: readDataset('tests/fixtures/dataset/data.ndjson') as never,
   });
+  const permissions = writable ? ['read', 'history', 'create', 'update'] : ['read', 'history'];
+  const listener = writable ? await startListener() : undefined;
+  if (listener) {
+    const close = standIn.close.bind(standIn);
+    Object.assign(standIn, { close: () => Promise.all([close(), listener.close()]).then(() => undefined) });
+  }
   const reply = (route: Route, body: unknown) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   await page.route(/^https:\/\/([\w-]+\.)?api\.sanity\.io\//, async (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname;
+    if (path.includes('/data/listen/') && listener)
+      return route.continue({ url: `${listener.url}${path}${url.search}` });
     if (path.includes('/data/listen/')) {
       // One welcome event: nothing changes in a read-only stand-in, so nothing follows.
       return route.fulfill({
@@ -72,10 +142,14 @@ export async function routeSanityToStandIn(page: Page): Promise<SanityStandIn> {
         body: 'event: welcome\ndata: {"listenerName":"stand-in"}\n\n',
       });
     }
-    if (/\/data\/(query|doc)\//.test(path))
+    if (/\/(data\/(query|doc|mutate|actions)|assets\/(files|images))\//.test(path))
       return route.fulfill({ response: await route.fetch({ url: `${standIn.url}${path}${url.search}` }) });
-    if (path.endsWith('/users/me')) return reply(route, communicator);
-    if (path.endsWith('/acl')) return reply(route, [{ filter: '_id in path("**")', permissions: ['read', 'history'] }]);
+    if (path.endsWith('/users/me'))
+      return reply(
+        route,
+        writable ? { ...communicator, role: 'editor', roles: [{ name: 'editor', title: 'Editor' }] } : communicator,
+      );
+    if (path.endsWith('/acl')) return reply(route, [{ filter: '_id in path("**")', permissions }]);
     if (/\/projects\/[\w-]+$/.test(path))
       return reply(route, {
         id: 'your-project-id',

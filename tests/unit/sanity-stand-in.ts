@@ -24,6 +24,11 @@ export interface SanityStandIn {
   readonly requests: RecordedRequest[];
   /** `patch` mutations as the client sent them: recorded, not applied (no patch engine here). */
   readonly patches: Record<string, unknown>[];
+  /**
+   * Document actions as the Studio sent them (`/data/actions`: edits, publishing): recorded and
+   * answered, not applied.
+   */
+  readonly actions: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -58,9 +63,10 @@ export async function startSanityStandIn(
   options: { readOnly?: boolean; documents?: Document[] } = {},
 ): Promise<SanityStandIn> {
   const documents = new Map((options.documents ?? []).map((document) => [document._id, document]));
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, { bytes: Buffer; mimeType: string | undefined }>();
   const requests: RecordedRequest[] = [];
   const patches: Record<string, unknown>[] = [];
+  const actions: Record<string, unknown>[] = [];
   let base = '';
 
   async function query(text: string, params: Record<string, unknown>, perspective: string | null) {
@@ -72,14 +78,14 @@ export async function startSanityStandIn(
     return result;
   }
 
-  function upload(kind: 'images' | 'files', bytes: Buffer, filename: string): Document {
+  function upload(kind: 'images' | 'files', bytes: Buffer, filename: string, mimeType: string | undefined): Document {
     const sha1 = createHash('sha1').update(bytes).digest('hex');
     const extension = filename.split('.').pop() ?? 'bin';
     const [width, height] = pngSize(bytes);
     const name = kind === 'images' ? `${sha1}-${width}x${height}` : sha1;
     const id = `${kind === 'images' ? 'image' : 'file'}-${name}-${extension}`;
     const path = `/${kind}/stand-in/production/${name}.${extension}`;
-    files.set(path, bytes);
+    files.set(path, { bytes, mimeType });
     const asset = {
       _id: id,
       _type: kind === 'images' ? 'sanity.imageAsset' : 'sanity.fileAsset',
@@ -88,6 +94,7 @@ export async function startSanityStandIn(
       originalFilename: filename,
       sha1hash: sha1,
       size: bytes.length,
+      ...(mimeType ? { mimeType } : {}),
     };
     documents.set(id, asset);
     return asset;
@@ -120,8 +127,15 @@ export async function startSanityStandIn(
       authorization: request.headers.authorization,
     });
     try {
-      if (files.has(url.pathname)) {
-        response.writeHead(200).end(files.get(url.pathname));
+      const file = files.get(url.pathname);
+      if (file) {
+        // As Sanity's CDN: the type it was uploaded with, readable from any origin.
+        response
+          .writeHead(200, {
+            'access-control-allow-origin': '*',
+            ...(file.mimeType ? { 'content-type': file.mimeType } : {}),
+          })
+          .end(file.bytes);
         return;
       }
       const byId = /^\/v[\d-]+\/data\/doc\/[\w-]+\/(.+)$/.exec(url.pathname);
@@ -134,7 +148,7 @@ export async function startSanityStandIn(
         });
         return;
       }
-      const api = /^\/v[\d-]+\/(data\/query|data\/mutate|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
+      const api = /^\/v[\d-]+\/(data\/query|data\/mutate|data\/actions|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
       if (!api) {
         send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` });
         return;
@@ -169,9 +183,20 @@ export async function startSanityStandIn(
         send(response, 200, { transactionId: `tx-${requests.length}`, results: mutate(mutations) });
         return;
       }
+      if (endpoint === 'data/actions') {
+        const body = JSON.parse((await readBody(request)).toString('utf8')) as { actions?: Record<string, unknown>[] };
+        actions.push(...(body.actions ?? []));
+        send(response, 200, { transactionId: `tx-${requests.length}` });
+        return;
+      }
       const kind = endpoint === 'assets/images' ? 'images' : 'files';
       send(response, 200, {
-        document: upload(kind, await readBody(request), url.searchParams.get('filename') ?? 'upload.bin'),
+        document: upload(
+          kind,
+          await readBody(request),
+          url.searchParams.get('filename') ?? 'upload.bin',
+          request.headers['content-type'],
+        ),
       });
       return;
     } catch (error) {
@@ -185,6 +210,7 @@ export async function startSanityStandIn(
     documents,
     requests,
     patches,
+    actions,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

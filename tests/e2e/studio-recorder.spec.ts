@@ -1,0 +1,192 @@
+/**
+ * The Studio's narration recorder, as a communicator uses it: the built Studio against the
+ * writable stand-in for Sanity's API, in a Chromium whose microphone is a fake device that plays
+ * a real voice (the sample's espeak-ng narration, looped) and grants access without asking.
+ * Recording, tapping "next sentence", listening to one sentence, saving (upload and edit), taking
+ * a file, and refusing a file that is not audio.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { MPEGDecoder } from 'mpg123-decoder';
+import type { SanityStandIn } from '../unit/sanity-stand-in.ts';
+import { launchOptions } from './browser.ts';
+import { routeSanityToStandIn, serveStudio } from './studio-stand-in.ts';
+
+/** The Studio is a large app: on two busy cores its first panes take longer than the default 5 s. */
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+/** Seven Vietnamese sentences with 0.3 s pauses between them (studio/dataset/source/narration.json). */
+const voiceClip = 'studio/dataset/files/fake-jobs-across-the-border-2-vi.mp3';
+
+/** 16-bit PCM WAV, the one format Chromium's fake audio capture reads. */
+function wav(samples: Float32Array, sampleRate: number): Buffer {
+  const data = Buffer.alloc(samples.length * 2);
+  samples.forEach((sample, i) => data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, sample)) * 0x7fff), i * 2));
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+let studio: Awaited<ReturnType<typeof serveStudio>>;
+let browser: Browser;
+let folder: string;
+let standIn: SanityStandIn | undefined;
+let page: Page;
+
+test.beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'recorder-'));
+  const decoder = new MPEGDecoder();
+  await decoder.ready;
+  const { channelData, sampleRate } = decoder.decode(readFileSync(voiceClip));
+  decoder.free();
+  const voice = join(folder, 'voice.wav');
+  writeFileSync(voice, wav(channelData[0]!, sampleRate));
+  browser = await chromium.launch({
+    ...launchOptions,
+    args: [
+      ...(launchOptions.args ?? []),
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-audio-capture=${voice}`,
+      '--autoplay-policy=no-user-gesture-required',
+      // The writable stand-in's listener has a throwaway certificate (studio-stand-in.ts).
+      '--ignore-certificate-errors',
+    ],
+  });
+  studio = await serveStudio();
+});
+
+test.afterAll(async () => {
+  await browser.close();
+  await studio.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test.beforeEach(async () => {
+  page = await browser.newPage();
+  standIn = await routeSanityToStandIn(page, { writable: true });
+});
+
+test.afterEach(async () => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.close();
+  await standIn?.close();
+});
+
+/** Opens one slide's Vietnamese narration in the school pack, as a link from the desk would. */
+async function openNarration(slideKey: string) {
+  const path = encodeURIComponent(`slides[_key=="${slideKey}"].audio.vi`);
+  await page.goto(`${studio.url}/intent/edit/id=material-fixture-school-pack;type=material;path=${path}/`);
+  const input = page.getByTestId('narration-vi');
+  await input.scrollIntoViewIfNeeded();
+  await expect(input).toBeVisible();
+  return input;
+}
+
+/** The uploads the stand-in received, with their bytes' first four (the MP3 frame header). */
+function uploads() {
+  return [...(standIn?.documents.values() ?? [])].filter((document) => document._type === 'sanity.fileAsset');
+}
+
+test('a communicator records a slide sentence by sentence, listens to one sentence and saves it', async () => {
+  const input = await openNarration('slide3');
+  // Slide 3: its heading and two body paragraphs, three sentences.
+  await expect(input).toContainText('3 câu sẽ được đọc');
+  await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
+  const status = input.getByRole('status');
+  await expect(status).toContainText('câu 1/3');
+  await expect(status).toContainText('Giữ giấy tờ');
+  const next = input.getByRole('button', { name: 'Câu tiếp (next sentence)' });
+  await expect(next).toBeFocused();
+  await page.waitForTimeout(1500);
+  await page.keyboard.press('Space');
+  await expect(status).toContainText('câu 2/3');
+  await expect(status).toContainText('Không đưa căn cước cho ai giữ.');
+  await page.waitForTimeout(1500);
+  await page.keyboard.press('Space');
+  await expect(status).toContainText('câu 3/3');
+  await expect(next).toBeDisabled();
+  await expect(input.getByRole('button', { name: 'Dừng (stop)' })).toBeFocused();
+  await page.waitForTimeout(1500);
+  await input.getByRole('button', { name: 'Dừng (stop)' }).click();
+
+  // The clip waits on the page, with a timing per sentence that read-along will use.
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  await expect(input).toContainText('Đọc theo: bật · 3 câu');
+  const rows = input.getByRole('list', { name: 'Câu và mốc thời gian (sentences and timings)' }).getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+
+  // Listen to the second sentence: it plays from its start, is marked while it plays, and stops at its end.
+  const start = Number(await input.getByLabel('Câu 2 bắt đầu (start, s)').inputValue());
+  const end = Number(await input.getByLabel('Câu 2 kết thúc (end, s)').inputValue());
+  expect(end).toBeGreaterThan(start);
+  await input.getByRole('button', { name: 'Nghe câu 2 (play sentence 2)' }).click();
+  await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
+  const audio = input.getByLabel('Bản ghi mới (new recording)');
+  const playedFrom = await audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+  expect(playedFrom).toBeGreaterThanOrEqual(start - 0.05);
+  await expect
+    .poll(() => audio.evaluate((element: HTMLAudioElement) => element.paused), { timeout: 10_000 })
+    .toBe(true);
+  const stoppedAt = await audio.evaluate((element: HTMLAudioElement) => element.currentTime);
+  expect(stoppedAt).toBeGreaterThanOrEqual(end - 0.05);
+  expect(stoppedAt).toBeLessThan(end + 0.3);
+  await expect(rows.nth(1)).not.toHaveAttribute('aria-current', 'true');
+
+  // Saved: one MP3 upload at speech rate, and the slide's narration set to it with three timings.
+  await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+  await expect(input).toContainText('Đọc theo: bật · 3 câu');
+  await expect(input.getByLabel('Lời đọc đã lưu (saved narration)')).toBeVisible();
+  await expect.poll(() => uploads().length).toBe(1);
+  const [asset] = uploads();
+  expect(asset?.['mimeType']).toBe('audio/mpeg');
+  const bytes = await (await page.request.get(String(asset?.['url']))).body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xf3, 0x38]); // MPEG-2 Layer III, 24 kbit/s, 16 kHz
+  expect(bytes[3]! >> 6).toBe(3); // mono
+  // About 4.5 s of speech at 24 kbit/s is about 14 KB; a browser's own recording would be several times that.
+  expect(bytes.length).toBeLessThan(30_000);
+  // The Studio sends its edit a moment later, as a document action on the draft.
+  const edit = () =>
+    (standIn?.actions ?? []).find(
+      (action) =>
+        action['actionType'] === 'sanity.action.document.edit' && JSON.stringify(action).includes(String(asset?._id)),
+    );
+  await expect.poll(() => edit() !== undefined).toBe(true);
+  const written = JSON.stringify(edit());
+  expect(written).toContain('slides[_key==\\"slide3\\"].audio.vi');
+  expect(written.match(/"_type":"sentenceTiming"/g)).toHaveLength(3);
+});
+
+test('a communicator uploads a recording made elsewhere; its sentences are found from its pauses', async () => {
+  const input = await openNarration('slide2');
+  await input.getByLabel('Hoặc tải lên tệp (or upload a file):').setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  await expect(input).toContainText('Mốc câu lấy từ những chỗ ngừng dài nhất');
+  await expect(input).toContainText('Đọc theo: bật · 2 câu');
+});
+
+test('a file that is not audio is refused in the Studio’s language, and the saved narration stays', async () => {
+  const input = await openNarration('slide2');
+  await input.getByLabel('Hoặc tải lên tệp (or upload a file):').setInputFiles({
+    name: 'loi-doc.mp3',
+    mimeType: 'audio/mpeg',
+    buffer: Buffer.from('This is not audio at all.'),
+  });
+  await expect(input.getByRole('alert')).toContainText('Trình duyệt không đọc được tệp âm thanh này');
+  await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+  expect(uploads()).toHaveLength(0);
+  expect(JSON.stringify(standIn?.actions)).not.toContain('audio');
+});
