@@ -11,7 +11,7 @@
  * was until then.
  */
 import { Box, Button, Card, Flex, Stack, Text } from '@sanity/ui';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { set, unset, useClient, useFormValue, type ObjectInputProps } from 'sanity';
 import { fittingTimings, slideSentences, type SentenceTiming } from '../../src/content/narration.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
@@ -163,7 +163,15 @@ function TimeInput(props: {
       aria-label={props.label}
       value={text}
       disabled={props.disabled}
-      style={{ width: '6.5em', font: 'inherit', padding: '0.25em' }}
+      style={{
+        width: '5.5em',
+        font: 'inherit',
+        padding: '0.25em 0.4em',
+        border: '1px solid var(--card-border-color, #8690a2)',
+        borderRadius: 3,
+        background: 'transparent',
+        color: 'inherit',
+      }}
       onChange={(event) => {
         setText(event.target.value);
         const seconds = Number(event.target.value);
@@ -225,12 +233,18 @@ function TimingsEditor(props: {
                         disabled={!props.src}
                         onClick={() => play(timing.start, timing.end)}
                       />
+                      <Text size={1} muted aria-hidden>
+                        từ
+                      </Text>
                       <TimeInput
                         label={`Câu ${String(index + 1)} bắt đầu (start, s)`}
                         value={timing.start}
                         disabled={props.readOnly}
                         onChange={(start) => update(index, { start })}
                       />
+                      <Text size={1} muted aria-hidden>
+                        đến
+                      </Text>
                       <TimeInput
                         label={`Câu ${String(index + 1)} kết thúc (end, s)`}
                         value={timing.end}
@@ -296,7 +310,7 @@ export function NarrationInput(props: ObjectInputProps) {
   const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[] }>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
-  const fileInput = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   // Leaving the slide mid-recording lets go of the microphone; an unsaved clip's URL is freed.
   useEffect(
@@ -594,18 +608,24 @@ export function NarrationInput(props: ObjectInputProps) {
             disabled={busy || readOnly}
             onClick={() => void start()}
           />
-          <label htmlFor={fileInput}>
-            <Text size={1}>Hoặc tải lên tệp (or upload a file):</Text>
-          </label>
+          {/* The browser's own file button speaks the browser's language: a Studio button opens it. */}
           <input
-            id={fileInput}
+            ref={fileInput}
             type="file"
             accept="audio/*"
-            disabled={busy || readOnly}
+            aria-label="Hoặc tải lên tệp (or upload a file)"
+            tabIndex={-1}
+            hidden
             onChange={(event) => {
               takeFile(event.target.files?.[0]);
               event.target.value = '';
             }}
+          />
+          <Button
+            mode="ghost"
+            text="Hoặc tải lên tệp (or upload a file)…"
+            disabled={busy || readOnly}
+            onClick={() => fileInput.current?.click()}
           />
         </Flex>
       )}
