@@ -136,12 +136,13 @@ export function timingsFromMarks(speech: Speech, marks: readonly number[]): Sent
 
 /**
  * A first guess when neither taps nor pauses give the boundaries: the voiced part shared out by
- * each sentence's length in characters (speech rate is roughly even within one narrator).
+ * each sentence's length in characters (graphemes: a Vietnamese letter with two marks is one; speech rate is roughly even within one narrator).
  */
 export function timingsByLength(speech: Speech, sentences: readonly string[]): SentenceTiming[] | undefined {
   const { voiced } = speech;
   if (!voiced || sentences.length === 0) return undefined;
-  const weights = sentences.map((sentence) => Math.max(1, [...sentence].length));
+  const graphemes = new Intl.Segmenter();
+  const weights = sentences.map((sentence) => Math.max(1, [...graphemes.segment(sentence)].length));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   let at = voiced.start;
   const boundaries: Span[] = [];

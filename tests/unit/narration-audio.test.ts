@@ -9,6 +9,8 @@ import { MPEGDecoder } from 'mpg123-decoder';
 import { describe, expect, it } from 'vitest';
 import { fittingTimings, type SentenceTiming } from '../../src/content/narration.ts';
 import { encodeMp3, encoderDelay, narrationFormat } from '../../studio/narration/audio.ts';
+import { heardTimings, NothingHeard, timeClip } from '../../studio/narration/clip.ts';
+import { fitMessage } from '../../studio/narration/messages.ts';
 import {
   analyse,
   timingsByLength,
@@ -20,6 +22,7 @@ import {
 /** The sample's clips live with the sample dataset; the test fixture's with the fixture. */
 const clipPath = (name: string) =>
   [`studio/dataset/files/${name}`, `tests/fixtures/dataset/files/${name}`].find((path) => existsSync(path)) ?? name;
+const truth_ = (name: string) => truth[name]!;
 const truth = JSON.parse(readFileSync('studio/dataset/source/narration.json', 'utf8')) as Record<
   string,
   { sentences: string[]; timings: SentenceTiming[] }
@@ -198,5 +201,55 @@ describe('narration encoding', () => {
     const speech = analyse(decoded.samples, decoded.sampleRate);
     expect(Math.abs(speech.voiced!.start - (0.5 + encoderDelay))).toBeLessThanOrEqual(0.02);
     expect(Math.abs(speech.voiced!.end - (3.5 + encoderDelay))).toBeLessThanOrEqual(0.02);
+  });
+});
+
+describe('a clip from recording to saved file', () => {
+  it('keeps every sentence where it is heard in the saved MP3, after trimming and encoding', async () => {
+    const name = 'fake-jobs-across-the-border-3-vi.mp3';
+    const { sentences, timings: truth } = truth_(name);
+    const { samples: pcm, sampleRate } = await decodeMp3(readFileSync(clipPath(name)));
+    // Two seconds of room before the narrator starts, one after: trimmed away.
+    const room = new Float32Array(sampleRate * 3).map((_, i) => ((i * 7919) % 101) / 101 / 500);
+    const recorded = Float32Array.from([...room.subarray(0, sampleRate * 2), ...pcm, ...room.subarray(0, sampleRate)]);
+    const taps = trueBoundaries(truth).map((boundary, i) => 2 + boundary + (i % 2 ? 0.35 : -0.35));
+    const clip = timeClip(recorded, sampleRate, sentences, taps);
+    expect(clip.found).toBe('taps');
+    expect(clip.samples.length / sampleRate).toBeLessThan(pcm.length / sampleRate + 0.7);
+    const saved = await encodeMp3(clip.samples, sampleRate);
+    const heard = heardTimings(clip.timings);
+    // Read back, the saved file's pauses fall where the saved timings put the sentence breaks.
+    const decoded = await decodeMp3(new Uint8Array(await saved.arrayBuffer()));
+    const again = timeClip(decoded.samples, decoded.sampleRate, sentences);
+    expect(again.found).toBe('pauses');
+    const offset = (again.samples.byteOffset - decoded.samples.byteOffset) / 4 / decoded.sampleRate;
+    expect(offset).toBeLessThan(0.1);
+    const readBack = trueBoundaries(again.timings).map((boundary) => boundary + offset);
+    // Within one 20 ms analysis frame and the 10 ms rounding of saved timings.
+    trueBoundaries(heard).forEach((boundary, i) => expect(Math.abs(boundary - readBack[i]!)).toBeLessThan(0.035));
+    // Without the move by the encoder's delay most breaks would be out by 40–80 ms.
+    const unmoved = trueBoundaries(clip.timings).filter((boundary, i) => Math.abs(boundary - readBack[i]!) >= 0.035);
+    expect(unmoved.length).toBeGreaterThan(trueBoundaries(heard).length / 2);
+  });
+
+  it('says when nothing was heard, and times nothing for a slide without text', () => {
+    expect(() => timeClip(new Float32Array(16_000), 16_000, ['Một câu.'])).toThrow(NothingHeard);
+    const clip = synthetic([
+      ['gap', 0.5],
+      ['voice', 1],
+      ['gap', 0.5],
+    ]);
+    expect(timeClip(clip.samples, clip.sampleRate, []).found).toBe('none');
+  });
+
+  it('tells the narrator whether read-along will use the timings', () => {
+    const two = [
+      { start: 0, end: 1 },
+      { start: 1.2, end: 2 },
+    ];
+    expect(fitMessage(two, 2)).toMatchObject({ tone: 'positive' });
+    expect(fitMessage(two, 3).text).toContain('Chữ có 3 câu, lời đọc có 2 mốc');
+    expect(fitMessage([two[1]!, two[0]!], 2).text).toContain('sai thứ tự');
+    expect(fitMessage(two, 0).text).toContain('chưa có chữ');
   });
 });
