@@ -44,8 +44,7 @@ type Phase =
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
 
-const format = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+const format = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 /** The URL of a saved file asset, looked up by its id. */
 function useAssetUrl(ref: string | undefined): string | undefined {
@@ -214,7 +213,12 @@ export function NarrationInput(props: ObjectInputProps) {
       const speech = analyse(decoded.samples, decoded.sampleRate);
       const timings = timingsFromPauses(speech, sentences.length) ?? timingsByLength(speech, sentences);
       if (timings)
-        onChange(set(timings.map((timing) => ({ _type: 'sentenceTiming', _key: newKey(), ...timing })), ['sentences']));
+        onChange(
+          set(
+            timings.map((timing) => ({ _type: 'sentenceTiming', _key: newKey(), ...timing })),
+            ['sentences'],
+          ),
+        );
       else setError(audioMessages.noSpeechInSaved);
     } catch (caught) {
       setError(failed('Không đọc được tệp đã lưu. (Could not read the saved file.)', caught));
@@ -313,8 +317,18 @@ export function NarrationInput(props: ObjectInputProps) {
               onChange={(timings) => setDraft({ ...draft, timings })}
             />
             <Flex gap={2} wrap="wrap">
-              <Button tone="positive" text="Lưu lời đọc (save narration)" disabled={busy || readOnly} onClick={() => void save()} />
-              <Button mode="ghost" text="Bỏ bản ghi này (discard)" disabled={busy} onClick={() => setDraft(undefined)} />
+              <Button
+                tone="positive"
+                text="Lưu lời đọc (save narration)"
+                disabled={busy || readOnly}
+                onClick={() => void save()}
+              />
+              <Button
+                mode="ghost"
+                text="Bỏ bản ghi này (discard)"
+                disabled={busy}
+                onClick={() => setDraft(undefined)}
+              />
             </Flex>
           </Stack>
         </Card>
@@ -388,7 +402,8 @@ export function NarrationInput(props: ObjectInputProps) {
       )}
       {sentences.length > 0 && phase.kind === 'idle' && !draft && !savedRef && (
         <Text size={1} muted>
-          {sentences.length} câu sẽ được đọc (sentences to read): tiêu đề rồi nội dung slide. The heading, then the text.
+          {sentences.length} câu sẽ được đọc (sentences to read): tiêu đề rồi nội dung slide. The heading, then the
+          text.
         </Text>
       )}
     </Stack>

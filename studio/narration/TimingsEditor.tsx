@@ -58,12 +58,7 @@ function useRangePlayer(timings: readonly SentenceTiming[]) {
   return { audio, playing, play };
 }
 
-function TimeInput(props: {
-  label: string;
-  value: number;
-  disabled: boolean;
-  onChange: (seconds: number) => void;
-}) {
+function TimeInput(props: { label: string; value: number; disabled: boolean; onChange: (seconds: number) => void }) {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText(String(props.value)), [props.value]);
   return (
@@ -117,7 +112,10 @@ export function TimingsEditor(props: {
       <Card tone={fit.tone} padding={2} radius={2} border>
         <Text size={1}>{fit.text}</Text>
       </Card>
-      <ol aria-label="Câu và mốc thời gian (sentences and timings)" style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+      <ol
+        aria-label="Câu và mốc thời gian (sentences and timings)"
+        style={{ margin: 0, padding: 0, listStyle: 'none' }}
+      >
         {Array.from({ length: rows }, (_, index) => {
           const timing = props.timings[index];
           const current = playing === index;
@@ -185,4 +183,3 @@ export function TimingsEditor(props: {
     </Stack>
   );
 }
-

@@ -13,9 +13,5 @@ export function isNarrationField(schemaType: SchemaType): boolean {
     if (type.name === 'file') isFile = true;
     type = type.type;
   }
-  return (
-    isFile &&
-    schemaType.jsonType === 'object' &&
-    schemaType.fields.some((field) => field.name === 'sentences')
-  );
+  return isFile && schemaType.jsonType === 'object' && schemaType.fields.some((field) => field.name === 'sentences');
 }

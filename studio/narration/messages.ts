@@ -13,13 +13,15 @@ export function microphoneMessage(error: unknown): string {
     return 'Trình duyệt chặn micrô: cho phép micrô ở thanh địa chỉ rồi thử lại. (The browser blocked the microphone: allow it in the address bar and try again.)';
   if (name === 'NotFoundError' || name === 'OverconstrainedError')
     return 'Không tìm thấy micrô. Cắm micrô hoặc tải lên một tệp. (No microphone found. Plug one in or upload a file.)';
-  if (name === 'NotReadableError')
-    return 'Micrô đang được ứng dụng khác dùng. (Another app is using the microphone.)';
+  if (name === 'NotReadableError') return 'Micrô đang được ứng dụng khác dùng. (Another app is using the microphone.)';
   return `Không ghi âm được. (Could not record: ${error instanceof Error ? error.message : String(error)})`;
 }
 
 /** What read-along will do with these timings, in one line. */
-export function fitMessage(timings: readonly SentenceTiming[], count: number): { tone: 'positive' | 'caution'; text: string } {
+export function fitMessage(
+  timings: readonly SentenceTiming[],
+  count: number,
+): { tone: 'positive' | 'caution'; text: string } {
   if (count === 0)
     return {
       tone: 'caution',

@@ -77,17 +77,25 @@ export function analyse(samples: Float32Array, sampleRate: number): Speech {
   for (let i = first; i <= last; i += 1) {
     if (!frames[i]) silentFrom ??= i;
     else if (silentFrom !== undefined) {
-      if ((i - silentFrom) * frameSeconds >= minPause) pauses.push({ start: silentFrom * frameSeconds, end: i * frameSeconds });
+      if ((i - silentFrom) * frameSeconds >= minPause)
+        pauses.push({ start: silentFrom * frameSeconds, end: i * frameSeconds });
       silentFrom = undefined;
     }
   }
-  return { duration, voiced: { start: first * frameSeconds, end: Math.min(duration, (last + 1) * frameSeconds) }, pauses };
+  return {
+    duration,
+    voiced: { start: first * frameSeconds, end: Math.min(duration, (last + 1) * frameSeconds) },
+    pauses,
+  };
 }
 
 /** Sentences between consecutive boundaries (each a pause, or a bare instant), padded into the pauses. */
 function between(speech: Speech & { voiced: Span }, boundaries: readonly Span[]): SentenceTiming[] {
   const starts = [Math.max(0, speech.voiced.start - pad), ...boundaries.map((b) => Math.max(b.start, b.end - pad))];
-  const ends = [...boundaries.map((b) => Math.min(b.end, b.start + pad)), Math.min(speech.duration, speech.voiced.end + pad)];
+  const ends = [
+    ...boundaries.map((b) => Math.min(b.end, b.start + pad)),
+    Math.min(speech.duration, speech.voiced.end + pad),
+  ];
   return starts.map((start, i) => ({ start: round(start), end: round(Math.max(ends[i] ?? start, start + 0.01)) }));
 }
 
@@ -113,7 +121,8 @@ export function timingsFromPauses(speech: Speech, count: number): SentenceTiming
 export function timingsFromMarks(speech: Speech, marks: readonly number[]): SentenceTiming[] | undefined {
   const { voiced } = speech;
   if (!voiced) return undefined;
-  const distance = (pause: Span, at: number) => (at < pause.start ? pause.start - at : at > pause.end ? at - pause.end : 0);
+  const distance = (pause: Span, at: number) =>
+    at < pause.start ? pause.start - at : at > pause.end ? at - pause.end : 0;
   // Boundaries stay in order: each looks only at pauses after the one before it took.
   let after = Number.NEGATIVE_INFINITY;
   const boundaries = [...marks]

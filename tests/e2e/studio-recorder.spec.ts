@@ -172,7 +172,9 @@ test('a communicator records a slide sentence by sentence, listens to one senten
 
 test('a communicator uploads a recording made elsewhere; its sentences are found from its pauses', async () => {
   const input = await openNarration('slide2');
-  await input.getByLabel('Hoặc tải lên tệp (or upload a file)').setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+  await input
+    .getByLabel('Hoặc tải lên tệp (or upload a file)')
+    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
   await expect(input).toContainText('Bản ghi mới, chưa lưu');
   await expect(input).toContainText('Mốc câu lấy từ những chỗ ngừng dài nhất');
   await expect(input).toContainText('Đọc theo: bật · 2 câu');

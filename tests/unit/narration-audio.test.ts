@@ -74,7 +74,9 @@ function synthetic(parts: readonly (readonly [kind: 'voice' | 'gap', seconds: nu
     const count = Math.round(seconds * sampleRate);
     for (let i = 0; i < count; i += 1) {
       const room = random() * 0.004;
-      out.push(kind === 'voice' ? 0.3 * Math.sin((2 * Math.PI * 200 * i) / sampleRate) * (0.6 + random()) + room : room);
+      out.push(
+        kind === 'voice' ? 0.3 * Math.sin((2 * Math.PI * 200 * i) / sampleRate) * (0.6 + random()) + room : room,
+      );
     }
   }
   return { samples: Float32Array.from(out), sampleRate };

@@ -148,7 +148,9 @@ export async function startSanityStandIn(
         });
         return;
       }
-      const api = /^\/v[\d-]+\/(data\/query|data\/mutate|data\/actions|assets\/images|assets\/files)\/[\w-]+$/.exec(url.pathname);
+      const api = /^\/v[\d-]+\/(data\/query|data\/mutate|data\/actions|assets\/images|assets\/files)\/[\w-]+$/.exec(
+        url.pathname,
+      );
       if (!api) {
         send(response, 404, { error: 'Not found', message: `The stand-in has no ${url.pathname}` });
         return;
