@@ -12,14 +12,15 @@
  */
 import { Button, Card, Flex, Stack, Text } from '@sanity/ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { set, unset, useClient, useFormValue, type ObjectInputProps } from 'sanity';
-import { slideSentences, type SentenceTiming } from '../../src/content/narration.ts';
+import { pathToString, set, unset, useClient, useFormValue, type ObjectInputProps } from 'sanity';
+import { slideSentences } from '../../src/content/narration.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
 import { decodeMono, microphone, narrationFormat, recorderOptions, UndecodableAudio } from './audio.ts';
-import { NothingHeard, prepareClip, type TimingSource } from './clip.ts';
+import { NothingHeard, prepareClip } from './clip.ts';
 import { audioMessages, failed, foundMessage, microphoneMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
 import { TimingsEditor } from './TimingsEditor.tsx';
+import { forgetUnsaved, keepUnsaved, loadUnsaved, type UnsavedClip } from './unsavedClips.ts';
 
 interface NarrationValue {
   _type?: string;
@@ -27,13 +28,11 @@ interface NarrationValue {
   sentences?: { _key?: string; start?: number; end?: number }[];
 }
 
-/** A clip on the page, not yet saved. */
-interface Draft {
-  blob: Blob;
+/** A clip on the page, not yet saved (also kept in the browser: unsavedClips.ts). */
+interface Draft extends UnsavedClip {
   url: string;
-  timings: SentenceTiming[];
-  /** How the timings were found, said to the narrator so they know what to check. */
-  found: TimingSource;
+  /** Found in the browser from an earlier visit, not recorded on this one. */
+  restored?: boolean;
 }
 
 type Phase =
@@ -98,7 +97,34 @@ export function NarrationInput(props: ObjectInputProps) {
   /** Editing a saved timing keeps its key: the Studio's history then shows one value changed. */
   const savedKeys = (value?.sentences ?? []).map(({ _key }) => _key);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [draft, setDraft] = useState<Draft>();
+  const [draft, setDraftState] = useState<Draft>();
+  const documentId = useFormValue(['_id']);
+  const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
+  /** The clip on the page, mirrored in the browser so that closing the slide loses no take. */
+  const setDraft = useCallback(
+    (next: Draft | undefined) => {
+      setDraftState(next);
+      if (next)
+        void keepUnsaved(unsavedKey, {
+          blob: next.blob,
+          timings: next.timings,
+          found: next.found,
+          recordedAt: next.recordedAt,
+        });
+      else void forgetUnsaved(unsavedKey);
+    },
+    [unsavedKey],
+  );
+  useEffect(() => {
+    let current = true;
+    void loadUnsaved(unsavedKey).then((kept) => {
+      if (current && kept)
+        setDraftState((shown) => shown ?? { ...kept, url: URL.createObjectURL(kept.blob), restored: true });
+    });
+    return () => {
+      current = false;
+    };
+  }, [unsavedKey]);
   const [error, setError] = useState<string>();
   const [elapsed, setElapsed] = useState(0);
   const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[] }>(null);
@@ -123,6 +149,14 @@ export function NarrationInput(props: ObjectInputProps) {
     (recordingSentence < sentences.length - 1 ? nextButton : stopButton).current?.focus();
   }, [recordingSentence, sentences.length]);
 
+  // A recording in progress is only in memory: leaving the Studio asks first.
+  useEffect(() => {
+    if (phase.kind !== 'recording') return undefined;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [phase.kind]);
+
   useEffect(() => {
     if (phase.kind !== 'recording') return undefined;
     const timer = setInterval(() => setElapsed((performance.now() - phase.startedAt) / 1000), 250);
@@ -137,7 +171,7 @@ export function NarrationInput(props: ObjectInputProps) {
         const clip = await prepareClip(source, sentences, marks, (progress) =>
           setPhase({ kind: 'working', what: 'Đang nén MP3 (encoding MP3)', progress }),
         );
-        setDraft({ ...clip, url: URL.createObjectURL(clip.blob) });
+        setDraft({ ...clip, url: URL.createObjectURL(clip.blob), recordedAt: new Date().toISOString() });
       } catch (caught) {
         setError(
           caught instanceof UndecodableAudio
@@ -305,6 +339,11 @@ export function NarrationInput(props: ObjectInputProps) {
             <Text weight="semibold">
               Bản ghi mới, chưa lưu (new recording, not saved) · {(draft.blob.size / 1024).toFixed(0)} KB
             </Text>
+            {draft.restored && (
+              <Text size={1}>
+                {`Bản ghi chưa lưu lúc ${new Date(draft.recordedAt).toLocaleString('vi-VN')}, được giữ lại trên máy này. (An unsaved recording, kept on this computer.)`}
+              </Text>
+            )}
             <Text size={1} muted>
               {foundMessage[draft.found]}
             </Text>

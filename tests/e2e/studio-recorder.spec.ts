@@ -192,3 +192,22 @@ test('a file that is not audio is refused in the Studio’s language, and the sa
   expect(uploads()).toHaveLength(0);
   expect(JSON.stringify(standIn?.actions)).not.toContain('audio');
 });
+
+test('an unsaved clip survives a reload of the Studio, and is forgotten once saved', async () => {
+  let input = await openNarration('slide2');
+  await input
+    .getByLabel('Hoặc tải lên tệp (or upload a file)')
+    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  // The communicator's tab reloads (or the slide is closed) before "save".
+  input = await openNarration('slide2');
+  await expect(input).toContainText('được giữ lại trên máy này');
+  await expect(input).toContainText('Đọc theo: bật · 2 câu');
+  await expect(input.getByLabel('Bản ghi mới (new recording)')).toHaveJSProperty('paused', true);
+  await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+  await expect.poll(() => uploads().length).toBe(1);
+  await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+  input = await openNarration('slide2');
+  await expect(input.getByRole('button', { name: 'Ghi âm (record)' })).toBeVisible();
+  await expect(input).not.toContainText('được giữ lại');
+});
