@@ -132,14 +132,19 @@ export function NarrationInput(props: ObjectInputProps) {
   const stopButton = useRef<HTMLButtonElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  // Leaving the slide mid-recording lets go of the microphone; an unsaved clip's URL is freed.
+  // Closing the slide mid-recording stops the recorder: the take is processed and kept in the
+  // browser (setDraft), and the microphone is let go (onstop).
   useEffect(
     () => () => {
-      recording.current?.stream.getTracks().forEach((track) => track.stop());
+      const current = recording.current;
+      if (current?.recorder.state === 'recording') current.recorder.stop();
+      else current?.stream.getTracks().forEach((track) => track.stop());
     },
     [],
   );
-  useEffect(() => () => (draft ? URL.revokeObjectURL(draft.url) : undefined), [draft]);
+  // A clip's URL is freed when the clip goes, not when its timings change.
+  const draftUrl = draft?.url;
+  useEffect(() => () => (draftUrl ? URL.revokeObjectURL(draftUrl) : undefined), [draftUrl]);
 
   // Keyboard narrators keep their hands on Space: "Next sentence" has the focus while there is a
   // next sentence, then "Stop".
@@ -200,7 +205,14 @@ export function NarrationInput(props: ObjectInputProps) {
       setError(microphoneMessage(caught));
       return;
     }
-    const recorder = new MediaRecorder(stream, recorderOptions());
+    let recorder: MediaRecorder;
+    try {
+      recorder = new MediaRecorder(stream, recorderOptions());
+    } catch (caught) {
+      stream.getTracks().forEach((track) => track.stop());
+      setError(microphoneMessage(caught));
+      return;
+    }
     const chunks: Blob[] = [];
     const marks: number[] = [];
     let startedAt = 0;
@@ -226,7 +238,10 @@ export function NarrationInput(props: ObjectInputProps) {
     setPhase({ ...phase, sentence: phase.sentence + 1 });
   }, [phase]);
 
-  const stop = useCallback(() => recording.current?.recorder.stop(), []);
+  const stop = useCallback(() => {
+    const recorder = recording.current?.recorder;
+    if (recorder?.state === 'recording') recorder.stop();
+  }, []);
 
   const takeFile = useCallback(
     (file: File | undefined) => {
@@ -243,6 +258,7 @@ export function NarrationInput(props: ObjectInputProps) {
     setPhase({ kind: 'working', what: 'Đang tìm chỗ ngắt câu (finding the pauses)', progress: 0 });
     try {
       const response = await fetch(savedUrl);
+      if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
       const decoded = await decodeMono(await response.blob());
       const speech = analyse(decoded.samples, decoded.sampleRate);
       const timings = timingsFromPauses(speech, sentences.length) ?? timingsByLength(speech, sentences);
