@@ -20,7 +20,7 @@ import { NothingHeard, prepareClip } from './clip.ts';
 import { audioMessages, failed, foundMessage, microphoneMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
 import { TimingsEditor } from './TimingsEditor.tsx';
-import { forgetUnsaved, keepUnsaved, loadUnsaved, type UnsavedClip } from './unsavedClips.ts';
+import { forgetUnsaved, isRawTake, keepUnsaved, loadUnsaved, type UnsavedClip } from './unsavedClips.ts';
 
 interface NarrationValue {
   _type?: string;
@@ -40,6 +40,8 @@ type Phase =
   | { kind: 'recording'; sentence: number; startedAt: number }
   | { kind: 'working'; what: string; progress: number }
   | { kind: 'saving' };
+
+const unsavedOf = ({ blob, timings, found, recordedAt }: Draft): UnsavedClip => ({ blob, timings, found, recordedAt });
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
 
@@ -101,30 +103,16 @@ export function NarrationInput(props: ObjectInputProps) {
   const documentId = useFormValue(['_id']);
   const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
   /** The clip on the page, mirrored in the browser so that closing the slide loses no take. */
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
   const setDraft = useCallback(
     (next: Draft | undefined) => {
       setDraftState(next);
-      if (next)
-        void keepUnsaved(unsavedKey, {
-          blob: next.blob,
-          timings: next.timings,
-          found: next.found,
-          recordedAt: next.recordedAt,
-        });
+      if (next) void keepUnsaved(unsavedKey, unsavedOf(next));
       else void forgetUnsaved(unsavedKey);
     },
     [unsavedKey],
   );
-  useEffect(() => {
-    let current = true;
-    void loadUnsaved(unsavedKey).then((kept) => {
-      if (current && kept)
-        setDraftState((shown) => shown ?? { ...kept, url: URL.createObjectURL(kept.blob), restored: true });
-    });
-    return () => {
-      current = false;
-    };
-  }, [unsavedKey]);
   const [error, setError] = useState<string>();
   const [elapsed, setElapsed] = useState(0);
   const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[] }>(null);
@@ -170,14 +158,23 @@ export function NarrationInput(props: ObjectInputProps) {
 
   /** Decoded, trimmed, timed and encoded: the clip as it will be saved (clip.ts). */
   const process = useCallback(
-    async (source: Blob, marks: readonly number[] | undefined) => {
+    async (source: Blob, marks: readonly number[] | undefined, earlier?: { recordedAt: string; restored: true }) => {
       setPhase({ kind: 'working', what: 'Đang xử lý âm thanh (processing the audio)', progress: 0 });
       try {
         const clip = await prepareClip(source, sentences, marks, (progress) =>
           setPhase({ kind: 'working', what: 'Đang nén MP3 (encoding MP3)', progress }),
         );
-        setDraft({ ...clip, url: URL.createObjectURL(clip.blob), recordedAt: new Date().toISOString() });
+        setDraft({
+          ...clip,
+          url: URL.createObjectURL(clip.blob),
+          recordedAt: new Date().toISOString(),
+          ...earlier,
+        });
       } catch (caught) {
+        // The browser keeps what the page shows: not a take that could not be used.
+        const shown = draftRef.current;
+        if (shown) void keepUnsaved(unsavedKey, unsavedOf(shown));
+        else void forgetUnsaved(unsavedKey);
         setError(
           caught instanceof UndecodableAudio
             ? audioMessages.undecodable
@@ -189,8 +186,24 @@ export function NarrationInput(props: ObjectInputProps) {
         setPhase({ kind: 'idle' });
       }
     },
-    [sentences],
+    [sentences, setDraft, unsavedKey],
   );
+
+  // What an earlier visit left: a finished clip is shown as it was, a raw take is processed now.
+  const processRef = useRef(process);
+  processRef.current = process;
+  useEffect(() => {
+    let current = true;
+    void loadUnsaved(unsavedKey).then((kept) => {
+      if (!current || !kept) return;
+      if (isRawTake(kept))
+        void processRef.current(kept.raw, kept.marks, { recordedAt: kept.recordedAt, restored: true });
+      else setDraftState((shown) => shown ?? { ...kept, url: URL.createObjectURL(kept.blob), restored: true });
+    });
+    return () => {
+      current = false;
+    };
+  }, [unsavedKey]);
 
   const start = useCallback(async () => {
     setError(undefined);
@@ -216,7 +229,21 @@ export function NarrationInput(props: ObjectInputProps) {
     const chunks: Blob[] = [];
     const marks: number[] = [];
     let startedAt = 0;
-    recorder.ondataavailable = (event) => chunks.push(event.data);
+    const recordedAt = new Date().toISOString();
+    let keptAt = 0;
+    // The take so far goes into the browser every 2 s, and whole at the end (unsavedClips.ts).
+    const keepTake = () => {
+      keptAt = performance.now();
+      return keepUnsaved(unsavedKey, {
+        raw: new Blob(chunks, { type: recorder.mimeType }),
+        marks: [...marks],
+        recordedAt,
+      });
+    };
+    recorder.ondataavailable = (event) => {
+      chunks.push(event.data);
+      if (performance.now() - keptAt > 2000) void keepTake();
+    };
     recorder.onstart = () => {
       startedAt = performance.now();
       setElapsed(0);
@@ -225,11 +252,11 @@ export function NarrationInput(props: ObjectInputProps) {
     recorder.onstop = () => {
       stream.getTracks().forEach((track) => track.stop());
       recording.current = null;
-      void process(new Blob(chunks, { type: recorder.mimeType }), marks);
+      void keepTake().then(() => process(new Blob(chunks, { type: recorder.mimeType }), marks));
     };
     recording.current = { recorder, stream, marks };
     recorder.start(250);
-  }, [process]);
+  }, [process, unsavedKey]);
 
   const next = useCallback(() => {
     const current = recording.current;

@@ -1,7 +1,9 @@
 /**
  * A recorded clip not yet saved, kept in the browser (IndexedDB, via `idb`) until it is saved or
  * discarded: closing the slide, reloading the Studio or a crash between "stop" and "save" then
- * loses no take. One clip per document and field; a newer recording replaces it.
+ * loses no take. While recording, the raw take so far is kept every few seconds, so even a tab
+ * closed mid-recording leaves what was said. One clip per document and field; a newer recording
+ * replaces it.
  *
  * Best effort: where IndexedDB is unavailable (a private window that refuses it), the clip lives
  * on the page only, as before, and nothing fails.
@@ -18,9 +20,19 @@ export interface UnsavedClip {
   recordedAt: string;
 }
 
-interface Schema extends DBSchema {
-  clips: { key: string; value: UnsavedClip };
+/** A recording as the browser made it, not yet decoded, timed or encoded. */
+export interface RawTake {
+  raw: Blob;
+  /** Seconds from the start at which "next sentence" was pressed. */
+  marks: number[];
+  recordedAt: string;
 }
+
+interface Schema extends DBSchema {
+  clips: { key: string; value: UnsavedClip | RawTake };
+}
+
+export const isRawTake = (kept: UnsavedClip | RawTake): kept is RawTake => 'raw' in kept;
 
 let database: Promise<IDBPDatabase<Schema>> | undefined;
 const open = () =>
@@ -38,6 +50,6 @@ async function attempt<T>(use: (db: IDBPDatabase<Schema>) => Promise<T>): Promis
   }
 }
 
-export const keepUnsaved = (key: string, clip: UnsavedClip) => attempt((db) => db.put('clips', clip, key));
+export const keepUnsaved = (key: string, clip: UnsavedClip | RawTake) => attempt((db) => db.put('clips', clip, key));
 export const loadUnsaved = (key: string) => attempt((db) => db.get('clips', key));
 export const forgetUnsaved = (key: string) => attempt((db) => db.delete('clips', key));

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect as baseExpect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { MPEGDecoder } from 'mpg123-decoder';
 import type { SanityStandIn } from '../unit/sanity-stand-in.ts';
 import { launchOptions } from './browser.ts';
@@ -44,6 +44,7 @@ let studio: Awaited<ReturnType<typeof serveStudio>>;
 let browser: Browser;
 let folder: string;
 let standIn: SanityStandIn | undefined;
+let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async () => {
@@ -76,13 +77,14 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async () => {
-  page = await browser.newPage();
+  context = await browser.newContext();
+  page = await context.newPage();
   standIn = await routeSanityToStandIn(page, { writable: true });
 });
 
 test.afterEach(async () => {
   await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.close();
+  await context.close();
   await standIn?.close();
 });
 
@@ -210,4 +212,34 @@ test('an unsaved clip survives a reload of the Studio, and is forgotten once sav
   input = await openNarration('slide2');
   await expect(input.getByRole('button', { name: 'Ghi âm (record)' })).toBeVisible();
   await expect(input).not.toContainText('được giữ lại');
+});
+
+test('closing the slide mid-recording keeps the take', async () => {
+  const input = await openNarration('slide4');
+  await input.getByRole('button', { name: /^Ghi âm/ }).click();
+  await expect(input.getByRole('status')).toContainText('câu 1/');
+  await page.waitForTimeout(2000);
+  // Escape closes the slide's dialog (the focus is on "Next sentence", inside it).
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('narration-vi')).toHaveCount(0);
+  const reopened = await openNarration('slide4');
+  await expect(reopened).toContainText('được giữ lại trên máy này');
+  await expect(reopened.getByLabel('Bản ghi mới (new recording)')).toBeVisible();
+});
+
+test('a tab closed mid-recording leaves what was said so far', async () => {
+  const input = await openNarration('slide5');
+  await input.getByRole('button', { name: /^Ghi âm/ }).click();
+  await expect(input.getByRole('status')).toContainText('câu 1/');
+  await page.waitForTimeout(4500);
+  // The tab goes (a crash, a flat battery): no unload handlers run.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.close({ runBeforeUnload: false });
+  await standIn?.close();
+  page = await context.newPage();
+  standIn = await routeSanityToStandIn(page, { writable: true });
+  const reopened = await openNarration('slide5');
+  await expect(reopened).toContainText('được giữ lại trên máy này');
+  const audio = reopened.getByLabel('Bản ghi mới (new recording)');
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(1.5);
 });
