@@ -32,7 +32,8 @@ export function slideSentences(heading: string, body: readonly Block[] | undefin
 
 /**
  * The timings when they fit `count` sentences: one per sentence, each within the clip (starting at
- * or after 0, ending after it starts), in order. Otherwise undefined (no read-along).
+ * or after 0, ending after it starts), in order, none starting before the one before it ends.
+ * Otherwise undefined (no read-along).
  */
 export function fittingTimings(
   timings: readonly { start?: number | null | undefined; end?: number | null | undefined }[] | null | undefined,
@@ -44,8 +45,9 @@ export function fittingTimings(
     if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end))
       return undefined;
     if (start < 0 || end <= start) return undefined;
+    // A sentence starting before the previous one ends would keep the previous one lit.
     const previous = out.at(-1);
-    if (previous && start < previous.start) return undefined;
+    if (previous && start < previous.end) return undefined;
     out.push({ start, end });
   }
   return out;

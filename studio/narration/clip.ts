@@ -8,18 +8,31 @@ import type { SentenceTiming } from '../../src/content/narration.ts';
 import { decodeMono, encodeMp3, encoderDelay } from './audio.ts';
 import { analyse, timingsByLength, timingsFromMarks, timingsFromPauses, trimRange } from './pauses.ts';
 
-/** How a clip's timings were found: the narrator's taps, the clip's pauses, sentence lengths. */
-export type TimingSource = 'taps' | 'pauses' | 'length' | 'none';
+/**
+ * How a clip's timings were found: the narrator's taps (all, or the first ones and then pauses),
+ * the clip's pauses, sentence lengths; none for a slide without text.
+ */
+export type TimingSource = 'taps' | 'tapsThenPauses' | 'pauses' | 'length' | 'none';
 
 /** Nothing voiced in the whole recording: a muted or unplugged microphone. */
 export class NothingHeard extends Error {
   override name = 'NothingHeard';
 }
 
+/** Less voice than the slide's sentences could take: Stop pressed at once. */
+export class TooShort extends Error {
+  override name = 'TooShort';
+}
+
+/** The least voice (s) a sentence can be read in: below it, a recording is refused as too short. */
+export const secondsPerSentence = 0.3;
+
 /**
  * The voiced part of `samples` (mono PCM at `sampleRate`) and its timings for `sentences`, in
- * seconds from the part's start. Taps (`marks`, seconds from the recording's start, one fewer
- * than the sentences) come first, then pauses, then lengths. Throws `NothingHeard`.
+ * seconds from the part's start. Taps (`marks`, seconds from the recording's start) come first,
+ * then pauses, then lengths. A recording (`marks` given) with no voice throws `NothingHeard`, one
+ * with less voice than its sentences need throws `TooShort`; a file in which no voice stands out
+ * of its noise is kept whole and timed by sentence length, for the narrator to adjust.
  */
 export function timeClip(
   samples: Float32Array,
@@ -27,34 +40,29 @@ export function timeClip(
   sentences: readonly string[],
   marks?: readonly number[],
 ): { samples: Float32Array; timings: SentenceTiming[]; found: TimingSource } {
+  const recorded = marks !== undefined;
   const whole = analyse(samples, sampleRate);
-  if (!whole.voiced) throw new NothingHeard();
+  if (!whole.voiced && recorded) throw new NothingHeard();
+  const voicedFor = whole.voiced ? whole.voiced.end - whole.voiced.start : 0;
+  if (recorded && voicedFor < secondsPerSentence * Math.max(1, sentences.length)) throw new TooShort();
   const { from, to } = trimRange(whole, sampleRate);
-  const voiced = samples.subarray(from, to);
-  const speech = analyse(voiced, sampleRate);
-  const offset = from / sampleRate;
+  const kept = samples.subarray(from, to);
+  const speech = analyse(kept, sampleRate);
   const count = sentences.length;
-  const attempts: [TimingSource, () => SentenceTiming[] | undefined][] = [
-    [
-      'taps',
-      () =>
-        marks?.length === count - 1
-          ? timingsFromMarks(
-              speech,
-              marks.map((mark) => mark - offset),
-            )
-          : undefined,
-    ],
-    ['pauses', () => timingsFromPauses(speech, count)],
-    ['length', () => timingsByLength(speech, sentences)],
-  ];
-  if (count > 0) {
-    for (const [found, attempt] of attempts) {
-      const timings = attempt();
-      if (timings) return { samples: voiced, timings, found };
-    }
-  }
-  return { samples: voiced, timings: [], found: 'none' };
+  if (count === 0) return { samples: kept, timings: [], found: 'none' };
+  const offset = from / sampleRate;
+  const tapped = marks?.length
+    ? timingsFromMarks(
+        speech,
+        marks.map((mark) => mark - offset),
+        count,
+      )
+    : undefined;
+  if (tapped) return { samples: kept, timings: tapped.timings, found: tapped.fromPauses ? 'tapsThenPauses' : 'taps' };
+  const paused = timingsFromPauses(speech, count);
+  if (paused) return { samples: kept, timings: paused, found: 'pauses' };
+  const guessed = timingsByLength(speech, sentences);
+  return guessed ? { samples: kept, timings: guessed, found: 'length' } : { samples: kept, timings: [], found: 'none' };
 }
 
 /** Timings measured on the PCM, moved to where they are heard in the MP3 (see `encoderDelay`). */
@@ -66,7 +74,7 @@ export const heardTimings = (timings: readonly SentenceTiming[]): SentenceTiming
 
 /**
  * A recording or file as it will be saved. `onProgress` gets the encoder's progress (0…1).
- * Throws `UndecodableAudio` (audio.ts) or `NothingHeard`.
+ * Throws `UndecodableAudio` (audio.ts), `NothingHeard` or `TooShort`.
  */
 export async function prepareClip(
   source: Blob,

@@ -21,28 +21,39 @@ export function microphoneMessage(error: unknown): string {
 export function fitMessage(
   timings: readonly SentenceTiming[],
   count: number,
+  /** The clip's length (s) once the player knows it. */
+  duration?: number,
 ): { tone: 'positive' | 'caution'; text: string } {
+  const sentencesEn = count === 1 ? '1 sentence' : `${String(count)} sentences`;
   if (count === 0)
     return {
       tone: 'caution',
       text: 'Slide này chưa có chữ ở ngôn ngữ này: lời đọc phát được nhưng không tô câu. (No text in this language yet: the narration plays without read-along.)',
     };
-  if (fittingTimings(timings, count))
-    return { tone: 'positive', text: `Đọc theo: bật · ${count} câu. (Read-along on: ${count} sentences.)` };
   if (timings.length !== count)
     return {
       tone: 'caution',
-      text: `Chữ có ${count} câu, lời đọc có ${timings.length} mốc: chưa tô câu được. Ghi âm lại hoặc chỉnh mốc thời gian. (The text has ${count} sentences, the narration ${timings.length} timings: read-along is off until you re-record or adjust them.)`,
+      text: `Chữ có ${String(count)} câu, lời đọc có ${String(timings.length)} mốc: chưa tô câu được. Ghi âm lại hoặc chỉnh mốc thời gian. (The text has ${sentencesEn}, the narration ${String(timings.length)} timings: read-along is off until you re-record or adjust them.)`,
     };
-  return {
-    tone: 'caution',
-    text: 'Có câu kết thúc trước khi bắt đầu hoặc sai thứ tự: chưa tô câu được. (A sentence ends before it starts or is out of order: read-along is off until fixed.)',
-  };
+  if (!fittingTimings(timings, count))
+    return {
+      tone: 'caution',
+      text: 'Có câu kết thúc trước khi bắt đầu, chồng lên câu sau hoặc sai thứ tự: chưa tô câu được. (A sentence ends before it starts, runs into the next or is out of order: read-along is off until fixed.)',
+    };
+  const last = timings.at(-1);
+  if (duration !== undefined && Number.isFinite(duration) && last && last.end > duration + 0.05)
+    return {
+      tone: 'caution',
+      text: `Câu cuối kết thúc sau khi bản ghi hết (${duration.toFixed(2)} s): hãy sửa. (The last sentence ends after the clip does: fix it.)`,
+    };
+  return { tone: 'positive', text: `Đọc theo: bật · ${String(count)} câu. (Read-along on: ${sentencesEn}.)` };
 }
 
 /** How the timings of a new clip were found, so the narrator knows what to check. */
 export const foundMessage: Record<TimingSource, string> = {
   taps: 'Mốc câu lấy từ lúc bấm “Câu tiếp”, đặt vào chỗ ngừng gần nhất. (Timings from your taps, moved into the nearest pause.)',
+  tapsThenPauses:
+    'Mốc các câu đầu lấy từ lúc bấm “Câu tiếp”, các câu sau từ chỗ ngừng dài nhất: nghe lại các câu sau. (Timings from your taps, then from the longest pauses after your last tap: listen to those sentences.)',
   pauses:
     'Mốc câu lấy từ những chỗ ngừng dài nhất: nghe lại từng câu. (Timings from the longest pauses: listen to each sentence.)',
   length:
@@ -58,6 +69,14 @@ export const audioMessages = {
   cannotRecord:
     'Trình duyệt này không ghi âm được: hãy tải lên một tệp. (This browser cannot record: upload a file instead.)',
   noSpeechInSaved: 'Không tìm thấy tiếng nói trong tệp. (No speech found in the file.)',
+  tooShort:
+    'Bản ghi quá ngắn so với số câu của slide: bản ghi trước (nếu có) vẫn giữ nguyên. Ghi lại. (The recording is too short for the slide’s sentences; any earlier one is kept. Record again.)',
+  microphoneEnded:
+    'Micrô đã ngắt giữa chừng: phần đã ghi được giữ lại bên dưới. (The microphone stopped mid-recording: what was recorded is kept below.)',
+  replaceDraft:
+    'Bỏ bản ghi chưa lưu và ghi âm lại? (Discard the unsaved recording and record again?)',
+  ready: 'Bản ghi mới đã sẵn sàng: nghe lại rồi lưu. (The new recording is ready: listen, then save.)',
+  saved: 'Đã lưu lời đọc. (Narration saved.)',
 } as const;
 
 /** A failure the narrator can do nothing about but report, with its detail. */

@@ -89,14 +89,36 @@ export function analyse(samples: Float32Array, sampleRate: number): Speech {
   };
 }
 
-/** Sentences between consecutive boundaries (each a pause, or a bare instant), padded into the pauses. */
-function between(speech: Speech & { voiced: Span }, boundaries: readonly Span[]): SentenceTiming[] {
-  const starts = [Math.max(0, speech.voiced.start - pad), ...boundaries.map((b) => Math.max(b.start, b.end - pad))];
-  const ends = [
-    ...boundaries.map((b) => Math.min(b.end, b.start + pad)),
-    Math.min(speech.duration, speech.voiced.end + pad),
-  ];
-  return starts.map((start, i) => ({ start: round(start), end: round(Math.max(ends[i] ?? start, start + 0.01)) }));
+/**
+ * Sentences between consecutive boundaries (each a pause, or a bare instant): a sentence ends
+ * `pad` into the pause after it and starts `pad` before the pause ends, never past the pause's
+ * middle, so neighbours never overlap; the first starts `pad` before the first voiced frame and
+ * the last ends `pad` after the last one, within the clip. Times are rounded to 10 ms. Undefined
+ * when a sentence would be shorter than 50 ms (two boundaries at one place).
+ */
+function between(speech: Speech & { voiced: Span }, boundaries: readonly Span[]): SentenceTiming[] | undefined {
+  const cuts = boundaries.map((b) => {
+    const middle = (b.start + b.end) / 2;
+    return { end: Math.min(b.start + pad, middle), start: Math.max(b.end - pad, middle) };
+  });
+  const starts = [Math.max(0, speech.voiced.start - pad), ...cuts.map((cut) => cut.start)];
+  const ends = [...cuts.map((cut) => cut.end), Math.min(speech.duration, speech.voiced.end + pad)];
+  const timings = starts.map((start, i) => ({
+    start: round(start),
+    // The last end rounds down: it must not pass the clip's end.
+    end: i === starts.length - 1 ? Math.floor((ends[i] ?? start) * 100) / 100 : round(ends[i] ?? start),
+  }));
+  return timings.every(({ start, end }) => end - start >= 0.05) ? timings : undefined;
+}
+
+/** The `count` longest pauses starting at or after `after` (s), in order of time. */
+function longestPauses(speech: Speech, count: number, after = Number.NEGATIVE_INFINITY): Span[] | undefined {
+  const candidates = speech.pauses.filter((pause) => pause.start >= after);
+  if (candidates.length < count) return undefined;
+  return candidates
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    .slice(0, count)
+    .sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -105,51 +127,58 @@ function between(speech: Speech & { voiced: Span }, boundaries: readonly Span[])
  */
 export function timingsFromPauses(speech: Speech, count: number): SentenceTiming[] | undefined {
   const { voiced } = speech;
-  if (!voiced || count < 1 || speech.pauses.length < count - 1) return undefined;
-  const longest = [...speech.pauses]
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-    .slice(0, count - 1)
-    .sort((a, b) => a.start - b.start);
-  return between({ ...speech, voiced }, longest);
+  if (!voiced || count < 1) return undefined;
+  const longest = longestPauses(speech, count - 1);
+  return longest && between({ ...speech, voiced }, longest);
 }
 
 /**
- * Timings from the narrator's taps: `marks` are the instants (s) "next sentence" was pressed,
- * one fewer than the sentences. Each moves into the nearest pause within `snapWindow`, boundaries
- * stay in order (a pause serves one boundary only); a mark with no pause near it stays where it was tapped.
+ * Timings for `count` sentences from the narrator's taps: `marks` are the instants (s) "next
+ * sentence" was pressed. Each moves into the nearest pause within `snapWindow`; boundaries stay in
+ * order (a pause serves one boundary only); a mark with no pause near it stays where it was
+ * tapped. Taps outside the voiced part (after the last word: a sentence not read) are left out.
+ * When the narrator stopped tapping early, the boundaries after the last tap are the longest
+ * pauses after it (`fromPauses` says how many). Undefined when that does not give `count`.
  */
-export function timingsFromMarks(speech: Speech, marks: readonly number[]): SentenceTiming[] | undefined {
+export function timingsFromMarks(
+  speech: Speech,
+  marks: readonly number[],
+  count: number,
+): { timings: SentenceTiming[]; fromPauses: number } | undefined {
   const { voiced } = speech;
-  if (!voiced) return undefined;
+  if (!voiced || count < 1) return undefined;
   const distance = (pause: Span, at: number) =>
     at < pause.start ? pause.start - at : at > pause.end ? at - pause.end : 0;
+  const inside = marks
+    .filter((mark) => mark > voiced.start + 0.1 && mark < voiced.end - 0.1)
+    .sort((a, b) => a - b)
+    .slice(0, count - 1);
   // Boundaries stay in order: each looks only at pauses after the one before it took.
   let after = Number.NEGATIVE_INFINITY;
-  const boundaries = [...marks]
-    .sort((a, b) => a - b)
-    .map((mark): Span => {
-      const nearest = speech.pauses
-        .filter((pause) => pause.start >= after && distance(pause, mark) <= snapWindow)
-        .sort((a, b) => distance(a, mark) - distance(b, mark))[0];
-      const boundary = nearest ?? { start: Math.max(mark, after), end: Math.max(mark, after) };
-      after = boundary.end;
-      return boundary;
-    });
-  // A tap outside the voiced part (before the first word) cannot start a sentence there.
-  const inside = boundaries.map((b) => ({
-    start: Math.min(Math.max(b.start, voiced.start), voiced.end),
-    end: Math.min(Math.max(b.end, voiced.start), voiced.end),
-  }));
-  return between({ ...speech, voiced }, inside);
+  const tapped = inside.map((mark): Span => {
+    const nearest = speech.pauses
+      .filter((pause) => pause.start >= after && distance(pause, mark) <= snapWindow)
+      .sort((a, b) => distance(a, mark) - distance(b, mark))[0];
+    const boundary = nearest ?? { start: Math.max(mark, after), end: Math.max(mark, after) };
+    after = boundary.end;
+    return boundary;
+  });
+  const missing = count - 1 - tapped.length;
+  const rest = longestPauses(speech, missing, after);
+  if (!rest) return undefined;
+  const timings = between({ ...speech, voiced }, [...tapped, ...rest]);
+  return timings && { timings, fromPauses: missing };
 }
 
 /**
- * A first guess when neither taps nor pauses give the boundaries: the voiced part shared out by
+ * A first guess when neither taps nor pauses give the boundaries: the voiced part (or the whole
+ * clip, when no voice stands out of its noise) shared out by
  * each sentence's length in characters (graphemes: a Vietnamese letter with two marks is one; speech rate is roughly even within one narrator).
  */
 export function timingsByLength(speech: Speech, sentences: readonly string[]): SentenceTiming[] | undefined {
-  const { voiced } = speech;
-  if (!voiced || sentences.length === 0) return undefined;
+  // A clip in which no voice stands out (a noisy room) is shared out whole.
+  const voiced = speech.voiced ?? { start: 0, end: speech.duration };
+  if (sentences.length === 0 || voiced.end <= voiced.start) return undefined;
   const graphemes = new Intl.Segmenter();
   const weights = sentences.map((sentence) => Math.max(1, [...graphemes.segment(sentence)].length));
   const total = weights.reduce((sum, weight) => sum + weight, 0);

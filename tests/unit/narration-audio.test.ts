@@ -5,11 +5,12 @@
  * MP3 encoding (format, rate, length) read back by a real MP3 decoder (mpg123).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { MPEGDecoder } from 'mpg123-decoder';
 import { describe, expect, it } from 'vitest';
 import { fittingTimings, type SentenceTiming } from '../../src/content/narration.ts';
 import { encodeMp3, encoderDelay, narrationFormat } from '../../studio/narration/audio.ts';
-import { heardTimings, NothingHeard, timeClip } from '../../studio/narration/clip.ts';
+import { heardTimings, NothingHeard, secondsPerSentence, timeClip, TooShort } from '../../studio/narration/clip.ts';
 import { fitMessage } from '../../studio/narration/messages.ts';
 import {
   analyse,
@@ -103,9 +104,26 @@ describe('sentence timings from pauses', () => {
     // A narrator taps late on some sentences and early on others: the highlight must not drift.
     const errors = [0.45, -0.4, 0.3, -0.5, 0.5, -0.2, 0.4, -0.45];
     const marks = trueBoundaries(timings).map((boundary, i) => boundary + errors[i]!);
-    const found = timingsFromMarks(speech, marks);
-    expect(fittingTimings(found, timings.length)).toEqual(found);
-    expectSamePauses(found!, timings);
+    const found = timingsFromMarks(speech, marks, timings.length);
+    expect(found?.fromPauses).toBe(0);
+    expect(fittingTimings(found?.timings, timings.length)).toEqual(found?.timings);
+    expectSamePauses(found!.timings, timings);
+  });
+
+  it('takes the first sentences from the taps and the rest from the pauses when the narrator stops tapping', async () => {
+    const name = 'fake-jobs-across-the-border-1-vi.mp3';
+    const { timings } = truth_(name);
+    const { samples: pcm, sampleRate } = await decodeMp3(readFileSync(clipPath(name)));
+    const speech = analyse(pcm, sampleRate);
+    const marks = trueBoundaries(timings)
+      .slice(0, 3)
+      .map((boundary) => boundary + 0.3);
+    const found = timingsFromMarks(speech, marks, timings.length);
+    expect(found?.fromPauses).toBe(timings.length - 1 - 3);
+    expectSamePauses(found!.timings, timings);
+    // A tap after the last word (a sentence that was never read) is not a boundary.
+    const late = timingsFromMarks(speech, [...marks, speech.voiced!.end + 0.5], timings.length);
+    expect(late?.fromPauses).toBe(timings.length - 1 - 3);
   });
 
   it('keeps a tap where it was when no pause is near, and boundaries in order when taps crowd one pause', () => {
@@ -121,7 +139,7 @@ describe('sentence timings from pauses', () => {
     const speech = analyse(clip.samples, clip.sampleRate);
     expect(speech.pauses).toHaveLength(2);
     // Both taps nearest the first pause: the second takes the next pause, not the same one.
-    const crowded = timingsFromMarks(speech, [1.7, 2.4]);
+    const crowded = timingsFromMarks(speech, [1.7, 2.4], 3)?.timings;
     expect(fittingTimings(crowded, 3)).toEqual(crowded);
     expect(crowded![1]!.start).toBeGreaterThan(1.8);
     expect(crowded![2]!.start).toBeGreaterThan(3.2);
@@ -131,15 +149,19 @@ describe('sentence timings from pauses', () => {
       ['voice', 4],
       ['gap', 0.5],
     ]);
-    const far = timingsFromMarks(analyse(long.samples, long.sampleRate), [2.5]);
+    const far = timingsFromMarks(analyse(long.samples, long.sampleRate), [2.5], 2)?.timings;
     expect(far![1]!.start).toBeCloseTo(2.5, 1);
   });
 
-  it('hears nothing in silence or a steady hum, and says so rather than inventing timings', () => {
+  it('hears nothing in silence or a steady hum, and finds no pauses there', () => {
     const silence = analyse(new Float32Array(16_000), 16_000);
     expect(silence.voiced).toBeUndefined();
     expect(timingsFromPauses(silence, 3)).toBeUndefined();
-    expect(timingsByLength(silence, ['a', 'b'])).toBeUndefined();
+    // Shared out by length over the whole clip: the narrator adjusts from there.
+    expect(timingsByLength(silence, ['a', 'b'])).toEqual([
+      { start: 0, end: 0.5 },
+      { start: 0.5, end: 1 },
+    ]);
     const hum = analyse(synthetic([['voice', 3]]).samples, 16_000);
     expect(hum.pauses).toHaveLength(0);
     expect(timingsFromPauses(hum, 2)).toBeUndefined();
@@ -234,8 +256,18 @@ describe('a clip from recording to saved file', () => {
     expect(unmoved.length).toBeGreaterThan(trueBoundaries(heard).length / 2);
   });
 
-  it('says when nothing was heard, and times nothing for a slide without text', () => {
-    expect(() => timeClip(new Float32Array(16_000), 16_000, ['Một câu.'])).toThrow(NothingHeard);
+  it('refuses a recording with nothing heard or too short for its sentences, keeps a file, times nothing without text', () => {
+    expect(() => timeClip(new Float32Array(16_000), 16_000, ['Một câu.'], [])).toThrow(NothingHeard);
+    const blip = synthetic([
+      ['gap', 0.5],
+      ['voice', 0.4],
+      ['gap', 0.5],
+    ]);
+    expect(() => timeClip(blip.samples, blip.sampleRate, ['Một.', 'Hai.', 'Ba.'], [])).toThrow(TooShort);
+    // A file in which no voice stands out is kept whole, timed by length for the narrator to adjust.
+    const noisy = timeClip(new Float32Array(16_000), 16_000, ['Một câu.', 'Hai câu.']);
+    expect(noisy.found).toBe('length');
+    expect(noisy.samples.length).toBe(16_000);
     const clip = synthetic([
       ['gap', 0.5],
       ['voice', 1],
@@ -253,5 +285,50 @@ describe('a clip from recording to saved file', () => {
     expect(fitMessage(two, 3).text).toContain('Chữ có 3 câu, lời đọc có 2 mốc');
     expect(fitMessage([two[1]!, two[0]!], 2).text).toContain('sai thứ tự');
     expect(fitMessage(two, 0).text).toContain('chưa có chữ');
+  });
+});
+
+describe('whatever the clip, the timings saved are ones read-along uses', () => {
+  const segment = fc.record({
+    kind: fc.constantFrom('voice' as const, 'gap' as const),
+    seconds: fc.double({ min: 0.005, max: 2.5, noNaN: true }),
+  });
+
+  it('gives one fitting timing per sentence, within the clip, or refuses the recording with a reason', () => {
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(8_000, 16_000, 44_100, 48_000),
+        fc.integer({ min: 0, max: 8 }),
+        fc.option(fc.array(fc.double({ min: -2, max: 30, noNaN: true }), { maxLength: 9 }), { nil: undefined }),
+        (parts, sampleRate, count, marks) => {
+          const { samples } = synthetic(
+            parts.map(({ kind, seconds }) => [kind, seconds] as const),
+            sampleRate,
+          );
+          const sentences = Array.from({ length: count }, (_, i) => `Câu ${'số '.repeat(i)}${String(i + 1)}.`);
+          let clip: ReturnType<typeof timeClip>;
+          try {
+            clip = timeClip(samples, sampleRate, sentences, marks);
+          } catch (error) {
+            // Only a recording is refused, and only for these reasons.
+            expect(marks).toBeDefined();
+            expect(error instanceof NothingHeard || error instanceof TooShort).toBe(true);
+            return;
+          }
+          const duration = clip.samples.length / sampleRate;
+          if (clip.found === 'none') {
+            // No timings only for a slide without text, or a file too short to share out.
+            expect(clip.timings).toEqual([]);
+            expect(count === 0 || (marks === undefined && duration < secondsPerSentence * count)).toBe(true);
+            return;
+          }
+          expect(clip.timings).toHaveLength(count);
+          expect(fittingTimings(clip.timings, count)).toEqual(clip.timings);
+          expect(clip.timings.at(-1)!.end).toBeLessThanOrEqual(duration);
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
   });
 });

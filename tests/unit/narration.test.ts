@@ -38,7 +38,7 @@ describe('narration by sentence', () => {
     ]);
   });
 
-  it('uses timings only when there is one per sentence, inside the clip and in order', () => {
+  it('uses timings only when there is one per sentence, inside the clip, in order and not overlapping', () => {
     const two = [
       { start: 0, end: 1.5 },
       { start: 1.5, end: 3 },
@@ -59,6 +59,16 @@ describe('narration by sentence', () => {
         [
           { start: 2, end: 3 },
           { start: 0, end: 1 },
+        ],
+        2,
+      ),
+    ).toBeUndefined();
+    // A typo (11.5 for 1.15) makes sentence 1 run over sentence 2: sentence 1 would stay lit.
+    expect(
+      fittingTimings(
+        [
+          { start: 0, end: 11.5 },
+          { start: 1.2, end: 3 },
         ],
         2,
       ),
