@@ -16,7 +16,7 @@ import { pathToString, set, unset, useClient, useFormValue, type ObjectInputProp
 import { slideSentences } from '../../src/content/narration.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
 import { decodeMono, microphone, narrationFormat, recorderOptions, UndecodableAudio } from './audio.ts';
-import { NothingHeard, prepareClip } from './clip.ts';
+import { NothingHeard, prepareClip, TooShort } from './clip.ts';
 import { audioMessages, failed, foundMessage, microphoneMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
 import { TimingsEditor } from './TimingsEditor.tsx';
@@ -37,11 +37,20 @@ interface Draft extends UnsavedClip {
 
 type Phase =
   | { kind: 'idle' }
+  | { kind: 'starting' }
   | { kind: 'recording'; sentence: number; startedAt: number }
   | { kind: 'working'; what: string; progress: number }
   | { kind: 'saving' };
 
 const unsavedOf = ({ blob, timings, found, recordedAt }: Draft): UnsavedClip => ({ blob, timings, found, recordedAt });
+
+/** Focuses an element once React has drawn it (it may not exist yet when state changes). */
+function focusSoon(target: { current: HTMLElement | null }) {
+  requestAnimationFrame(() => requestAnimationFrame(() => target.current?.focus()));
+}
+
+/** Taps closer than this (ms) are one tap: a key held down repeats, a finger bounces. */
+const tapInterval = 350;
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
 
@@ -115,7 +124,11 @@ export function NarrationInput(props: ObjectInputProps) {
   );
   const [error, setError] = useState<string>();
   const [elapsed, setElapsed] = useState(0);
-  const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[] }>(null);
+  const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[]; lastTap: number }>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const starting = useRef(false);
+  const recordButton = useRef<HTMLButtonElement>(null);
+  const draftHeading = useRef<HTMLDivElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -170,6 +183,10 @@ export function NarrationInput(props: ObjectInputProps) {
           recordedAt: new Date().toISOString(),
           ...earlier,
         });
+        if (!earlier) {
+          setAnnouncement(audioMessages.ready);
+          focusSoon(draftHeading);
+        }
       } catch (caught) {
         // The browser keeps what the page shows: not a take that could not be used.
         const shown = draftRef.current;
@@ -180,7 +197,9 @@ export function NarrationInput(props: ObjectInputProps) {
             ? audioMessages.undecodable
             : caught instanceof NothingHeard
               ? audioMessages.nothingHeard
-              : failed('Không xử lý được âm thanh. (Could not process the audio.)', caught),
+              : caught instanceof TooShort
+                ? audioMessages.tooShort
+                : failed('Không xử lý được âm thanh. (Could not process the audio.)', caught),
         );
       } finally {
         setPhase({ kind: 'idle' });
@@ -206,7 +225,13 @@ export function NarrationInput(props: ObjectInputProps) {
   }, [unsavedKey]);
 
   const start = useCallback(async () => {
+    // One recording at a time: a double click must not open the microphone twice.
+    if (phase.kind !== 'idle' || starting.current || recording.current) return;
+    if (draftRef.current && !window.confirm(audioMessages.replaceDraft)) return;
+    starting.current = true;
     setError(undefined);
+    setAnnouncement('');
+    setPhase({ kind: 'starting' });
     if (typeof MediaRecorder === 'undefined' || !('mediaDevices' in navigator)) {
       setError(audioMessages.cannotRecord);
       return;
@@ -215,17 +240,28 @@ export function NarrationInput(props: ObjectInputProps) {
     try {
       stream = await navigator.mediaDevices.getUserMedia(microphone);
     } catch (caught) {
+      starting.current = false;
       setError(microphoneMessage(caught));
+      setPhase({ kind: 'idle' });
       return;
     }
     let recorder: MediaRecorder;
     try {
       recorder = new MediaRecorder(stream, recorderOptions());
     } catch (caught) {
+      starting.current = false;
       stream.getTracks().forEach((track) => track.stop());
       setError(microphoneMessage(caught));
+      setPhase({ kind: 'idle' });
       return;
     }
+    // An unplugged or revoked microphone ends the recording; what was said is kept.
+    for (const track of stream.getAudioTracks())
+      track.addEventListener('ended', () => {
+        if (recorder.state !== 'recording') return;
+        setError(audioMessages.microphoneEnded);
+        recorder.stop();
+      });
     const chunks: Blob[] = [];
     const marks: number[] = [];
     let startedAt = 0;
@@ -254,20 +290,38 @@ export function NarrationInput(props: ObjectInputProps) {
       recording.current = null;
       void keepTake().then(() => process(new Blob(chunks, { type: recorder.mimeType }), marks));
     };
-    recording.current = { recorder, stream, marks };
+    recording.current = { recorder, stream, marks, lastTap: 0 };
+    starting.current = false;
     recorder.start(250);
-  }, [process, unsavedKey]);
+  }, [phase.kind, process, unsavedKey]);
+
+  /** Whether a tap now is a new one, not a held key repeating or a bounce. */
+  const freshTap = () => {
+    const current = recording.current;
+    if (!current || performance.now() - current.lastTap < tapInterval) return false;
+    current.lastTap = performance.now();
+    return true;
+  };
 
   const next = useCallback(() => {
     const current = recording.current;
-    if (phase.kind !== 'recording' || !current) return;
+    if (phase.kind !== 'recording' || !current || !freshTap()) return;
+    if (phase.sentence >= sentences.length - 1) return;
     current.marks.push((performance.now() - phase.startedAt) / 1000);
     setPhase({ ...phase, sentence: phase.sentence + 1 });
+  }, [phase, sentences.length]);
+
+  /** Takes back the last "next sentence": the narrator pressed it too soon. */
+  const back = useCallback(() => {
+    const current = recording.current;
+    if (phase.kind !== 'recording' || !current || current.marks.length === 0) return;
+    current.marks.pop();
+    setPhase({ ...phase, sentence: phase.sentence - 1 });
   }, [phase]);
 
   const stop = useCallback(() => {
     const recorder = recording.current?.recorder;
-    if (recorder?.state === 'recording') recorder.stop();
+    if (recorder?.state === 'recording' && freshTap()) recorder.stop();
   }, []);
 
   const takeFile = useCallback(
@@ -321,6 +375,8 @@ export function NarrationInput(props: ObjectInputProps) {
         }),
       );
       setDraft(undefined);
+      setAnnouncement(audioMessages.saved);
+      focusSoon(recordButton);
     } catch (caught) {
       setError(
         failed(
@@ -344,17 +400,26 @@ export function NarrationInput(props: ObjectInputProps) {
           <Text size={3}>{sentences[phase.sentence] ?? sentences.at(-1) ?? '…'}</Text>
         </Card>
         <Flex gap={2} wrap="wrap">
-          <Button
-            ref={nextButton}
-            tone="primary"
-            text="Câu tiếp (next sentence)"
-            disabled={phase.sentence >= sentences.length - 1}
-            onClick={next}
-          />
+          {sentences.length > 1 && (
+            <Button
+              ref={nextButton}
+              tone="primary"
+              text="Câu tiếp (next sentence)"
+              disabled={phase.sentence >= sentences.length - 1}
+              onClick={next}
+            />
+          )}
+          {sentences.length > 1 && (
+            <Button mode="ghost" text="Câu trước (back)" disabled={phase.sentence === 0} onClick={back} />
+          )}
           <Button ref={stopButton} tone="critical" mode="ghost" text="Dừng (stop)" onClick={stop} />
         </Flex>
         <Text size={1} muted>
-          Đọc câu trên, ngừng một chút, bấm “Câu tiếp” (Space). Read the sentence, pause, press “Next sentence”.
+          {sentences.length > 1
+            ? 'Đọc câu trên, ngừng một chút, bấm “Câu tiếp” (Space). Read the sentence, pause, press “Next sentence”.'
+            : sentences.length === 1
+              ? 'Đọc câu trên rồi bấm “Dừng”. Read the sentence, then press “Stop”.'
+              : 'Slide chưa có chữ ở ngôn ngữ này: đọc cả slide rồi bấm “Dừng”. (No text in this language: read the slide, then press “Stop”.)'}
         </Text>
       </Stack>
     ) : phase.kind === 'working' ? (
@@ -370,6 +435,11 @@ export function NarrationInput(props: ObjectInputProps) {
     <Stack gap={3} data-testid={`narration-${lang}`}>
       <div role="status" aria-live="polite">
         {status}
+        {phase.kind === 'idle' && announcement && (
+          <Text size={1} muted>
+            {announcement}
+          </Text>
+        )}
       </div>
       {error && (
         <Card tone="critical" padding={3} radius={2} border role="alert">
@@ -379,9 +449,11 @@ export function NarrationInput(props: ObjectInputProps) {
       {draft && (
         <Card padding={3} radius={2} border tone="transparent">
           <Stack gap={3}>
-            <Text weight="semibold">
-              Bản ghi mới, chưa lưu (new recording, not saved) · {(draft.blob.size / 1024).toFixed(0)} KB
-            </Text>
+            <div ref={draftHeading} tabIndex={-1}>
+              <Text weight="semibold">
+                Bản ghi mới, chưa lưu (new recording, not saved) · {(draft.blob.size / 1024).toFixed(0)} KB
+              </Text>
+            </div>
             {draft.restored && (
               <Text size={1}>
                 {`Bản ghi chưa lưu lúc ${new Date(draft.recordedAt).toLocaleString('vi-VN')}, được giữ lại trên máy này. (An unsaved recording, kept on this computer.)`}
@@ -409,7 +481,10 @@ export function NarrationInput(props: ObjectInputProps) {
                 mode="ghost"
                 text="Bỏ bản ghi này (discard)"
                 disabled={busy}
-                onClick={() => setDraft(undefined)}
+                onClick={() => {
+                  setDraft(undefined);
+                  focusSoon(recordButton);
+                }}
               />
             </Flex>
           </Stack>
@@ -448,7 +523,10 @@ export function NarrationInput(props: ObjectInputProps) {
               tone="critical"
               text="Xoá lời đọc (remove narration)"
               disabled={busy || readOnly}
-              onClick={() => onChange(unset())}
+              onClick={() => {
+                onChange(unset());
+                focusSoon(recordButton);
+              }}
             />
           </Flex>
         </Stack>
@@ -456,6 +534,7 @@ export function NarrationInput(props: ObjectInputProps) {
       {phase.kind !== 'recording' && (
         <Flex gap={2} wrap="wrap" align="center">
           <Button
+            ref={recordButton}
             tone="primary"
             text={savedRef || draft ? 'Ghi âm lại (record again)' : 'Ghi âm (record)'}
             disabled={busy || readOnly}

@@ -58,9 +58,20 @@ function useRangePlayer(timings: readonly SentenceTiming[]) {
   return { audio, playing, play };
 }
 
+/** Seconds typed into a timing field, or undefined when they are not a time (empty, negative). */
+const secondsOf = (text: string): number | undefined => {
+  const seconds = Number(text);
+  return text.trim() !== '' && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 100) / 100 : undefined;
+};
+
+/**
+ * One start or end. What is typed is used as soon as it is a time; until then the field is
+ * marked invalid (red, `aria-invalid`) and the time in use stays; leaving the field shows it again.
+ */
 function TimeInput(props: { label: string; value: number; disabled: boolean; onChange: (seconds: number) => void }) {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText(String(props.value)), [props.value]);
+  const invalid = secondsOf(text) === undefined;
   return (
     <input
       type="number"
@@ -68,23 +79,24 @@ function TimeInput(props: { label: string; value: number; disabled: boolean; onC
       min={0}
       step={0.05}
       aria-label={props.label}
+      aria-invalid={invalid || undefined}
       value={text}
       disabled={props.disabled}
       style={{
         width: '5.5em',
         font: 'inherit',
         padding: '0.25em 0.4em',
-        border: '1px solid var(--card-border-color, #8690a2)',
+        border: invalid ? '2px solid #d92d20' : '1px solid var(--card-border-color, #8690a2)',
         borderRadius: 3,
         background: 'transparent',
         color: 'inherit',
       }}
       onChange={(event) => {
         setText(event.target.value);
-        const seconds = Number(event.target.value);
-        if (event.target.value !== '' && Number.isFinite(seconds) && seconds >= 0)
-          props.onChange(Math.round(seconds * 100) / 100);
+        const seconds = secondsOf(event.target.value);
+        if (seconds !== undefined) props.onChange(seconds);
       }}
+      onBlur={() => setText(String(props.value))}
     />
   );
 }
@@ -102,13 +114,22 @@ export function TimingsEditor(props: {
   label: string;
 }) {
   const { audio, playing, play } = useRangePlayer(props.timings);
-  const fit = fitMessage(props.timings, props.sentences.length);
+  const [duration, setDuration] = useState<number>();
+  const fit = fitMessage(props.timings, props.sentences.length, duration);
   const rows = Math.max(props.sentences.length, props.timings.length);
   const update = (index: number, change: Partial<SentenceTiming>) =>
     props.onChange(props.timings.map((timing, i) => (i === index ? { ...timing, ...change } : timing)));
   return (
     <Stack gap={3}>
-      <audio ref={audio} src={props.src} controls preload="auto" aria-label={props.label} style={{ width: '100%' }} />
+      <audio
+        ref={audio}
+        src={props.src}
+        controls
+        preload="auto"
+        aria-label={props.label}
+        style={{ width: '100%' }}
+        onLoadedMetadata={(event) => setDuration(event.currentTarget.duration)}
+      />
       <Card tone={fit.tone} padding={2} radius={2} border>
         <Text size={1}>{fit.text}</Text>
       </Card>
@@ -175,7 +196,11 @@ export function TimingsEditor(props: {
       <Flex gap={2} wrap="wrap">
         <Button
           mode="ghost"
-          text="Nghe cả slide, tô từng câu (play all with read-along)"
+          text={
+            props.sentences.length > 0
+              ? 'Nghe cả slide, tô từng câu (play all with read-along)'
+              : 'Nghe cả bản ghi (play all)'
+          }
           disabled={!props.src}
           onClick={() => play(0)}
         />

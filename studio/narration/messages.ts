@@ -73,8 +73,7 @@ export const audioMessages = {
     'Bản ghi quá ngắn so với số câu của slide: bản ghi trước (nếu có) vẫn giữ nguyên. Ghi lại. (The recording is too short for the slide’s sentences; any earlier one is kept. Record again.)',
   microphoneEnded:
     'Micrô đã ngắt giữa chừng: phần đã ghi được giữ lại bên dưới. (The microphone stopped mid-recording: what was recorded is kept below.)',
-  replaceDraft:
-    'Bỏ bản ghi chưa lưu và ghi âm lại? (Discard the unsaved recording and record again?)',
+  replaceDraft: 'Bỏ bản ghi chưa lưu và ghi âm lại? (Discard the unsaved recording and record again?)',
   ready: 'Bản ghi mới đã sẵn sàng: nghe lại rồi lưu. (The new recording is ready: listen, then save.)',
   saved: 'Đã lưu lời đọc. (Narration saved.)',
 } as const;

@@ -243,3 +243,100 @@ test('a tab closed mid-recording leaves what was said so far', async () => {
   const audio = reopened.getByLabel('Bản ghi mới (new recording)');
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(1.5);
 });
+
+test.describe('against slips of hand and hardware', () => {
+  /** The streams the page opened, observed (not replaced) so that a test can count and end them. */
+  test.beforeEach(async () => {
+    await page.addInitScript(() => {
+      const opened: MediaStream[] = [];
+      Object.assign(window, { openedStreams: opened });
+      const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await getUserMedia(constraints);
+        opened.push(stream);
+        return stream;
+      };
+    });
+  });
+  const streams = () =>
+    page.evaluate(() =>
+      (window as unknown as { openedStreams: MediaStream[] }).openedStreams.map((stream) =>
+        stream.getTracks().some((track) => track.readyState === 'live'),
+      ),
+    );
+
+  test('a double click opens the microphone once, a held key takes one tap, and Stop lets the microphone go', async () => {
+    const input = await openNarration('slide3');
+    await input.getByRole('button', { name: 'Ghi âm (record)' }).dblclick();
+    const status = input.getByRole('status');
+    await expect(status).toContainText('câu 1/3');
+    expect(await streams()).toEqual([true]);
+    await page.waitForTimeout(1200);
+    // Enter held down: the key repeats every 40 ms; one sentence on, and no Stop.
+    for (let i = 0; i < 5; i += 1) {
+      await page.keyboard.down('Enter');
+      await page.waitForTimeout(40);
+    }
+    await page.keyboard.up('Enter');
+    await expect(status).toContainText('câu 2/3');
+    await page.waitForTimeout(500);
+    await expect(status).toContainText('câu 2/3');
+    // Pressed too soon: back to sentence 1, and on again.
+    await input.getByRole('button', { name: 'Câu trước (back)' }).click();
+    await expect(status).toContainText('câu 1/3');
+    await input.getByRole('button', { name: 'Dừng (stop)' }).click();
+    await expect(input).toContainText('Bản ghi mới, chưa lưu');
+    expect(await streams()).toEqual([false]);
+    // The one tap left was taken back: the sentences come from the pauses.
+    await expect(input).toContainText('Mốc câu lấy từ những chỗ ngừng dài nhất');
+  });
+
+  test('focus follows the work: the new recording after Stop, Record after Discard', async () => {
+    const input = await openNarration('slide4');
+    await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
+    await page.waitForTimeout(2500);
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(1500);
+    await input.getByRole('button', { name: 'Dừng (stop)' }).press('Enter');
+    await expect(input.getByText('Bản ghi mới, chưa lưu', { exact: false })).toBeVisible();
+    await expect(input.getByRole('status')).toContainText('Bản ghi mới đã sẵn sàng');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Bản ghi mới, chưa lưu');
+    await input.getByRole('button', { name: 'Bỏ bản ghi này (discard)' }).click();
+    await expect(input.getByRole('button', { name: 'Ghi âm (record)' })).toBeFocused();
+  });
+
+  test('a typed timing that is no time is marked and not used; one that runs over the next sentence turns read-along off', async () => {
+    const input = await openNarration('slide2');
+    await input
+      .getByLabel('Hoặc tải lên tệp (or upload a file)')
+      .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+    await expect(input).toContainText('Đọc theo: bật · 2 câu');
+    const end = input.getByLabel('Câu 1 kết thúc (end, s)');
+    const before = await end.inputValue();
+    await end.fill('-1');
+    await expect(end).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toContainText('Đọc theo: bật · 2 câu');
+    await end.blur();
+    await expect(end).toHaveValue(before);
+    await end.fill(String(Number(before) + 10));
+    await expect(input).toContainText('chồng lên câu sau');
+  });
+
+  test('a microphone unplugged mid-recording says so and keeps what was recorded', async () => {
+    const input = await openNarration('slide3');
+    await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
+    await expect(input.getByRole('status')).toContainText('câu 1/3');
+    await page.waitForTimeout(2500);
+    await page.evaluate(() => {
+      for (const stream of (window as unknown as { openedStreams: MediaStream[] }).openedStreams)
+        for (const track of stream.getTracks()) {
+          track.stop();
+          track.dispatchEvent(new Event('ended'));
+        }
+    });
+    await expect(input.getByRole('alert')).toContainText('Micrô đã ngắt giữa chừng');
+    await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  });
+});
