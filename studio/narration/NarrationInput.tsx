@@ -15,12 +15,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { pathToString, set, unset, useClient, useFormValue, type ObjectInputProps } from 'sanity';
 import { slideSentences } from '../../src/content/narration.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
-import { decodeMono, microphone, narrationFormat, recorderOptions, UndecodableAudio } from './audio.ts';
+import { decodeMono, narrationFormat, UndecodableAudio } from './audio.ts';
 import { NothingHeard, prepareClip, TooShort } from './clip.ts';
-import { audioMessages, failed, foundMessage, microphoneMessage } from './messages.ts';
+import { audioMessages, failed, foundMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
+import { RecordingView } from './RecordingView.tsx';
 import { TimingsEditor } from './TimingsEditor.tsx';
-import { forgetUnsaved, isRawTake, keepUnsaved, loadUnsaved, type UnsavedClip } from './unsavedClips.ts';
+import type { RawTake } from './unsavedClips.ts';
+import { useRecorder } from './useRecorder.ts';
+import { useUnsavedDraft } from './useUnsavedDraft.ts';
 
 interface NarrationValue {
   _type?: string;
@@ -28,33 +31,15 @@ interface NarrationValue {
   sentences?: { _key?: string; start?: number; end?: number }[];
 }
 
-/** A clip on the page, not yet saved (also kept in the browser: unsavedClips.ts). */
-interface Draft extends UnsavedClip {
-  url: string;
-  /** Found in the browser from an earlier visit, not recorded on this one. */
-  restored?: boolean;
-}
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'starting' }
-  | { kind: 'recording'; sentence: number; startedAt: number }
-  | { kind: 'working'; what: string; progress: number }
-  | { kind: 'saving' };
-
-const unsavedOf = ({ blob, timings, found, recordedAt }: Draft): UnsavedClip => ({ blob, timings, found, recordedAt });
+/** Work on a clip: processing a take or file, or uploading. Recording is `useRecorder`'s. */
+type Work = { kind: 'working'; what: string; progress: number } | { kind: 'saving' };
 
 /** Focuses an element once React has drawn it (it may not exist yet when state changes). */
 function focusSoon(target: { current: HTMLElement | null }) {
   requestAnimationFrame(() => requestAnimationFrame(() => target.current?.focus()));
 }
 
-/** Taps closer than this (ms) are one tap: a key held down repeats, a finger bounces. */
-const tapInterval = 350;
-
 const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
-
-const format = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 /** The URL of a saved file asset, looked up by its id. */
 function useAssetUrl(ref: string | undefined): string | undefined {
@@ -107,75 +92,27 @@ export function NarrationInput(props: ObjectInputProps) {
 
   /** Editing a saved timing keeps its key: the Studio's history then shows one value changed. */
   const savedKeys = (value?.sentences ?? []).map(({ _key }) => _key);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [draft, setDraftState] = useState<Draft>();
-  const documentId = useFormValue(['_id']);
-  const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
-  /** The clip on the page, mirrored in the browser so that closing the slide loses no take. */
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-  const setDraft = useCallback(
-    (next: Draft | undefined) => {
-      setDraftState(next);
-      if (next) void keepUnsaved(unsavedKey, unsavedOf(next));
-      else void forgetUnsaved(unsavedKey);
-    },
-    [unsavedKey],
-  );
+  const [work, setWork] = useState<Work>();
   const [error, setError] = useState<string>();
-  const [elapsed, setElapsed] = useState(0);
-  const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[]; lastTap: number }>(null);
   const [announcement, setAnnouncement] = useState('');
-  const starting = useRef(false);
   const recordButton = useRef<HTMLButtonElement>(null);
   const draftHeading = useRef<HTMLDivElement>(null);
-  const nextButton = useRef<HTMLButtonElement>(null);
-  const stopButton = useRef<HTMLButtonElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  // Closing the slide mid-recording stops the recorder: the take is processed and kept in the
-  // browser (setDraft), and the microphone is let go (onstop).
-  useEffect(
-    () => () => {
-      const current = recording.current;
-      if (current?.recorder.state === 'recording') current.recorder.stop();
-      else current?.stream.getTracks().forEach((track) => track.stop());
-    },
-    [],
+  const documentId = useFormValue(['_id']);
+  const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
+  // Set below, once `process` exists: a raw take left by an earlier visit is processed then.
+  const processRaw = useRef<(take: RawTake) => void>(() => undefined);
+  const { draft, shown, setDraft, keepTake, keepShown } = useUnsavedDraft(unsavedKey, (take) =>
+    processRaw.current(take),
   );
-  // A clip's URL is freed when the clip goes, not when its timings change.
-  const draftUrl = draft?.url;
-  useEffect(() => () => (draftUrl ? URL.revokeObjectURL(draftUrl) : undefined), [draftUrl]);
-
-  // Keyboard narrators keep their hands on Space: "Next sentence" has the focus while there is a
-  // next sentence, then "Stop".
-  const recordingSentence = phase.kind === 'recording' ? phase.sentence : undefined;
-  useEffect(() => {
-    if (recordingSentence === undefined) return;
-    (recordingSentence < sentences.length - 1 ? nextButton : stopButton).current?.focus();
-  }, [recordingSentence, sentences.length]);
-
-  // A recording in progress is only in memory: leaving the Studio asks first.
-  useEffect(() => {
-    if (phase.kind !== 'recording') return undefined;
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [phase.kind]);
-
-  useEffect(() => {
-    if (phase.kind !== 'recording') return undefined;
-    const timer = setInterval(() => setElapsed((performance.now() - phase.startedAt) / 1000), 250);
-    return () => clearInterval(timer);
-  }, [phase]);
 
   /** Decoded, trimmed, timed and encoded: the clip as it will be saved (clip.ts). */
   const process = useCallback(
     async (source: Blob, marks: readonly number[] | undefined, earlier?: { recordedAt: string; restored: true }) => {
-      setPhase({ kind: 'working', what: 'Đang xử lý âm thanh (processing the audio)', progress: 0 });
+      setWork({ kind: 'working', what: 'Đang xử lý âm thanh (processing the audio)', progress: 0 });
       try {
         const clip = await prepareClip(source, sentences, marks, (progress) =>
-          setPhase({ kind: 'working', what: 'Đang nén MP3 (encoding MP3)', progress }),
+          setWork({ kind: 'working', what: 'Đang nén MP3 (encoding MP3)', progress }),
         );
         setDraft({
           ...clip,
@@ -189,9 +126,7 @@ export function NarrationInput(props: ObjectInputProps) {
         }
       } catch (caught) {
         // The browser keeps what the page shows: not a take that could not be used.
-        const shown = draftRef.current;
-        if (shown) void keepUnsaved(unsavedKey, unsavedOf(shown));
-        else void forgetUnsaved(unsavedKey);
+        keepShown();
         setError(
           caught instanceof UndecodableAudio
             ? audioMessages.undecodable
@@ -202,127 +137,21 @@ export function NarrationInput(props: ObjectInputProps) {
                 : failed('Không xử lý được âm thanh. (Could not process the audio.)', caught),
         );
       } finally {
-        setPhase({ kind: 'idle' });
+        setWork(undefined);
       }
     },
-    [sentences, setDraft, unsavedKey],
+    [keepShown, sentences, setDraft],
   );
+  processRaw.current = (take) => void process(take.raw, take.marks, { recordedAt: take.recordedAt, restored: true });
 
-  // What an earlier visit left: a finished clip is shown as it was, a raw take is processed now.
-  const processRef = useRef(process);
-  processRef.current = process;
-  useEffect(() => {
-    let current = true;
-    void loadUnsaved(unsavedKey).then((kept) => {
-      if (!current || !kept) return;
-      if (isRawTake(kept))
-        void processRef.current(kept.raw, kept.marks, { recordedAt: kept.recordedAt, restored: true });
-      else setDraftState((shown) => shown ?? { ...kept, url: URL.createObjectURL(kept.blob), restored: true });
-    });
-    return () => {
-      current = false;
-    };
-  }, [unsavedKey]);
-
-  const start = useCallback(async () => {
-    // One recording at a time: a double click must not open the microphone twice.
-    if (phase.kind !== 'idle' || starting.current || recording.current) return;
-    if (draftRef.current && !window.confirm(audioMessages.replaceDraft)) return;
-    starting.current = true;
+  const onTake = useCallback((take: RawTake) => void process(take.raw, take.marks), [process]);
+  const recorder = useRecorder({ sentences: sentences.length, keep: keepTake, onTake, onError: setError });
+  const record = useCallback(() => {
+    if (shown.current && !window.confirm(audioMessages.replaceDraft)) return;
     setError(undefined);
     setAnnouncement('');
-    setPhase({ kind: 'starting' });
-    if (typeof MediaRecorder === 'undefined' || !('mediaDevices' in navigator)) {
-      setError(audioMessages.cannotRecord);
-      return;
-    }
-    let stream: MediaStream;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia(microphone);
-    } catch (caught) {
-      starting.current = false;
-      setError(microphoneMessage(caught));
-      setPhase({ kind: 'idle' });
-      return;
-    }
-    let recorder: MediaRecorder;
-    try {
-      recorder = new MediaRecorder(stream, recorderOptions());
-    } catch (caught) {
-      starting.current = false;
-      stream.getTracks().forEach((track) => track.stop());
-      setError(microphoneMessage(caught));
-      setPhase({ kind: 'idle' });
-      return;
-    }
-    // An unplugged or revoked microphone ends the recording; what was said is kept.
-    for (const track of stream.getAudioTracks())
-      track.addEventListener('ended', () => {
-        if (recorder.state !== 'recording') return;
-        setError(audioMessages.microphoneEnded);
-        recorder.stop();
-      });
-    const chunks: Blob[] = [];
-    const marks: number[] = [];
-    let startedAt = 0;
-    const recordedAt = new Date().toISOString();
-    let keptAt = 0;
-    // The take so far goes into the browser every 2 s, and whole at the end (unsavedClips.ts).
-    const keepTake = () => {
-      keptAt = performance.now();
-      return keepUnsaved(unsavedKey, {
-        raw: new Blob(chunks, { type: recorder.mimeType }),
-        marks: [...marks],
-        recordedAt,
-      });
-    };
-    recorder.ondataavailable = (event) => {
-      chunks.push(event.data);
-      if (performance.now() - keptAt > 2000) void keepTake();
-    };
-    recorder.onstart = () => {
-      startedAt = performance.now();
-      setElapsed(0);
-      setPhase({ kind: 'recording', sentence: 0, startedAt });
-    };
-    recorder.onstop = () => {
-      stream.getTracks().forEach((track) => track.stop());
-      recording.current = null;
-      void keepTake().then(() => process(new Blob(chunks, { type: recorder.mimeType }), marks));
-    };
-    recording.current = { recorder, stream, marks, lastTap: 0 };
-    starting.current = false;
-    recorder.start(250);
-  }, [phase.kind, process, unsavedKey]);
-
-  /** Whether a tap now is a new one, not a held key repeating or a bounce. */
-  const freshTap = () => {
-    const current = recording.current;
-    if (!current || performance.now() - current.lastTap < tapInterval) return false;
-    current.lastTap = performance.now();
-    return true;
-  };
-
-  const next = useCallback(() => {
-    const current = recording.current;
-    if (phase.kind !== 'recording' || !current || !freshTap()) return;
-    if (phase.sentence >= sentences.length - 1) return;
-    current.marks.push((performance.now() - phase.startedAt) / 1000);
-    setPhase({ ...phase, sentence: phase.sentence + 1 });
-  }, [phase, sentences.length]);
-
-  /** Takes back the last "next sentence": the narrator pressed it too soon. */
-  const back = useCallback(() => {
-    const current = recording.current;
-    if (phase.kind !== 'recording' || !current || current.marks.length === 0) return;
-    current.marks.pop();
-    setPhase({ ...phase, sentence: phase.sentence - 1 });
-  }, [phase]);
-
-  const stop = useCallback(() => {
-    const recorder = recording.current?.recorder;
-    if (recorder?.state === 'recording' && freshTap()) recorder.stop();
-  }, []);
+    void recorder.start();
+  }, [recorder, shown]);
 
   const takeFile = useCallback(
     (file: File | undefined) => {
@@ -336,13 +165,13 @@ export function NarrationInput(props: ObjectInputProps) {
   const findSavedTimings = useCallback(async () => {
     if (!savedUrl) return;
     setError(undefined);
-    setPhase({ kind: 'working', what: 'Đang tìm chỗ ngắt câu (finding the pauses)', progress: 0 });
+    setWork({ kind: 'working', what: 'Đang tìm chỗ ngắt câu (finding the pauses)', progress: 0 });
     try {
       const response = await fetch(savedUrl);
       if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
       const decoded = await decodeMono(await response.blob());
       const speech = analyse(decoded.samples, decoded.sampleRate);
-      const timings = timingsFromPauses(speech, sentences.length) ?? timingsByLength(speech, sentences);
+      const timings = timingsFromPauses(speech, sentences) ?? timingsByLength(speech, sentences);
       if (timings)
         onChange(
           set(
@@ -354,14 +183,14 @@ export function NarrationInput(props: ObjectInputProps) {
     } catch (caught) {
       setError(failed('Không đọc được tệp đã lưu. (Could not read the saved file.)', caught));
     } finally {
-      setPhase({ kind: 'idle' });
+      setWork(undefined);
     }
   }, [onChange, savedUrl, sentences]);
 
   const save = useCallback(async () => {
     if (!draft) return;
     setError(undefined);
-    setPhase({ kind: 'saving' });
+    setWork({ kind: 'saving' });
     try {
       const asset = await client.assets.upload('file', draft.blob, {
         filename: `narration-${lang}.${narrationFormat.extension}`,
@@ -385,49 +214,29 @@ export function NarrationInput(props: ObjectInputProps) {
         ),
       );
     } finally {
-      setPhase({ kind: 'idle' });
+      setWork(undefined);
     }
-  }, [client, draft, lang, onChange]);
+  }, [client, draft, lang, onChange, setDraft]);
 
-  const busy = phase.kind !== 'idle';
+  const busy = work !== undefined || recorder.state.kind !== 'idle';
   const status: ReactNode =
-    phase.kind === 'recording' ? (
-      <Stack gap={3}>
-        <Text weight="semibold">
-          ● Đang ghi âm (recording) {format(elapsed)} · câu {phase.sentence + 1}/{Math.max(1, sentences.length)}
-        </Text>
-        <Card padding={3} radius={2} tone="primary" border>
-          <Text size={3}>{sentences[phase.sentence] ?? sentences.at(-1) ?? '…'}</Text>
-        </Card>
-        <Flex gap={2} wrap="wrap">
-          {sentences.length > 1 && (
-            <Button
-              ref={nextButton}
-              tone="primary"
-              text="Câu tiếp (next sentence)"
-              disabled={phase.sentence >= sentences.length - 1}
-              onClick={next}
-            />
-          )}
-          {sentences.length > 1 && (
-            <Button mode="ghost" text="Câu trước (back)" disabled={phase.sentence === 0} onClick={back} />
-          )}
-          <Button ref={stopButton} tone="critical" mode="ghost" text="Dừng (stop)" onClick={stop} />
-        </Flex>
-        <Text size={1} muted>
-          {sentences.length > 1
-            ? 'Đọc câu trên, ngừng một chút, bấm “Câu tiếp” (Space). Read the sentence, pause, press “Next sentence”.'
-            : sentences.length === 1
-              ? 'Đọc câu trên rồi bấm “Dừng”. Read the sentence, then press “Stop”.'
-              : 'Slide chưa có chữ ở ngôn ngữ này: đọc cả slide rồi bấm “Dừng”. (No text in this language: read the slide, then press “Stop”.)'}
-        </Text>
-      </Stack>
-    ) : phase.kind === 'working' ? (
+    recorder.state.kind === 'recording' ? (
+      <RecordingView
+        sentences={sentences}
+        sentence={recorder.state.sentence}
+        elapsed={recorder.elapsed}
+        next={recorder.next}
+        back={recorder.back}
+        stop={recorder.stop}
+        nextButton={recorder.nextButton}
+        stopButton={recorder.stopButton}
+      />
+    ) : work?.kind === 'working' ? (
       <Stack gap={2}>
-        <Text size={1}>{phase.what}…</Text>
-        <progress value={phase.progress} max={1} aria-label={phase.what} style={{ width: '100%' }} />
+        <Text size={1}>{work.what}…</Text>
+        <progress value={work.progress} max={1} aria-label={work.what} style={{ width: '100%' }} />
       </Stack>
-    ) : phase.kind === 'saving' ? (
+    ) : work?.kind === 'saving' ? (
       <Text size={1}>Đang tải lên (uploading)…</Text>
     ) : null;
 
@@ -435,7 +244,7 @@ export function NarrationInput(props: ObjectInputProps) {
     <Stack gap={3} data-testid={`narration-${lang}`}>
       <div role="status" aria-live="polite">
         {status}
-        {phase.kind === 'idle' && announcement && (
+        {!busy && announcement && (
           <Text size={1} muted>
             {announcement}
           </Text>
@@ -531,14 +340,14 @@ export function NarrationInput(props: ObjectInputProps) {
           </Flex>
         </Stack>
       )}
-      {phase.kind !== 'recording' && (
+      {recorder.state.kind !== 'recording' && (
         <Flex gap={2} wrap="wrap" align="center">
           <Button
             ref={recordButton}
             tone="primary"
             text={savedRef || draft ? 'Ghi âm lại (record again)' : 'Ghi âm (record)'}
             disabled={busy || readOnly}
-            onClick={() => void start()}
+            onClick={record}
           />
           {/* The browser's own file button speaks the browser's language: a Studio button opens it. */}
           <input
@@ -561,7 +370,7 @@ export function NarrationInput(props: ObjectInputProps) {
           />
         </Flex>
       )}
-      {sentences.length > 0 && phase.kind === 'idle' && !draft && !savedRef && (
+      {sentences.length > 0 && !busy && !draft && !savedRef && (
         <Text size={1} muted>
           {sentences.length} câu sẽ được đọc (sentences to read): tiêu đề rồi nội dung slide. The heading, then the
           text.

@@ -59,7 +59,7 @@ export function timeClip(
       )
     : undefined;
   if (tapped) return { samples: kept, timings: tapped.timings, found: tapped.fromPauses ? 'tapsThenPauses' : 'taps' };
-  const paused = timingsFromPauses(speech, count);
+  const paused = timingsFromPauses(speech, sentences);
   if (paused) return { samples: kept, timings: paused, found: 'pauses' };
   const guessed = timingsByLength(speech, sentences);
   return guessed ? { samples: kept, timings: guessed, found: 'length' } : { samples: kept, timings: [], found: 'none' };

@@ -121,15 +121,80 @@ function longestPauses(speech: Speech, count: number, after = Number.NEGATIVE_IN
     .sort((a, b) => a.start - b.start);
 }
 
+/** Each sentence's share of the reading, by its length in graphemes (speech rate is roughly even). */
+function shares(sentences: readonly string[]): number[] {
+  const graphemes = new Intl.Segmenter();
+  const weights = sentences.map((sentence) => Math.max(1, [...graphemes.segment(sentence)].length));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => weight / total);
+}
+
 /**
- * Timings for `count` sentences cut at the clip's `count − 1` longest pauses. Undefined when the
- * clip has fewer pauses than that, or nothing voiced: the caller then asks for taps or hand timings.
+ * The pauses, in order, that best fit being the breaks between `sentences`: long, and near where
+ * the sentences' lengths put each break (a hesitation inside a long sentence is long too, but in
+ * the wrong place). Each pause scores its length times (0.25 + a Gaussian of its distance from
+ * the expected break, σ a third of an average sentence), so length still decides where the text
+ * is a poor guide; the best-scoring ordered choice is found by dynamic programming.
  */
-export function timingsFromPauses(speech: Speech, count: number): SentenceTiming[] | undefined {
+function likelyPauses(pauses: readonly Span[], voiced: Span, sentences: readonly string[]): Span[] | undefined {
+  const breaks = sentences.length - 1;
+  if (pauses.length < breaks) return undefined;
+  const span = voiced.end - voiced.start;
+  const sigma = span / sentences.length / 3;
+  let at = voiced.start;
+  const expected = shares(sentences)
+    .slice(0, -1)
+    .map((share) => (at += share * span));
+  const score = (pause: Span, index: number) => {
+    const distance = (pause.start + pause.end) / 2 - (expected[index] ?? 0);
+    return (pause.end - pause.start) * (0.25 + Math.exp(-((distance / sigma) ** 2)));
+  };
+  // best[j][i]: the best total for breaks 0…j with break j at pause i; from[j][i]: break j − 1's pause.
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let j = 0; j < breaks; j += 1) {
+    const row: number[] = [];
+    const back: number[] = [];
+    let before = j === 0 ? 0 : Number.NEGATIVE_INFINITY;
+    let beforeAt = -1;
+    for (let i = 0; i < pauses.length; i += 1) {
+      const previous = j > 0 && i > 0 ? (best[j - 1]?.[i - 1] ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY;
+      if (previous > before) {
+        before = previous;
+        beforeAt = i - 1;
+      }
+      row.push(before + score(pauses[i]!, j));
+      back.push(beforeAt);
+    }
+    best.push(row);
+    from.push(back);
+  }
+  const last = best[breaks - 1] ?? [];
+  let i = last.indexOf(Math.max(...last));
+  const chosen: Span[] = [];
+  for (let j = breaks - 1; j >= 0 && i >= 0; j -= 1) {
+    chosen.unshift(pauses[i]!);
+    i = from[j]?.[i] ?? -1;
+  }
+  return chosen.length === breaks && chosen.every((pause, k) => k === 0 || pause.start > chosen[k - 1]!.start)
+    ? chosen
+    : undefined;
+}
+
+/**
+ * Timings for `sentences` cut at the pauses that best fit being their breaks (`likelyPauses`),
+ * or, given only a count, at the longest pauses. Undefined when the clip has too few pauses, or
+ * nothing voiced: the caller then asks for taps or hand timings.
+ */
+export function timingsFromPauses(speech: Speech, sentences: readonly string[] | number): SentenceTiming[] | undefined {
   const { voiced } = speech;
+  const count = typeof sentences === 'number' ? sentences : sentences.length;
   if (!voiced || count < 1) return undefined;
-  const longest = longestPauses(speech, count - 1);
-  return longest && between({ ...speech, voiced }, longest);
+  const chosen =
+    typeof sentences === 'number' || count === 1
+      ? longestPauses(speech, count - 1)
+      : likelyPauses(speech.pauses, voiced, sentences);
+  return chosen && between({ ...speech, voiced }, chosen);
 }
 
 /**
@@ -179,15 +244,13 @@ export function timingsByLength(speech: Speech, sentences: readonly string[]): S
   // A clip in which no voice stands out (a noisy room) is shared out whole.
   const voiced = speech.voiced ?? { start: 0, end: speech.duration };
   if (sentences.length === 0 || voiced.end <= voiced.start) return undefined;
-  const graphemes = new Intl.Segmenter();
-  const weights = sentences.map((sentence) => Math.max(1, [...graphemes.segment(sentence)].length));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
   let at = voiced.start;
-  const boundaries: Span[] = [];
-  for (const weight of weights.slice(0, -1)) {
-    at += ((voiced.end - voiced.start) * weight) / total;
-    boundaries.push({ start: at, end: at });
-  }
+  const boundaries: Span[] = shares(sentences)
+    .slice(0, -1)
+    .map((share) => {
+      at += share * (voiced.end - voiced.start);
+      return { start: at, end: at };
+    });
   return between({ ...speech, voiced }, boundaries);
 }
 

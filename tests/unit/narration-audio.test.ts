@@ -90,8 +90,10 @@ describe('sentence timings from pauses', () => {
     const { sentences, timings } = truth[name]!;
     const { samples: pcm, sampleRate } = await decodeMp3(readFileSync(clipPath(name)));
     const speech = analyse(pcm, sampleRate);
-    const found = timingsFromPauses(speech, sentences.length);
+    const found = timingsFromPauses(speech, sentences);
     expect(found).toBeDefined();
+    // With the text or only the count, the same breaks.
+    expect(timingsFromPauses(speech, sentences.length)).toEqual(found);
     expect(fittingTimings(found, sentences.length)).toEqual(found);
     expectSamePauses(found!, timings);
   });
@@ -124,6 +126,25 @@ describe('sentence timings from pauses', () => {
     // A tap after the last word (a sentence that was never read) is not a boundary.
     const late = timingsFromMarks(speech, [...marks, speech.voiced!.end + 0.5], timings.length);
     expect(late?.fromPauses).toBe(timings.length - 1 - 3);
+  });
+
+  it('does not cut a sentence at a long hesitation inside it when the text says the break is elsewhere', () => {
+    // "Một, hai, ba … bốn năm sáu bảy tám." then "Chín mười." (a 1.2 s hesitation inside sentence 1).
+    const clip = synthetic([
+      ['gap', 0.4],
+      ['voice', 1.2],
+      ['gap', 1.2],
+      ['voice', 2],
+      ['gap', 0.45],
+      ['voice', 1],
+      ['gap', 0.4],
+    ]);
+    const speech = analyse(clip.samples, clip.sampleRate);
+    const sentences = ['Một hai ba bốn năm sáu bảy tám chín mười mười một.', 'Chín mười mười.'];
+    const found = timingsFromPauses(speech, sentences);
+    expect(found![1]!.start).toBeGreaterThan(4.7);
+    // The longest pause alone would have cut inside sentence 1.
+    expect(timingsFromPauses(speech, 2)![1]!.start).toBeLessThan(3);
   });
 
   it('keeps a tap where it was when no pause is near, and boundaries in order when taps crowd one pause', () => {
