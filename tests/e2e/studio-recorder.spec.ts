@@ -287,8 +287,9 @@ test.describe('against slips of hand and hardware', () => {
     await input.getByRole('button', { name: 'Dừng (stop)' }).click();
     await expect(input).toContainText('Bản ghi mới, chưa lưu');
     expect(await streams()).toEqual([false]);
-    // The one tap left was taken back: the sentences come from the pauses.
-    await expect(input).toContainText('Mốc câu lấy từ những chỗ ngừng dài nhất');
+    // The one tap was taken back: no timing comes from taps (pauses or lengths, by what was heard).
+    await expect(input).toContainText('Đọc theo: bật · 3 câu');
+    await expect(input).not.toContainText('lúc bấm “Câu tiếp”');
   });
 
   test('focus follows the work: the new recording after Stop, Record after Discard', async () => {
