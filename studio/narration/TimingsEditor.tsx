@@ -101,6 +101,12 @@ function TimeInput(props: { label: string; value: number; disabled: boolean; onC
   );
 }
 
+/** A sentence's two times, as the narrator reads them: from … to …. */
+const edges = [
+  { edge: 'start', word: 'từ', label: 'bắt đầu (start, s)' },
+  { edge: 'end', word: 'đến', label: 'kết thúc (end, s)' },
+] as const;
+
 /**
  * The clip, its sentences and their timings: play any sentence, the whole clip with the sentence
  * being read marked, and move a start or end by typing it (arrow keys step 0.05 s).
@@ -163,24 +169,19 @@ export function TimingsEditor(props: {
                         disabled={!props.src}
                         onClick={() => play(timing.start, timing.end)}
                       />
-                      <Text size={1} muted aria-hidden>
-                        từ
-                      </Text>
-                      <TimeInput
-                        label={`Câu ${String(index + 1)} bắt đầu (start, s)`}
-                        value={timing.start}
-                        disabled={props.readOnly}
-                        onChange={(start) => update(index, { start })}
-                      />
-                      <Text size={1} muted aria-hidden>
-                        đến
-                      </Text>
-                      <TimeInput
-                        label={`Câu ${String(index + 1)} kết thúc (end, s)`}
-                        value={timing.end}
-                        disabled={props.readOnly}
-                        onChange={(end) => update(index, { end })}
-                      />
+                      {edges.map(({ edge, word, label }) => (
+                        <Flex key={edge} gap={2} align="center">
+                          <Text size={1} muted aria-hidden>
+                            {word}
+                          </Text>
+                          <TimeInput
+                            label={`Câu ${String(index + 1)} ${label}`}
+                            value={timing[edge]}
+                            disabled={props.readOnly}
+                            onChange={(seconds) => update(index, { [edge]: seconds })}
+                          />
+                        </Flex>
+                      ))}
                     </Flex>
                   ) : (
                     <Text size={1} muted>

@@ -218,7 +218,7 @@ test('closing the slide mid-recording keeps the take', async () => {
   const input = await openNarration('slide4');
   await input.getByRole('button', { name: /^Ghi âm/ }).click();
   await expect(input.getByRole('status')).toContainText('câu 1/');
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(3000);
   // Escape closes the slide's dialog (the focus is on "Next sentence", inside it).
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('narration-vi')).toHaveCount(0);
@@ -271,12 +271,10 @@ test.describe('against slips of hand and hardware', () => {
     const status = input.getByRole('status');
     await expect(status).toContainText('câu 1/3');
     expect(await streams()).toEqual([true]);
-    await page.waitForTimeout(1200);
-    // Enter held down: the key repeats every 40 ms; one sentence on, and no Stop.
-    for (let i = 0; i < 5; i += 1) {
-      await page.keyboard.down('Enter');
-      await page.waitForTimeout(40);
-    }
+    await page.waitForTimeout(2000);
+    // Enter held down: the key repeats (three presses as fast as the test can send them, well
+    // inside the 350 ms a tap needs); one sentence on, and no Stop.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.down('Enter');
     await page.keyboard.up('Enter');
     await expect(status).toContainText('câu 2/3');
     await page.waitForTimeout(500);
@@ -329,7 +327,7 @@ test.describe('against slips of hand and hardware', () => {
     const input = await openNarration('slide3');
     await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
     await expect(input.getByRole('status')).toContainText('câu 1/3');
-    await page.waitForTimeout(2500);
+    await page.waitForTimeout(3000);
     await page.evaluate(() => {
       for (const stream of (window as unknown as { openedStreams: MediaStream[] }).openedStreams)
         for (const track of stream.getTracks()) {
