@@ -91,7 +91,7 @@ export function NarrationInput(props: ObjectInputProps) {
   );
 
   /** Editing a saved timing keeps its key: the Studio's history then shows one value changed. */
-  const savedKeys = (value?.sentences ?? []).map(({ _key }) => _key);
+  const savedKeys = useMemo(() => (value?.sentences ?? []).map(({ _key }) => _key), [value?.sentences]);
   const [work, setWork] = useState<Work>();
   const [error, setError] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
@@ -102,31 +102,28 @@ export function NarrationInput(props: ObjectInputProps) {
   const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
   // Set below, once `process` exists: a raw take left by an earlier visit is processed then.
   const processRaw = useRef<(take: RawTake) => void>(() => undefined);
-  const { draft, shown, setDraft, keepTake, keepShown } = useUnsavedDraft(unsavedKey, (take) =>
-    processRaw.current(take),
-  );
+  const { draft, shown, setDraft, keepTake, keepShown } = useUnsavedDraft(unsavedKey, {
+    onRawTake: (take) => processRaw.current(take),
+    onGone: () => setAnnouncement(audioMessages.goneElsewhere),
+    onRecordedElsewhere: () => setAnnouncement(audioMessages.recordedElsewhere),
+  });
 
   /** Decoded, trimmed, timed and encoded: the clip as it will be saved (clip.ts). */
   const process = useCallback(
-    async (source: Blob, marks: readonly number[] | undefined, earlier?: { recordedAt: string; restored: true }) => {
+    async (source: Blob, marks: readonly number[] | undefined, origin: { recordedAt: string; restored?: boolean }) => {
       setWork({ kind: 'working', what: 'Đang xử lý âm thanh (processing the audio)', progress: 0 });
       try {
         const clip = await prepareClip(source, sentences, marks, (progress) =>
           setWork({ kind: 'working', what: 'Đang nén MP3 (encoding MP3)', progress }),
         );
-        setDraft({
-          ...clip,
-          url: URL.createObjectURL(clip.blob),
-          recordedAt: new Date().toISOString(),
-          ...earlier,
-        });
-        if (!earlier) {
+        setDraft({ ...clip, url: URL.createObjectURL(clip.blob), ...origin });
+        if (!origin.restored) {
           setAnnouncement(audioMessages.ready);
           focusSoon(draftHeading);
         }
       } catch (caught) {
         // The browser keeps what the page shows: not a take that could not be used.
-        keepShown();
+        keepShown(marks ? origin.recordedAt : undefined);
         setError(
           caught instanceof UndecodableAudio
             ? audioMessages.undecodable
@@ -142,9 +139,15 @@ export function NarrationInput(props: ObjectInputProps) {
     },
     [keepShown, sentences, setDraft],
   );
-  processRaw.current = (take) => void process(take.raw, take.marks, { recordedAt: take.recordedAt, restored: true });
+  processRaw.current = (take) => {
+    setAnnouncement('');
+    void process(take.raw, take.marks, { recordedAt: take.recordedAt, restored: true });
+  };
 
-  const onTake = useCallback((take: RawTake) => void process(take.raw, take.marks), [process]);
+  const onTake = useCallback(
+    (take: RawTake) => void process(take.raw, take.marks, { recordedAt: take.recordedAt }),
+    [process],
+  );
   const recorder = useRecorder({ sentences: sentences.length, keep: keepTake, onTake, onError: setError });
   const record = useCallback(() => {
     if (shown.current && !window.confirm(audioMessages.replaceDraft)) return;
@@ -156,36 +159,50 @@ export function NarrationInput(props: ObjectInputProps) {
   const takeFile = useCallback(
     (file: File | undefined) => {
       setError(undefined);
-      if (file) void process(file, undefined);
+      if (file) void process(file, undefined, { recordedAt: new Date().toISOString() });
     },
     [process],
   );
 
-  /** Timings for the saved clip from its pauses (for clips recorded before read-along). */
-  const findSavedTimings = useCallback(async () => {
-    if (!savedUrl) return;
-    setError(undefined);
-    setWork({ kind: 'working', what: 'Đang tìm chỗ ngắt câu (finding the pauses)', progress: 0 });
-    try {
-      const response = await fetch(savedUrl);
-      if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
-      const decoded = await decodeMono(await response.blob());
-      const speech = analyse(decoded.samples, decoded.sampleRate);
-      const timings = timingsFromPauses(speech, sentences) ?? timingsByLength(speech, sentences);
-      if (timings)
-        onChange(
-          set(
-            timings.map((timing) => ({ _type: 'sentenceTiming', _key: newKey(), ...timing })),
-            ['sentences'],
-          ),
-        );
-      else setError(audioMessages.noSpeechInSaved);
-    } catch (caught) {
-      setError(failed('Không đọc được tệp đã lưu. (Could not read the saved file.)', caught));
-    } finally {
-      setWork(undefined);
-    }
-  }, [onChange, savedUrl, sentences]);
+  /**
+   * The clip's timings found again from its pauses and the slide's text as it is now: for a text
+   * edited after the recording, or a clip recorded before read-along. The clip is decoded as it is
+   * heard (the encoder's delay included), so the timings need no move.
+   */
+  const retime = useCallback(
+    async (which: 'draft' | 'saved') => {
+      setError(undefined);
+      setWork({ kind: 'working', what: 'Đang tìm chỗ ngắt câu (finding the pauses)', progress: 0 });
+      try {
+        let source: Blob | undefined = which === 'draft' ? shown.current?.blob : undefined;
+        if (which === 'saved' && savedUrl) {
+          const response = await fetch(savedUrl);
+          if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
+          source = await response.blob();
+        }
+        if (!source) return;
+        const decoded = await decodeMono(source);
+        const speech = analyse(decoded.samples, decoded.sampleRate);
+        const byPauses = timingsFromPauses(speech, sentences);
+        const timings = byPauses ?? timingsByLength(speech, sentences);
+        if (!timings) setError(audioMessages.noSpeechInSaved);
+        else if (which === 'draft' && shown.current)
+          setDraft({ ...shown.current, timings, found: byPauses ? 'pauses' : 'length' });
+        else
+          onChange(
+            set(
+              timings.map((timing, i) => ({ _type: 'sentenceTiming', _key: savedKeys[i] ?? newKey(), ...timing })),
+              ['sentences'],
+            ),
+          );
+      } catch (caught) {
+        setError(failed('Không đọc được bản ghi. (Could not read the recording.)', caught));
+      } finally {
+        setWork(undefined);
+      }
+    },
+    [onChange, savedKeys, savedUrl, sentences, setDraft, shown],
+  );
 
   const save = useCallback(async () => {
     if (!draft) return;
@@ -219,18 +236,13 @@ export function NarrationInput(props: ObjectInputProps) {
   }, [client, draft, lang, onChange, setDraft]);
 
   const busy = work !== undefined || recorder.state.kind !== 'idle';
+  // The live region says what changed (a sentence, a state), never a ticking clock: a screen
+  // reader speaking every second would land in the take.
   const status: ReactNode =
     recorder.state.kind === 'recording' ? (
-      <RecordingView
-        sentences={sentences}
-        sentence={recorder.state.sentence}
-        elapsed={recorder.elapsed}
-        next={recorder.next}
-        back={recorder.back}
-        stop={recorder.stop}
-        nextButton={recorder.nextButton}
-        stopButton={recorder.stopButton}
-      />
+      <Text size={1} weight="semibold">
+        Đang ghi âm (recording) · câu {recorder.state.sentence + 1}/{Math.max(1, sentences.length)}
+      </Text>
     ) : work?.kind === 'working' ? (
       <Stack gap={2}>
         <Text size={1}>{work.what}…</Text>
@@ -250,6 +262,18 @@ export function NarrationInput(props: ObjectInputProps) {
           </Text>
         )}
       </div>
+      {recorder.state.kind === 'recording' && (
+        <RecordingView
+          sentences={sentences}
+          sentence={recorder.state.sentence}
+          elapsed={recorder.elapsed}
+          next={recorder.next}
+          back={recorder.back}
+          stop={recorder.stop}
+          nextButton={recorder.nextButton}
+          stopButton={recorder.stopButton}
+        />
+      )}
       {error && (
         <Card tone="critical" padding={3} radius={2} border role="alert">
           <Text size={1}>{error}</Text>
@@ -288,6 +312,12 @@ export function NarrationInput(props: ObjectInputProps) {
               />
               <Button
                 mode="ghost"
+                text="Tìm lại mốc câu (find the timings again)"
+                disabled={busy || sentences.length === 0}
+                onClick={() => void retime('draft')}
+              />
+              <Button
+                mode="ghost"
                 text="Bỏ bản ghi này (discard)"
                 disabled={busy}
                 onClick={() => {
@@ -323,9 +353,9 @@ export function NarrationInput(props: ObjectInputProps) {
           <Flex gap={2} wrap="wrap">
             <Button
               mode="ghost"
-              text="Tìm mốc câu từ chỗ ngừng (find timings from pauses)"
+              text="Tìm lại mốc câu (find the timings again)"
               disabled={busy || readOnly || !savedUrl || sentences.length === 0}
-              onClick={() => void findSavedTimings()}
+              onClick={() => void retime('saved')}
             />
             <Button
               mode="ghost"

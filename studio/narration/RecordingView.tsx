@@ -13,7 +13,7 @@ export function RecordingView(props: {
   elapsed: number;
   next: () => void;
   back: () => void;
-  stop: () => void;
+  stop: (event: { detail: number }) => void;
   nextButton: RefObject<HTMLButtonElement | null>;
   stopButton: RefObject<HTMLButtonElement | null>;
 }) {
@@ -22,7 +22,7 @@ export function RecordingView(props: {
   return (
     <Stack gap={3}>
       <Text weight="semibold">
-        ● Đang ghi âm (recording) {format(props.elapsed)} · câu {sentence + 1}/{Math.max(1, sentences.length)}
+        <span aria-hidden>●</span> {format(props.elapsed)}
       </Text>
       <Card padding={3} radius={2} tone="primary" border>
         <Text size={3}>{sentences[sentence] ?? sentences.at(-1) ?? '…'}</Text>

@@ -33,7 +33,7 @@ export function fitMessage(
   if (timings.length !== count)
     return {
       tone: 'caution',
-      text: `Chữ có ${String(count)} câu, lời đọc có ${String(timings.length)} mốc: chưa tô câu được. Ghi âm lại hoặc chỉnh mốc thời gian. (The text has ${sentencesEn}, the narration ${String(timings.length)} timings: read-along is off until you re-record or adjust them.)`,
+      text: `Chữ có ${String(count)} câu, lời đọc có ${String(timings.length)} mốc: chưa tô câu được. Ghi âm lại hoặc bấm “Tìm lại mốc câu”. (The text has ${sentencesEn}, the narration ${String(timings.length)} timings: read-along is off until you re-record or find the timings again.)`,
     };
   if (!fittingTimings(timings, count))
     return {
@@ -76,6 +76,9 @@ export const audioMessages = {
   replaceDraft: 'Bỏ bản ghi chưa lưu và ghi âm lại? (Discard the unsaved recording and record again?)',
   ready: 'Bản ghi mới đã sẵn sàng: nghe lại rồi lưu. (The new recording is ready: listen, then save.)',
   saved: 'Đã lưu lời đọc. (Narration saved.)',
+  goneElsewhere:
+    'Bản ghi chưa lưu này đã được lưu hoặc bỏ ở một thẻ khác. (This unsaved recording was saved or discarded in another tab.)',
+  recordedElsewhere: 'Slide này đang được ghi âm ở một thẻ khác. (This slide is being recorded in another tab.)',
 } as const;
 
 /** A failure the narrator can do nothing about but report, with its detail. */

@@ -5,6 +5,12 @@
  * closed mid-recording leaves what was said. One clip per document and field; a newer recording
  * replaces it.
  *
+ * Several tabs share the store, so each entry is known by when it was recorded (`recordedAt`):
+ * an edit writes only over the same take, a discard or save deletes only that take, and every
+ * change is told to the other tabs (BroadcastChannel) so that a tab drops its copy of a take
+ * another tab saved. A take being recorded carries a heartbeat (`live`): another tab leaves it
+ * alone while the heartbeat is fresh, and takes it up when it stops (the recording tab was lost).
+ *
  * Best effort: where IndexedDB is unavailable (a private window that refuses it), the clip lives
  * on the page only, as before, and nothing fails.
  */
@@ -26,6 +32,22 @@ export interface RawTake {
   /** Seconds from the start at which "next sentence" was pressed. */
   marks: number[];
   recordedAt: string;
+  /** While it is being recorded: when its tab last wrote it (ms since 1970). */
+  live?: { keptAt: number };
+}
+
+/** A live take whose heartbeat is older than this (ms) was left by a lost tab. */
+export const heartbeat = 10_000;
+
+/** Whether `take` is being recorded right now, in some tab. */
+export const isBeingRecorded = (take: RawTake, now = Date.now()): boolean =>
+  take.live !== undefined && now - take.live.keptAt < heartbeat;
+
+/** What a tab tells the others: the take under `key` was kept or forgotten. */
+export interface UnsavedChange {
+  key: string;
+  recordedAt: string;
+  change: 'kept' | 'forgotten';
 }
 
 interface Schema extends DBSchema {
@@ -50,6 +72,44 @@ async function attempt<T>(use: (db: IDBPDatabase<Schema>) => Promise<T>): Promis
   }
 }
 
-export const keepUnsaved = (key: string, clip: UnsavedClip | RawTake) => attempt((db) => db.put('clips', clip, key));
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('narration-unsaved');
+const tell = (change: UnsavedChange) => channel?.postMessage(change);
+
+/** Keeps `clip` under `key`, whatever was there (a new take replaces the old). */
+export async function keepUnsaved(key: string, clip: UnsavedClip | RawTake): Promise<void> {
+  await attempt((db) => db.put('clips', clip, key));
+  tell({ key, recordedAt: clip.recordedAt, change: 'kept' });
+}
+
+/** Writes `clip` over the same take only (an edit); false when that take was saved or replaced elsewhere. */
+export async function updateUnsaved(key: string, clip: UnsavedClip): Promise<boolean> {
+  const written = await attempt(async (db) => {
+    const transaction = db.transaction('clips', 'readwrite');
+    const kept = await transaction.store.get(key);
+    if (kept?.recordedAt !== clip.recordedAt) return false;
+    await transaction.store.put(clip, key);
+    await transaction.done;
+    return true;
+  });
+  return written ?? true;
+}
+
 export const loadUnsaved = (key: string) => attempt((db) => db.get('clips', key));
-export const forgetUnsaved = (key: string) => attempt((db) => db.delete('clips', key));
+
+/** Forgets the take recorded at `recordedAt` under `key`; a newer take there stays. */
+export async function forgetUnsaved(key: string, recordedAt: string): Promise<void> {
+  await attempt(async (db) => {
+    const transaction = db.transaction('clips', 'readwrite');
+    const kept = await transaction.store.get(key);
+    if (kept?.recordedAt === recordedAt) await transaction.store.delete(key);
+    await transaction.done;
+  });
+  tell({ key, recordedAt, change: 'forgotten' });
+}
+
+/** Calls `listener` with the changes other tabs make; returns the way to stop. */
+export function watchUnsaved(listener: (change: UnsavedChange) => void): () => void {
+  const receive = (event: MessageEvent<UnsavedChange>) => listener(event.data);
+  channel?.addEventListener('message', receive);
+  return () => channel?.removeEventListener('message', receive);
+}

@@ -29,7 +29,13 @@ export function useRecorder(options: {
   const { sentences, keep, onTake, onError } = options;
   const [state, setState] = useState<RecorderState>({ kind: 'idle' });
   const [elapsed, setElapsed] = useState(0);
-  const recording = useRef<{ recorder: MediaRecorder; stream: MediaStream; marks: number[]; lastTap: number }>(null);
+  const recording = useRef<{
+    recorder: MediaRecorder;
+    stream: MediaStream;
+    marks: number[];
+    lastTap: number;
+    lastBack: number;
+  }>(null);
   const starting = useRef(false);
   const nextButton = useRef<HTMLButtonElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
@@ -105,12 +111,17 @@ export function useRecorder(options: {
     const marks: number[] = [];
     const recordedAt = new Date().toISOString();
     let keptAt = 0;
-    const take = (): RawTake => ({ raw: new Blob(chunks, { type: recorder.mimeType }), marks: [...marks], recordedAt });
+    const take = (live: boolean): RawTake => ({
+      raw: new Blob(chunks, { type: recorder.mimeType }),
+      marks: [...marks],
+      recordedAt,
+      ...(live ? { live: { keptAt: Date.now() } } : {}),
+    });
     recorder.ondataavailable = (event) => {
       chunks.push(event.data);
-      if (performance.now() - keptAt > keepEvery) {
+      if (recorder.state === 'recording' && performance.now() - keptAt > keepEvery) {
         keptAt = performance.now();
-        void keep(take());
+        void keep(take(true));
       }
     };
     recorder.onstart = () => {
@@ -121,10 +132,10 @@ export function useRecorder(options: {
       stream.getTracks().forEach((track) => track.stop());
       recording.current = null;
       setState({ kind: 'idle' });
-      const whole = take();
+      const whole = take(false);
       void keep(whole).then(() => onTake(whole));
     };
-    recording.current = { recorder, stream, marks, lastTap: 0 };
+    recording.current = { recorder, stream, marks, lastTap: 0, lastBack: 0 };
     starting.current = false;
     recorder.start(250);
   }, [keep, onError, onTake]);
@@ -149,13 +160,22 @@ export function useRecorder(options: {
   const back = useCallback(() => {
     const current = recording.current;
     if (state.kind !== 'recording' || !current || current.marks.length === 0) return;
+    // Its own bounce guard: Back straight after a mistaken Next must be taken.
+    if (performance.now() - current.lastBack < tapInterval) return;
+    current.lastBack = performance.now();
     current.marks.pop();
     setState({ ...state, sentence: state.sentence - 1 });
   }, [state]);
 
-  const stop = useCallback(() => {
+  /**
+   * Ends the take. A key press (a click with no pointer, `detail` 0) right after a tap is the
+   * held key repeating onto Stop once the focus moved there, and is ignored; a pointer click is
+   * always taken.
+   */
+  const stop = useCallback((event?: { detail: number }) => {
     const recorder = recording.current?.recorder;
-    if (recorder?.state === 'recording' && freshTap()) recorder.stop();
+    if (recorder?.state !== 'recording') return;
+    if ((event?.detail ?? 0) > 0 || freshTap()) recorder.stop();
   }, []);
 
   return { state, elapsed, start, next, back, stop, nextButton, stopButton };

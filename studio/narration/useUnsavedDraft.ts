@@ -2,33 +2,63 @@
  * The clip on the page that is not saved yet (the draft), mirrored in the browser under `key`
  * (unsavedClips.ts) so that closing the slide, a reload or a lost tab loses no take. On the
  * field's next visit a kept clip is shown again; a kept raw take (a recording that was not
- * processed yet) goes to `onRawTake`.
+ * processed yet) goes to `onRawTake`, unless another tab is recording it right now. A copy that
+ * another tab saved or discarded is dropped here too (`onGone` says so).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { forgetUnsaved, isRawTake, keepUnsaved, loadUnsaved, type RawTake, type UnsavedClip } from './unsavedClips.ts';
+import {
+  forgetUnsaved,
+  heartbeat,
+  isBeingRecorded,
+  isRawTake,
+  keepUnsaved,
+  loadUnsaved,
+  updateUnsaved,
+  watchUnsaved,
+  type RawTake,
+  type UnsavedClip,
+} from './unsavedClips.ts';
 
 /** A clip on the page, not yet saved. */
 export interface Draft extends UnsavedClip {
   url: string;
-  /** Found in the browser from an earlier visit, not made on this one. */
+  /** Found in the browser from an earlier visit or another tab, not made here. */
   restored?: boolean;
 }
 
 const unsavedOf = ({ blob, timings, found, recordedAt }: Draft): UnsavedClip => ({ blob, timings, found, recordedAt });
 
-export function useUnsavedDraft(key: string, onRawTake: (take: RawTake) => void) {
+export function useUnsavedDraft(
+  key: string,
+  options: { onRawTake: (take: RawTake) => void; onGone: () => void; onRecordedElsewhere: () => void },
+) {
   const [draft, setDraftState] = useState<Draft>();
   const shown = useRef(draft);
   shown.current = draft;
-  const rawTake = useRef(onRawTake);
-  rawTake.current = onRawTake;
+  const handlers = useRef(options);
+  handlers.current = options;
 
-  /** Shows `next` (or nothing) and keeps it in the browser (or forgets it). */
+  /**
+   * Shows `next` (or nothing) and mirrors it in the browser: a new take is kept, an edit is
+   * written over the same take only, and nothing forgets the take of another tab.
+   */
   const setDraft = useCallback(
     (next: Draft | undefined) => {
+      const before = shown.current;
       setDraftState(next);
-      if (next) void keepUnsaved(key, unsavedOf(next));
-      else void forgetUnsaved(key);
+      if (!next) {
+        if (before) void forgetUnsaved(key, before.recordedAt);
+        return;
+      }
+      if (before?.recordedAt !== next.recordedAt) {
+        void keepUnsaved(key, unsavedOf(next));
+        return;
+      }
+      void updateUnsaved(key, unsavedOf(next)).then((written) => {
+        if (written || shown.current?.recordedAt !== next.recordedAt) return;
+        setDraftState(undefined);
+        handlers.current.onGone();
+      });
     },
     [key],
   );
@@ -37,20 +67,38 @@ export function useUnsavedDraft(key: string, onRawTake: (take: RawTake) => void)
   const keepTake = useCallback((take: RawTake) => keepUnsaved(key, take), [key]);
 
   /** After a take that could not be used: the browser keeps what the page shows again. */
-  const keepShown = useCallback(() => {
-    if (shown.current) void keepUnsaved(key, unsavedOf(shown.current));
-    else void forgetUnsaved(key);
-  }, [key]);
+  const keepShown = useCallback(
+    (failed: string | undefined) => {
+      if (shown.current) void keepUnsaved(key, unsavedOf(shown.current));
+      else if (failed) void forgetUnsaved(key, failed);
+    },
+    [key],
+  );
 
   useEffect(() => {
     let current = true;
-    void loadUnsaved(key).then((kept) => {
-      if (!current || !kept) return;
-      if (isRawTake(kept)) rawTake.current(kept);
-      else setDraftState((now) => now ?? { ...kept, url: URL.createObjectURL(kept.blob), restored: true });
+    let again: ReturnType<typeof setTimeout> | undefined;
+    // A take another tab is recording is looked at again once its heartbeat would be stale: if
+    // that tab was lost, what it recorded is taken up here.
+    const look = () =>
+      void loadUnsaved(key).then((kept) => {
+        if (!current || !kept || shown.current) return;
+        if (!isRawTake(kept)) setDraftState({ ...kept, url: URL.createObjectURL(kept.blob), restored: true });
+        else if (isBeingRecorded(kept)) {
+          handlers.current.onRecordedElsewhere();
+          again = setTimeout(look, heartbeat);
+        } else handlers.current.onRawTake(kept);
+      });
+    look();
+    const stop = watchUnsaved(({ key: changed, recordedAt, change }) => {
+      if (changed !== key || change !== 'forgotten' || shown.current?.recordedAt !== recordedAt) return;
+      setDraftState(undefined);
+      handlers.current.onGone();
     });
     return () => {
       current = false;
+      clearTimeout(again);
+      stop();
     };
   }, [key]);
 

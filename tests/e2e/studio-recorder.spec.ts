@@ -89,10 +89,10 @@ test.afterEach(async () => {
 });
 
 /** Opens one slide's Vietnamese narration in the school pack, as a link from the desk would. */
-async function openNarration(slideKey: string) {
+async function openNarration(slideKey: string, on: Page = page) {
   const path = encodeURIComponent(`slides[_key=="${slideKey}"].audio.vi`);
-  await page.goto(`${studio.url}/intent/edit/id=material-fixture-school-pack;type=material;path=${path}/`);
-  const input = page.getByTestId('narration-vi');
+  await on.goto(`${studio.url}/intent/edit/id=material-fixture-school-pack;type=material;path=${path}/`);
+  const input = on.getByTestId('narration-vi');
   await input.scrollIntoViewIfNeeded();
   await expect(input).toBeVisible();
   return input;
@@ -110,13 +110,13 @@ test('a communicator records a slide sentence by sentence, listens to one senten
   await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
   const status = input.getByRole('status');
   await expect(status).toContainText('câu 1/3');
-  await expect(status).toContainText('Giữ giấy tờ');
+  await expect(input).toContainText('Giữ giấy tờ');
   const next = input.getByRole('button', { name: 'Câu tiếp (next sentence)' });
   await expect(next).toBeFocused();
   await page.waitForTimeout(1500);
   await page.keyboard.press('Space');
   await expect(status).toContainText('câu 2/3');
-  await expect(status).toContainText('Không đưa căn cước cho ai giữ.');
+  await expect(input).toContainText('Không đưa căn cước cho ai giữ.');
   await page.waitForTimeout(1500);
   await page.keyboard.press('Space');
   await expect(status).toContainText('câu 3/3');
@@ -239,7 +239,9 @@ test('a tab closed mid-recording leaves what was said so far', async () => {
   page = await context.newPage();
   standIn = await routeSanityToStandIn(page, { writable: true });
   const reopened = await openNarration('slide5');
-  await expect(reopened).toContainText('được giữ lại trên máy này');
+  // Its heartbeat is fresh at first (it might be another tab, still recording); once it is stale
+  // (10 s), the take is taken up.
+  await expect(reopened).toContainText('được giữ lại trên máy này', { timeout: 30_000 });
   const audio = reopened.getByLabel('Bản ghi mới (new recording)');
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(1.5);
 });
@@ -338,4 +340,86 @@ test.describe('against slips of hand and hardware', () => {
     await expect(input.getByRole('alert')).toContainText('Micrô đã ngắt giữa chừng');
     await expect(input).toContainText('Bản ghi mới, chưa lưu');
   });
+});
+
+test.describe('two tabs on one slide', () => {
+  let other: Page;
+  let otherStandIn: SanityStandIn | undefined;
+  test.beforeEach(async () => {
+    other = await context.newPage();
+    otherStandIn = await routeSanityToStandIn(other, { writable: true });
+  });
+  test.afterEach(async () => {
+    await other.unrouteAll({ behavior: 'ignoreErrors' });
+    await otherStandIn?.close();
+  });
+
+  test('a take being recorded in one tab is not taken up by another', async () => {
+    const input = await openNarration('slide3');
+    await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
+    await expect(input.getByRole('status')).toContainText('câu 1/3');
+    await page.waitForTimeout(3000);
+    const second = await openNarration('slide3', other);
+    await expect(second.getByRole('status')).toContainText('đang được ghi âm ở một thẻ khác');
+    await expect(second).not.toContainText('Bản ghi mới, chưa lưu');
+  });
+
+  test('an unsaved clip saved in one tab leaves the other tab too, and does not come back', async () => {
+    const input = await openNarration('slide2');
+    await input
+      .getByLabel('Hoặc tải lên tệp (or upload a file)')
+      .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+    await expect(input).toContainText('Bản ghi mới, chưa lưu');
+    const second = await openNarration('slide2', other);
+    await expect(second).toContainText('được giữ lại trên máy này');
+    await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+    await expect(second.getByRole('status')).toContainText('đã được lưu hoặc bỏ ở một thẻ khác');
+    await expect(second).not.toContainText('Bản ghi mới, chưa lưu');
+    await openNarration('slide2');
+    await expect(page.getByTestId('narration-vi')).not.toContainText('được giữ lại');
+  });
+});
+
+test('the status region says what changed, not the clock; Back and Stop take one press each', async () => {
+  const input = await openNarration('slide3');
+  await input.getByRole('button', { name: 'Ghi âm (record)' }).click();
+  const status = input.getByRole('status');
+  await expect(status).toContainText('câu 1/3');
+  const said = await status.innerText();
+  await page.waitForTimeout(2500);
+  expect(await status.innerText()).toBe(said);
+  const next = input.getByRole('button', { name: 'Câu tiếp (next sentence)' });
+  await next.click();
+  await page.waitForTimeout(400);
+  await next.click();
+  await expect(status).toContainText('câu 3/3');
+  // A double click on Back is one step back.
+  await page.waitForTimeout(400);
+  await input.getByRole('button', { name: 'Câu trước (back)' }).dblclick();
+  await expect(status).toContainText('câu 2/3');
+  await page.waitForTimeout(500);
+  await expect(status).toContainText('câu 2/3');
+  // Stop clicked just after Next is taken.
+  await next.click();
+  await page.waitForTimeout(150);
+  await input.getByRole('button', { name: 'Dừng (stop)' }).click();
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+});
+
+test('an unsaved clip whose slide text changed can have its timings found again', async () => {
+  let input = await openNarration('slide3');
+  await input
+    .getByLabel('Hoặc tải lên tệp (or upload a file)')
+    .setInputFiles('studio/dataset/files/fake-jobs-across-the-border-2-vi.mp3');
+  await expect(input).toContainText('Đọc theo: bật · 3 câu');
+  // A communicator adds a sentence to the heading in the meantime.
+  const pack = standIn!.documents.get('material-fixture-school-pack') as {
+    slides: { _key: string; heading: Record<string, string> }[];
+  };
+  const slide = pack.slides.find(({ _key }) => _key === 'slide3')!;
+  slide.heading['vi'] = `${slide.heading['vi'] ?? ''}. Luôn luôn giữ lấy.`;
+  input = await openNarration('slide3');
+  await expect(input).toContainText('Chữ có 4 câu, lời đọc có 3 mốc');
+  await input.getByRole('button', { name: 'Tìm lại mốc câu (find the timings again)' }).click();
+  await expect(input).toContainText('Đọc theo: bật · 4 câu');
 });
