@@ -57,7 +57,7 @@ export function numbered(text: string, parameters: number): string {
  * wait, then add their logs on top of the rebuilt rows.
  */
 async function rebuildSummaries(run: Query): Promise<void> {
-  await run('LOCK TABLE report_sums, report_pack_sums IN SHARE ROW EXCLUSIVE MODE');
+  await run('LOCK TABLE report_sums, report_pack_sums, review_totals IN SHARE ROW EXCLUSIVE MODE');
   for (const statement of rebuildSql) await run(statement);
 }
 

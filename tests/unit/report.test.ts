@@ -49,7 +49,7 @@ describe('SQLite reports', () => {
     const db = new DatabaseSync(file);
     // (The tables of later migrations go too, so that they can be made again.)
     db.exec(`DROP TABLE browser_sessions; DROP TABLE attempts; DROP TABLE webhook_deliveries; DROP TABLE report_sums; DROP TABLE report_pack_sums;
-      DROP TABLE session_log_materials; DROP INDEX session_logs_report; CREATE INDEX session_logs_date ON session_logs (session_date); DELETE FROM schema_migrations WHERE version >= 2;
+      DROP TABLE review_totals; DROP INDEX session_logs_review; DROP TABLE session_log_materials; DROP INDEX session_logs_report; CREATE INDEX session_logs_date ON session_logs (session_date); DELETE FROM schema_migrations WHERE version >= 2;
       ${['quiz_pre_answers', 'quiz_pre_right', 'quiz_post_answers', 'quiz_post_right'].map((column) => `ALTER TABLE session_logs DROP COLUMN ${column};`).join(' ')}
       ALTER TABLE devices DROP COLUMN quarantined_at;`);
     db.close();
