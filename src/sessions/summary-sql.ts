@@ -12,6 +12,11 @@
  * - `rebuildSql`: everything recomputed from the logs (`npm run teams -- rebuild-summaries`, and
  *   after any migration that derives the log columns again).
  *
+ * The review list (`review-sql.ts`) reads a third table, `review_totals` (migration 6): how many logs
+ * each device sent of each attendance total. It holds every log, its device quarantined or not (the
+ * review leaves quarantined devices out as it reads, a join on `devices`), so only an insert adds to
+ * it (`reviewDeltas`), quarantine and release leave it alone, and `rebuildSql` recomputes it too.
+ *
  * A row whose sessions fall to 0 is deleted, so a group with no sessions never shows. The quiz sums
  * count only the logs that logged both rounds (the knowledge gain compares the two). The SQL is
  * portable (`?` placeholders, `ON CONFLICT … DO UPDATE`), the same on SQLite and PostgreSQL.
