@@ -220,7 +220,9 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async logsToReview() {
-      return reviewLogs(query);
+      // One snapshot, as the report: the list reads the flagged totals its quartile rows found, so
+      // both must see the same logs even while other servers keep storing them.
+      return transaction(reviewLogs, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {

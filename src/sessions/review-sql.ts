@@ -43,6 +43,8 @@ export interface LogsToReview {
 
 /** What to review now; see the module comment for the range. */
 export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
+  // The rows of devices not quarantined: the same rule as every report (`whereLogs` reads only
+  // `device_id` with no filter, a column `review_totals` has too).
   const counted = whereLogs({}, 'r');
   // The distinct totals (a few hundred at most), each with its logs and its weight, from
   // `review_totals` (one row per device and total): a log weighs 1 / the number of logs of its
