@@ -12,8 +12,9 @@
  *
  * The quartiles, the number of logs and the flagged count of each device come from `review_totals`
  * (migration 6, kept current with every insert: `summary-sql.ts`): how many logs each device sent
- * of each total, so the review costs devices × distinct totals, not the number of logs. The
- * flagged logs listed are read from the logs, down the index on their total, 50 rows.
+ * of each total, quarantined or not, so the review costs devices × distinct totals, not the number
+ * of logs. Only the 50 flagged logs listed are read from the logs themselves, down the index on
+ * their total (`session_logs_review`, migration 6), at the flagged totals in reports alone.
  */
 import type { QueryRunner } from './report-sql.ts';
 import { whereLogs } from './store-sql.ts';
