@@ -10,7 +10,7 @@
  *   review                              the logs far outside the usual range, by device
  *   init                                on an empty store only: a "Coordinators" team and its code
  *   import <file.json>                  a phone's exported unsent logs, each stored once, under its device
- *   rebuild-summaries                   recompute the report's summary tables from the stored logs
+ *   rebuild-summaries                   recompute the summary tables (reports, review) from the stored logs
  *
  * Works on the server's store, chosen the same way (src/sessions/open-store.ts): PostgreSQL when
  * DATABASE_URL is set, else `${DATA_DIR ?? './data'}/sessions.sqlite`; safe while the server runs.
@@ -131,7 +131,7 @@ async function run(
     const started = performance.now();
     await store.rebuildSummaries();
     console.log(
-      `Rebuilt the report's summary tables from ${await store.count()} log(s) in reports, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      `Rebuilt the summary tables of the reports and the review list from ${await store.count()} log(s) in reports, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
   } else if (command === 'init') {
     const first = await ensureFirstCoordinator(store);

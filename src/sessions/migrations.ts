@@ -230,4 +230,26 @@ export const migrations: readonly Migration[] = [
     `,
     summaries: true,
   },
+  // migration added for issue 19 (the review list at national scale)
+  {
+    version: 6,
+    name: 'the attendance totals the review list reads, kept current with every log',
+    sql: `
+      -- How many logs each device sent of each attendance total, quarantined or not (the review
+      -- leaves quarantined devices out as it reads, so quarantine and release change nothing here);
+      -- kept current in the transaction of each insert (summary-sql.ts). The review's weighted
+      -- quartiles and flagged counts read these rows instead of every log.
+      CREATE TABLE review_totals (
+        device_id TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        logs INTEGER NOT NULL,
+        PRIMARY KEY (device_id, total)
+      );
+      INSERT INTO review_totals (device_id, total, logs)
+        SELECT device_id, total, COUNT(*) FROM session_logs GROUP BY device_id, total;
+      -- The flagged logs, highest attendance first (ORDER BY total DESC, client_id LIMIT 50): read
+      -- in this order from the top, no sort and no scan of the logs below the fence.
+      CREATE INDEX session_logs_review ON session_logs (total DESC, client_id);
+    `,
+  },
 ];

@@ -3,7 +3,7 @@
  * devices' rows locked (shared), one statement that inserts the logs of every request that arrived
  * together (`groupCommitAsync`) (INSERT … ON CONFLICT (client_id) DO NOTHING RETURNING tells which
  * are new) and the lesson-pack rows of the new ones, and one that adds the new logs to the summary
- * tables (`summary-sql.ts`); then one SELECT fetches the stored row of every other log, to tell a
+ * tables (`summary-sql.ts`: the report's of devices not quarantined, the review's of all); then one SELECT fetches the stored row of every other log, to tell a
  * duplicate (same canonical JSON) from a conflict.
  * Two servers inserting one client id at once cannot both create it: the second INSERT waits for
  * the first to commit, then does nothing, and its SELECT sees the committed row.
@@ -13,7 +13,14 @@ import type { SessionLog } from './schema.ts';
 import { sameStoredLog } from './log-versions.ts';
 import { canonicalJson, type InsertResult } from './store.ts';
 import { toRecord, type Row } from './store-sql.ts';
-import { summaryDeltas, summaryValues, upsertSql, type SummaryRow, type SummaryTable } from './summary-sql.ts';
+import {
+  reviewDeltas,
+  summaryDeltas,
+  summaryValues,
+  upsertSql,
+  type SummaryRow,
+  type SummaryTable,
+} from './summary-sql.ts';
 
 /** Runs SQL with `?` placeholders and answers the rows. */
 export type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;
@@ -110,15 +117,20 @@ export async function insertJobs(
       const counted = ids
         .map((clientId) => firsts.get(clientId)!)
         .filter(({ row }) => !quarantined.has(String(row['device_id'])));
-      await addToSummaries(
-        run,
-        summaryDeltas(
+      await addToSummaries(run, {
+        ...summaryDeltas(
           counted.map(({ row, log }) => ({
             columns: row as Record<string, string | number>,
             materials: logMaterials(log),
           })),
         ),
-      );
+        review_totals: reviewDeltas(
+          ids.map((clientId) => {
+            const { row } = firsts.get(clientId)!;
+            return { deviceId: String(row['device_id']), total: Number(row['total']) };
+          }),
+        ),
+      });
       return ids;
     }),
   );
@@ -148,7 +160,7 @@ const deviceLocks = 'SELECT id, quarantined_at FROM devices WHERE id = ANY(?) OR
 
 /** Adds summary rows, 500 a statement (31 values each, under PostgreSQL's 65,535 parameters). */
 export async function addToSummaries(run: Query, deltas: Record<SummaryTable, SummaryRow[]>): Promise<void> {
-  for (const table of ['report_sums', 'report_pack_sums'] as const) {
+  for (const table of ['report_sums', 'report_pack_sums', 'review_totals'] as const) {
     for (let index = 0; index < deltas[table].length; index += rowsPerStatement) {
       const rows = deltas[table].slice(index, index + rowsPerStatement);
       await run(

@@ -57,7 +57,7 @@ export function numbered(text: string, parameters: number): string {
  * wait, then add their logs on top of the rebuilt rows.
  */
 async function rebuildSummaries(run: Query): Promise<void> {
-  await run('LOCK TABLE report_sums, report_pack_sums IN SHARE ROW EXCLUSIVE MODE');
+  await run('LOCK TABLE report_sums, report_pack_sums, review_totals IN SHARE ROW EXCLUSIVE MODE');
   for (const statement of rebuildSql) await run(statement);
 }
 
@@ -220,7 +220,9 @@ export function openPostgresStore(connectionString: string, { poolSize = 10 } = 
     },
 
     async logsToReview() {
-      return reviewLogs(query);
+      // One snapshot, as the report: the list reads the flagged totals its quartile rows found, so
+      // both must see the same logs even while other servers keep storing them.
+      return transaction(reviewLogs, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
 
     async insert(log, deviceId, teamId, receivedAt = new Date()) {

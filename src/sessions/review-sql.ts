@@ -9,6 +9,12 @@
  * quartiles weigh every device the same (each log counts 1 / its device's number of logs): the
  * range holds while fewer than a quarter of the devices send nonsense. With fewer than
  * `minimumLogs` logs there is no usual range yet, and nothing is flagged.
+ *
+ * The quartiles, the number of logs and the flagged count of each device come from `review_totals`
+ * (migration 6, kept current with every insert: `summary-sql.ts`): how many logs each device sent
+ * of each total, quarantined or not, so the review costs devices × distinct totals, not the number
+ * of logs. Only the 50 flagged logs listed are read from the logs themselves, down the index on
+ * their total (`session_logs_review`, migration 6), at the flagged totals in reports alone.
  */
 import type { QueryRunner } from './report-sql.ts';
 import { whereLogs } from './store-sql.ts';
@@ -38,15 +44,18 @@ export interface LogsToReview {
 
 /** What to review now; see the module comment for the range. */
 export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
-  const inReports = whereLogs({}, 'l');
-  const perDevice = whereLogs({}, 'd');
-  // The distinct totals (a few hundred at most), each with its logs and its weight: a log weighs
-  // 1 / the number of logs of its device. The quartiles are then read off in JavaScript.
+  // The rows of devices not quarantined: the same rule as every report (`whereLogs` reads only
+  // `device_id` with no filter, a column `review_totals` has too).
+  const counted = whereLogs({}, 'r');
+  // The distinct totals (a few hundred at most), each with its logs and its weight, from
+  // `review_totals` (one row per device and total): a log weighs 1 / the number of logs of its
+  // device. The quartiles are then read off in JavaScript.
   const rows = await query(
-    `SELECT l.total, COUNT(*) AS logs, SUM(1.0 / devices.logs) AS weight
-      FROM session_logs l JOIN (SELECT d.device_id, COUNT(*) AS logs FROM session_logs d ${perDevice.sql} GROUP BY d.device_id) devices ON devices.device_id = l.device_id
-      ${inReports.sql} GROUP BY l.total`,
-    [...perDevice.values, ...inReports.values],
+    `WITH counted AS (SELECT r.device_id, r.total, r.logs FROM review_totals r ${counted.sql}),
+      per_device AS (SELECT device_id, SUM(logs) AS logs FROM counted GROUP BY device_id)
+      SELECT c.total, SUM(c.logs) AS logs, SUM(c.logs * 1.0 / d.logs) AS weight
+      FROM counted c JOIN per_device d ON d.device_id = c.device_id GROUP BY c.total`,
+    counted.values,
   );
   const totals = rows
     .map((row) => ({ total: Number(row['total']), logs: Number(row['logs']), weight: Number(row['weight']) }))
@@ -65,7 +74,17 @@ export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
   };
   const [q1, q3] = [quartile(0.25), quartile(0.75)];
   const fence = Math.max(q3 + 3 * (q3 - q1), 2 * q3);
-  const flagged = whereLogs({}, 'l', [`l.total > ${fence}`]);
+  // The flagged totals that hold logs in reports, highest first, only as many as the listed logs
+  // need: the list reads the logs of those totals alone (down session_logs_review), so it never
+  // reads a quarantined phone's flood at another total, nor anything when no log is flagged.
+  const listedTotals: number[] = [];
+  for (let index = totals.length - 1, held = 0; index >= 0 && totals[index]!.total > fence && held < listed; index--) {
+    listedTotals.push(totals[index]!.total);
+    held += totals[index]!.logs;
+  }
+  if (listedTotals.length === 0) return { range: { q1, q3, fence, logs }, logs: [], byDevice: [] };
+  const flagged = whereLogs({}, 'l', [`l.total IN (${listedTotals.join(', ')})`]);
+  const flaggedTotals = whereLogs({}, 'r', [`r.total > ${fence}`]);
   const [flaggedRows, devices] = await Promise.all([
     query(
       `SELECT l.client_id, l.device_id, l.team_id, l.session_date, l.total, l.received_at FROM session_logs l ${flagged.sql}
@@ -73,8 +92,8 @@ export async function reviewLogs(query: QueryRunner): Promise<LogsToReview> {
       flagged.values,
     ),
     query(
-      `SELECT l.device_id, COUNT(*) AS flagged FROM session_logs l ${flagged.sql} GROUP BY l.device_id`,
-      flagged.values,
+      `SELECT r.device_id, SUM(r.logs) AS flagged FROM review_totals r ${flaggedTotals.sql} GROUP BY r.device_id`,
+      flaggedTotals.values,
     ),
   ]);
   return {

@@ -21,6 +21,7 @@ import {
   deviceQuarantinedSql,
   deviceStatements,
   rebuildSql,
+  reviewDeltas,
   summaryDeltas,
   summaryValues,
   upsertSql,
@@ -138,7 +139,7 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
   /** One synchronous transaction with BEGIN IMMEDIATE: the rules need no lock of their own here. */
   const dialect: rules.Dialect = { lockRow: '' };
 
-  /** Adds the created logs of devices not quarantined to the summary tables (in the insert's transaction). */
+  /** Adds the created logs to the summary tables (in the insert's transaction): the report's of devices not quarantined, the review's of all. */
   function addToSummaries(created: readonly Created[]): void {
     const quarantined = new Map<string, boolean>();
     const isQuarantined = (deviceId: string) => {
@@ -146,8 +147,14 @@ export function openSqliteStore(file: string = sqliteFile()): SessionStore {
         quarantined.set(deviceId, Boolean(prepare(deviceQuarantinedSql).get(deviceId)?.['quarantined_at']));
       return quarantined.get(deviceId)!;
     };
-    const deltas = summaryDeltas(created.filter(({ deviceId }) => !isQuarantined(deviceId)));
-    for (const table of ['report_sums', 'report_pack_sums'] as const)
+    const deltas = {
+      ...summaryDeltas(created.filter(({ deviceId }) => !isQuarantined(deviceId))),
+      // The review's totals hold every log: it leaves quarantined devices out as it reads.
+      review_totals: reviewDeltas(
+        created.map(({ deviceId, columns }) => ({ deviceId, total: Number(columns['total']) })),
+      ),
+    };
+    for (const table of ['report_sums', 'report_pack_sums', 'review_totals'] as const)
       for (const row of deltas[table]) prepare(upsertSql(table, 1)).run(...summaryValues(table, row));
   }
 

@@ -12,6 +12,11 @@
  * - `rebuildSql`: everything recomputed from the logs (`npm run teams -- rebuild-summaries`, and
  *   after any migration that derives the log columns again).
  *
+ * The review list (`review-sql.ts`) reads a third table, `review_totals` (migration 6): how many logs
+ * each device sent of each attendance total. It holds every log, its device quarantined or not (the
+ * review leaves quarantined devices out as it reads, a join on `devices`), so only an insert adds to
+ * it (`reviewDeltas`), quarantine and release leave it alone, and `rebuildSql` recomputes it too.
+ *
  * A row whose sessions fall to 0 is deleted, so a group with no sessions never shows. The quiz sums
  * count only the logs that logged both rounds (the knowledge gain compares the two). The SQL is
  * portable (`?` placeholders, `ON CONFLICT … DO UPDATE`), the same on SQLite and PostgreSQL.
@@ -42,15 +47,21 @@ export const summarySums: readonly string[] = [
 /** What a `report_pack_sums` row adds up. */
 export const packSums: readonly string[] = ['sessions', 'total', ...quizSums];
 
-export type SummaryTable = 'report_sums' | 'report_pack_sums';
+export type SummaryTable = 'report_sums' | 'report_pack_sums' | 'review_totals';
+/** The tables a report reads. */
+export type ReportTable = Exclude<SummaryTable, 'review_totals'>;
+/** `review_totals` (migration 6): how many logs each device sent of each total, for the review list. */
+const reviewKey = ['device_id', 'total'] as const;
 const tables = {
   report_sums: { key: summaryKey as readonly string[], sums: summarySums },
   report_pack_sums: { key: packKey as readonly string[], sums: packSums },
+  review_totals: { key: reviewKey as readonly string[], sums: ['logs'] as readonly string[] },
 } as const;
 
 const columnLists = {
   report_sums: [...summaryKey, ...summarySums],
   report_pack_sums: [...packKey, ...packSums],
+  review_totals: [...reviewKey, 'logs'],
 } as const satisfies Record<SummaryTable, readonly string[]>;
 /** Columns of a summary table, key first, in the order `upsertSql` takes the values. */
 export const summaryColumns = (table: SummaryTable): readonly string[] => columnLists[table];
@@ -103,11 +114,14 @@ export const dropEmptySql = [
 /** The logs of devices that are not quarantined: what the summaries hold. */
 const reported = 'l.device_id NOT IN (SELECT id FROM devices WHERE quarantined_at IS NOT NULL)';
 
-/** Every statement that recomputes both tables from the logs, in order. */
+/** Every statement that recomputes the three tables from the logs, in order. */
 export const rebuildSql: readonly string[] = [
   'DELETE FROM report_sums',
   'DELETE FROM report_pack_sums',
   ...adjustSql(reported, 1),
+  'DELETE FROM review_totals',
+  // Every log, quarantined or not: the review leaves quarantined devices out as it reads.
+  'INSERT INTO review_totals (device_id, total, logs) SELECT device_id, total, COUNT(*) FROM session_logs GROUP BY device_id, total',
 ];
 
 /** The statements (each with the device id as its one value, or none) that take a device's logs out, or put them back. */
@@ -126,10 +140,10 @@ export type SummaryRow = Record<string, string | number>;
  */
 export function summaryDeltas(
   logs: readonly { columns: Record<string, string | number>; materials: readonly string[] }[],
-): Record<SummaryTable, SummaryRow[]> {
+): Record<ReportTable, SummaryRow[]> {
   const days = new Map<string, SummaryRow>();
   const packs = new Map<string, SummaryRow>();
-  const add = (into: Map<string, SummaryRow>, table: SummaryTable, key: SummaryRow, sums: Record<string, number>) => {
+  const add = (into: Map<string, SummaryRow>, table: ReportTable, key: SummaryRow, sums: Record<string, number>) => {
     const id = JSON.stringify(tables[table].key.map((column) => key[column]));
     const row: SummaryRow =
       into.get(id) ??
@@ -159,12 +173,32 @@ export function summaryDeltas(
   return { report_sums: sorted(days), report_pack_sums: sorted(packs) };
 }
 
+/**
+ * What new logs add to `review_totals`: one row per device and total, in key order (as
+ * `summaryDeltas`). Every created log counts, its device quarantined or not: the review leaves
+ * quarantined devices out when it reads, so a quarantine or release changes nothing here.
+ */
+export function reviewDeltas(logs: readonly { deviceId: string; total: number }[]): SummaryRow[] {
+  const rows = new Map<string, SummaryRow>();
+  for (const { deviceId, total } of logs) {
+    const id = JSON.stringify([deviceId, total]);
+    const row = rows.get(id) ?? { device_id: deviceId, total, logs: 0 };
+    row['logs'] = Number(row['logs']) + 1;
+    rows.set(id, row);
+  }
+  return [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
 function makeUpsertSql(table: SummaryTable, rows: number): string {
   const tuple = `(${columnLists[table].map(() => '?').join(', ')})`;
   return `INSERT INTO ${table} (${columnLists[table].join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')} ${addOnConflict(table)}`;
 }
 /** The one-row statements, made once: SQLite runs one per summary row. */
-const oneRow = { report_sums: makeUpsertSql('report_sums', 1), report_pack_sums: makeUpsertSql('report_pack_sums', 1) };
+const oneRow = {
+  report_sums: makeUpsertSql('report_sums', 1),
+  report_pack_sums: makeUpsertSql('report_pack_sums', 1),
+  review_totals: makeUpsertSql('review_totals', 1),
+};
 /** Adds `rows` rows (values in `summaryColumns` order) to a summary table in one statement. */
 export const upsertSql = (table: SummaryTable, rows: number): string =>
   rows === 1 ? oneRow[table] : makeUpsertSql(table, rows);

@@ -2,7 +2,7 @@
  * How long the full report takes over 100,000 generated logs (target ≤ 300 ms at 1,000,000 logs
  * on both engines), all logs and filtered, as the reports page asks for it (`store.report`, the six
  * queries of report-sql.ts over the summary tables), and the list of logs to review
- * (`store.logsToReview`, review-sql.ts, which reads the logs). The time to store the logs (in
+ * (`store.logsToReview`, review-sql.ts, over `review_totals` and the flagged logs alone). The time to store the logs (in
  * batches of 1,000, summaries kept current) is printed too. PostgreSQL runs beside SQLite when TEST_DATABASE_URL is set
  * (`scripts/with-postgres.sh npm run bench:reports`). Prints a table of medians.
  *

@@ -5,6 +5,7 @@ import { validLog } from '../fixtures/session-logs.ts';
 import { schemaFactory, testDatabaseUrl } from './postgres-test-db.ts';
 import { reportContract, reportInJs } from './report-contract.ts';
 import { quarantineContract } from './quarantine-contract.ts';
+import { reviewContract } from './review-contract.ts';
 import { summaryContract } from './summary-contract.ts';
 import { enrolDevice, storeContract } from './store-contract.ts';
 
@@ -19,6 +20,20 @@ describe('PostgreSQL', () => {
   summaryContract('PostgreSQL', async (count) => {
     const scoped = await schemas.freshUrl();
     return Array.from({ length: count }, () => openPostgresStore(scoped, { poolSize: 3 }));
+  });
+  reviewContract('PostgreSQL', async (count) => {
+    const scoped = await schemas.freshUrl();
+    const stores = Array.from({ length: count }, () => openPostgresStore(scoped, { poolSize: 3 }));
+    const db = new pg.Client({ connectionString: scoped });
+    await db.connect();
+    return {
+      stores,
+      sql: async (text) => (await db.query<Record<string, unknown>>(text)).rows,
+      close: async () => {
+        await db.end();
+        await Promise.all(stores.map((store) => store.close()));
+      },
+    };
   });
 
   describe('PostgreSQL session store', () => {

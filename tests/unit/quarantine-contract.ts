@@ -11,7 +11,7 @@ import { validLog } from '../fixtures/session-logs.ts';
 import { enrolDevice } from './store-contract.ts';
 
 /** A valid log of `total` people (everyone in one band of each breakdown). */
-function logOf(total: number): SessionLog {
+export function logOf(total: number): SessionLog {
   const log = validLog();
   return {
     ...log,
