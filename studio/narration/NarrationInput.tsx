@@ -6,9 +6,10 @@
  * Recording is one clip per slide with a start and end per sentence (the content model's
  * `sentences`). While recording, the narrator reads the sentence shown and presses "Next
  * sentence" (Space or Enter) before the next; each tap is moved into the pause the narrator left
- * there (pauses.ts). An uploaded file is cut at its longest pauses. The clip is kept on the page
- * until "Save" uploads it, so a failed upload loses nothing and the saved narration stays as it
- * was until then.
+ * there (pauses.ts). An uploaded file is cut at the pauses that best fit the text's sentence
+ * breaks. The clip is kept on the page, and in the browser (useUnsavedDraft.ts), until "Save"
+ * uploads it, so a failed upload, a closed slide or a lost tab loses nothing, and the saved
+ * narration stays as it was until then.
  */
 import { Button, Card, Flex, Stack, Text } from '@sanity/ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
