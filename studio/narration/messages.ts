@@ -66,6 +66,8 @@ export const audioMessages = {
     'Không nghe thấy tiếng nói trong bản ghi: kiểm tra micrô rồi ghi lại. (Nothing was heard in the recording: check the microphone and record again.)',
   undecodable:
     'Trình duyệt không đọc được tệp âm thanh này. Hãy dùng MP3, M4A, OGG, WebM hoặc WAV. (The browser cannot read this audio file: use MP3, M4A, OGG, WebM or WAV.)',
+  insecure:
+    'Trình duyệt chỉ cho dùng micrô trên https hoặc localhost: mở Studio qua https, hoặc tải lên một tệp. (Browsers give the microphone only to https or localhost: open the Studio over https, or upload a file.)',
   cannotRecord:
     'Trình duyệt này không ghi âm được: hãy tải lên một tệp. (This browser cannot record: upload a file instead.)',
   noSpeechInSaved: 'Không tìm thấy tiếng nói trong tệp. (No speech found in the file.)',

@@ -81,6 +81,10 @@ export function useRecorder(options: {
       onError(message);
     };
     setState({ kind: 'starting' });
+    if (!window.isSecureContext) {
+      fail(audioMessages.insecure);
+      return;
+    }
     if (typeof MediaRecorder === 'undefined' || !('mediaDevices' in navigator)) {
       fail(audioMessages.cannotRecord);
       return;
