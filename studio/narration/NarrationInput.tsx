@@ -105,6 +105,7 @@ export function NarrationInput(props: ObjectInputProps) {
   const processRaw = useRef<(take: RawTake) => void>(() => undefined);
   const { draft, shown, setDraft, keepTake, keepShown } = useUnsavedDraft(unsavedKey, {
     onRawTake: (take) => processRaw.current(take),
+    onRestored: () => setAnnouncement(''),
     onGone: () => setAnnouncement(audioMessages.goneElsewhere),
     onRecordedElsewhere: () => setAnnouncement(audioMessages.recordedElsewhere),
   });

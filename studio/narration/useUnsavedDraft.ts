@@ -30,7 +30,12 @@ const unsavedOf = ({ blob, timings, found, recordedAt }: Draft): UnsavedClip => 
 
 export function useUnsavedDraft(
   key: string,
-  options: { onRawTake: (take: RawTake) => void; onGone: () => void; onRecordedElsewhere: () => void },
+  options: {
+    onRawTake: (take: RawTake) => void;
+    onRestored: () => void;
+    onGone: () => void;
+    onRecordedElsewhere: () => void;
+  },
 ) {
   const [draft, setDraftState] = useState<Draft>();
   const shown = useRef(draft);
@@ -83,8 +88,10 @@ export function useUnsavedDraft(
     const look = () =>
       void loadUnsaved(key).then((kept) => {
         if (!current || !kept || shown.current) return;
-        if (!isRawTake(kept)) setDraftState({ ...kept, url: URL.createObjectURL(kept.blob), restored: true });
-        else if (isBeingRecorded(kept)) {
+        if (!isRawTake(kept)) {
+          setDraftState({ ...kept, url: URL.createObjectURL(kept.blob), restored: true });
+          handlers.current.onRestored();
+        } else if (isBeingRecorded(kept)) {
           handlers.current.onRecordedElsewhere();
           again = setTimeout(look, heartbeat);
         } else handlers.current.onRawTake(kept);

@@ -93,6 +93,8 @@ async function openNarration(slideKey: string, on: Page = page) {
   const path = encodeURIComponent(`slides[_key=="${slideKey}"].audio.vi`);
   await on.goto(`${studio.url}/intent/edit/id=material-fixture-school-pack;type=material;path=${path}/`);
   const input = on.getByTestId('narration-vi');
+  // The whole Studio loads with each visit: on a busy machine that alone can take 15 s.
+  await expect(input).toBeAttached({ timeout: 30_000 });
   await input.scrollIntoViewIfNeeded();
   await expect(input).toBeVisible();
   return input;
@@ -242,6 +244,7 @@ test('a tab closed mid-recording leaves what was said so far', async () => {
   // Its heartbeat is fresh at first (it might be another tab, still recording); once it is stale
   // (10 s), the take is taken up.
   await expect(reopened).toContainText('được giữ lại trên máy này', { timeout: 30_000 });
+  await expect(reopened).not.toContainText('đang được ghi âm ở một thẻ khác');
   const audio = reopened.getByLabel('Bản ghi mới (new recording)');
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(1.5);
 });
