@@ -84,9 +84,11 @@ export function NarrationInput(props: ObjectInputProps) {
   const savedUrl = useAssetUrl(savedRef);
   const savedTimings = useMemo(
     () =>
+      // A missing time stays missing (NaN: an empty, invalid field), never 0: the input must judge
+      // the timings as the site will (fittingTimings refuses what is not a number).
       (value?.sentences ?? []).map(({ start, end }) => ({
-        start: typeof start === 'number' ? start : 0,
-        end: typeof end === 'number' ? end : 0,
+        start: typeof start === 'number' ? start : Number.NaN,
+        end: typeof end === 'number' ? end : Number.NaN,
       })),
     [value?.sentences],
   );

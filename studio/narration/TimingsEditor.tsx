@@ -69,8 +69,9 @@ const secondsOf = (text: string): number | undefined => {
  * marked invalid (red, `aria-invalid`) and the time in use stays; leaving the field shows it again.
  */
 function TimeInput(props: { label: string; value: number; disabled: boolean; onChange: (seconds: number) => void }) {
-  const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
+  const shown = Number.isNaN(props.value) ? '' : String(props.value);
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
   const invalid = secondsOf(text) === undefined;
   return (
     <input
@@ -96,7 +97,7 @@ function TimeInput(props: { label: string; value: number; disabled: boolean; onC
         const seconds = secondsOf(event.target.value);
         if (seconds !== undefined) props.onChange(seconds);
       }}
-      onBlur={() => setText(String(props.value))}
+      onBlur={() => setText(shown)}
     />
   );
 }

@@ -26,6 +26,9 @@ export interface Draft extends UnsavedClip {
   restored?: boolean;
 }
 
+/** How long (ms) typing must pause before an edited clip is written to the browser's store. */
+const editPause = 400;
+
 const unsavedOf = ({ blob, timings, found, recordedAt }: Draft): UnsavedClip => ({ blob, timings, found, recordedAt });
 
 export function useUnsavedDraft(
@@ -42,6 +45,7 @@ export function useUnsavedDraft(
   shown.current = draft;
   const handlers = useRef(options);
   handlers.current = options;
+  const pendingEdit = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   /**
    * Shows `next` (or nothing) and mirrors it in the browser: a new take is kept, an edit is
@@ -59,11 +63,18 @@ export function useUnsavedDraft(
         void keepUnsaved(key, unsavedOf(next));
         return;
       }
-      void updateUnsaved(key, unsavedOf(next)).then((written) => {
-        if (written || shown.current?.recordedAt !== next.recordedAt) return;
-        setDraftState(undefined);
-        handlers.current.onGone();
-      });
+      // An edit (typing a time) is written once typing pauses, not the whole clip per keystroke.
+      clearTimeout(pendingEdit.current);
+      pendingEdit.current = setTimeout(() => {
+        pendingEdit.current = undefined;
+        const latest = shown.current;
+        if (latest?.recordedAt !== next.recordedAt) return;
+        void updateUnsaved(key, unsavedOf(latest)).then((written) => {
+          if (written || shown.current?.recordedAt !== next.recordedAt) return;
+          setDraftState(undefined);
+          handlers.current.onGone();
+        });
+      }, editPause);
     },
     [key],
   );
@@ -108,6 +119,16 @@ export function useUnsavedDraft(
       stop();
     };
   }, [key]);
+
+  // Leaving with an edit not yet written writes it now: the slide closed, nothing typed is lost.
+  useEffect(
+    () => () => {
+      if (pendingEdit.current === undefined) return;
+      clearTimeout(pendingEdit.current);
+      if (shown.current) void updateUnsaved(key, unsavedOf(shown.current));
+    },
+    [key],
+  );
 
   // A clip's URL is freed when the clip goes, not when its timings change.
   const url = draft?.url;

@@ -4,12 +4,13 @@
  * knows its public https origin. nginx runs in the foreground without a master process, as the
  * test's user, with every file in a temporary folder.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { throwawayCertificate } from './certificate.ts';
 import { startOwnServer } from './api-helpers.ts';
 
 /** A free TCP port on loopback. */
@@ -35,27 +36,7 @@ export async function startBehindNginx(env: Record<string, string> = {}): Promis
   const folder = mkdtempSync(join(tmpdir(), 'nginx-'));
   const port = await freePort();
   const origin = `https://localhost:${port}`;
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-      '-keyout',
-      join(folder, 'key.pem'),
-      '-out',
-      join(folder, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
+  throwawayCertificate(folder);
   const app = await startOwnServer(undefined, { SITE_URL: origin, TRUST_PROXY: '1', ...env });
   const upstream = new URL(app.origin);
   writeFileSync(

@@ -10,6 +10,9 @@ import { routeSanityToStandIn, serveStudio } from './studio-stand-in.ts';
 /** The Studio is a large app: on two busy cores its first panes take longer than the default 5 s. */
 const expect = baseExpect.configure({ timeout: 15_000 });
 
+// The stand-in's listener speaks TLS with a throwaway certificate (studio-stand-in.ts).
+test.use({ ignoreHTTPSErrors: true });
+
 let studio: Awaited<ReturnType<typeof serveStudio>>;
 let standIn: SanityStandIn | undefined;
 

@@ -5,7 +5,6 @@
  * *.api.sanity.io are sent to the stand-in; the few account endpoints the Studio asks before it
  * shows anything (who is signed in, their dataset rights, the project) are answered here.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -15,6 +14,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import { readDataset } from '../../src/content/sources/embedded.ts';
 import { startSanityStandIn, type SanityStandIn } from '../unit/sanity-stand-in.ts';
+import { throwawayCertificate } from './certificate.ts';
 
 const studioDist = 'studio/dist';
 const mediaTypes: Record<string, string> = {
@@ -60,24 +60,15 @@ const communicator = {
  * Sanity's listener as the Studio needs it to edit: one welcome event, then the stream stays open,
  * as Sanity's does. (A fulfilled route ends the stream, the Studio reconnects at once and, while
  * reconnecting, keeps every form read-only.) Served over TLS with a throwaway certificate
- * (openssl) because a routed request may only change its URL within https; the browser must
+ * (certificate.ts) because a routed request may only change its URL within https; the browser must
  * run with `--ignore-certificate-errors`.
  */
 async function startListener(): Promise<{ url: string; close(): Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'listener-'));
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost'].concat([
-      '-keyout',
-      join(folder, 'key.pem'),
-      '-out',
-      join(folder, 'cert.pem'),
-    ]),
-    { stdio: 'ignore' },
-  );
+  const pems = throwawayCertificate(folder);
   const sockets = new Set<Socket>();
   const server = createTlsServer(
-    { key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) },
+    { key: readFileSync(pems.key), cert: readFileSync(pems.cert) },
     (request, response) => {
       const cors = {
         'access-control-allow-origin': request.headers.origin ?? '*',
@@ -113,8 +104,9 @@ async function startListener(): Promise<{ url: string; close(): Promise<void> }>
 /**
  * Starts the stand-in with the fixture and sends the page's Sanity API requests to it. Read-only
  * unless `writable`: then the communicator may edit (create and update rights), the stand-in
- * takes uploads and records the Studio's edits (`actions`, `patches`) without applying them, and
- * the listener stays connected (see `startListener`: the browser needs `--ignore-certificate-errors`).
+ * takes uploads and records the Studio's edits (`actions`, `patches`) without applying them. Either
+ * way the listener stays connected (see `startListener`): the page's context needs
+ * `ignoreHTTPSErrors` (or the browser `--ignore-certificate-errors`).
  */
 export async function routeSanityToStandIn(page: Page, { writable = false } = {}): Promise<SanityStandIn> {
   const standIn = await startSanityStandIn({
@@ -122,26 +114,15 @@ export async function routeSanityToStandIn(page: Page, { writable = false } = {}
     documents: readDataset('tests/fixtures/dataset/data.ndjson') as never,
   });
   const permissions = writable ? ['read', 'history', 'create', 'update'] : ['read', 'history'];
-  const listener = writable ? await startListener() : undefined;
-  if (listener) {
-    const close = standIn.close.bind(standIn);
-    Object.assign(standIn, { close: () => Promise.all([close(), listener.close()]).then(() => undefined) });
-  }
+  const listener = await startListener();
+  const close = standIn.close.bind(standIn);
+  Object.assign(standIn, { close: () => Promise.all([close(), listener.close()]).then(() => undefined) });
   const reply = (route: Route, body: unknown) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   await page.route(/^https:\/\/([\w-]+\.)?api\.sanity\.io\//, async (route) => {
     const url = new URL(route.request().url());
     const path = url.pathname;
-    if (path.includes('/data/listen/') && listener)
-      return route.continue({ url: `${listener.url}${path}${url.search}` });
-    if (path.includes('/data/listen/')) {
-      // One welcome event: nothing changes in a read-only stand-in, so nothing follows.
-      return route.fulfill({
-        status: 200,
-        headers: { 'content-type': 'text/event-stream' },
-        body: 'event: welcome\ndata: {"listenerName":"stand-in"}\n\n',
-      });
-    }
+    if (path.includes('/data/listen/')) return route.continue({ url: `${listener.url}${path}${url.search}` });
     if (/\/(data\/(query|doc|mutate|actions)|assets\/(files|images))\//.test(path))
       return route.fulfill({ response: await route.fetch({ url: `${standIn.url}${path}${url.search}` }) });
     if (path.endsWith('/users/me'))

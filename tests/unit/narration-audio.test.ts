@@ -306,6 +306,8 @@ describe('a clip from recording to saved file', () => {
     expect(fitMessage(two, 3).text).toContain('Chữ có 3 câu, lời đọc có 2 mốc');
     expect(fitMessage([two[1]!, two[0]!], 2).text).toContain('sai thứ tự');
     expect(fitMessage(two, 0).text).toContain('chưa có chữ');
+    // A saved timing with no start is not read-along (the site refuses it); the input says so.
+    expect(fitMessage([{ start: Number.NaN, end: 1 }, two[1]!], 2).tone).toBe('caution');
   });
 });
 
