@@ -24,7 +24,7 @@ import {
   type Path,
   type SanityClient,
 } from 'sanity';
-import { slideSentences } from '../../src/content/narration.ts';
+import { slideSentences, type SentenceTiming } from '../../src/content/narration.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
 import { decodeMono, narrationFormat, UndecodableAudio } from './audio.ts';
 import { NothingHeard, prepareClip, TooShort } from './clip.ts';
@@ -32,7 +32,7 @@ import { audioMessages, failed, foundMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
 import { RecordingView } from './RecordingView.tsx';
 import { TimingsEditor } from './TimingsEditor.tsx';
-import { forgetUnsaved, forgetUploaded, type RawTake } from './unsavedClips.ts';
+import { awaitingKey, forgetUnsaved, forgetUploaded, type RawTake, type UnsavedClip } from './unsavedClips.ts';
 import { useRecorder } from './useRecorder.ts';
 import { useUnsavedDraft } from './useUnsavedDraft.ts';
 
@@ -56,32 +56,48 @@ const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
 const savedLooks = [1, 2, 3, 5, 8, 13, 21, ...Array<number>(17).fill(30)];
 
 /**
- * Forgets the browser's copy of the take recorded at `recordedAt` (under `key`) once Sanity holds
- * the field at `path` of the document with the asset `assetId`: the Studio sends the edit a
- * moment after "Save", and until it has, the copy is what a lost tab would leave. Looks at the
- * draft, else the published document, as the Studio's form does; gives up after 10 minutes (a
- * later visit then decides: NarrationInput's `isSaved`). Runs on after the input is closed.
+ * Whether Sanity holds the field at `path` of the document as `clip` was saved: its asset
+ * (`savedAs`) and the same timings (the same bytes make the same asset, so the asset alone
+ * cannot tell two saves apart). Reads the draft, else the published document, as the Studio's
+ * form does, from Sanity itself: the form's value shows an edit before Sanity has it. False when
+ * Sanity cannot be asked.
  */
-async function forgetOnceSaved(
-  client: SanityClient,
-  documentId: string,
-  path: Path,
-  key: string,
-  recordedAt: string,
-  assetId: string,
-): Promise<void> {
+async function heldBySanity(client: SanityClient, documentId: string, path: Path, clip: UnsavedClip): Promise<boolean> {
   const publishedId = documentId.replace(/^drafts\./, '');
+  try {
+    const [draft, published] = await client.getDocuments([`drafts.${publishedId}`, publishedId]);
+    return holds(getValueAtPath(draft ?? published, path) as NarrationValue | undefined, clip);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `field` is `clip` as it was saved: its asset (`savedAs`) and the same timings. */
+function holds(field: NarrationValue | undefined, clip: UnsavedClip): boolean {
+  const timings = field?.sentences ?? [];
+  return (
+    clip.savedAs !== undefined &&
+    field?.asset?._ref === clip.savedAs &&
+    timings.length === clip.timings.length &&
+    timings.every(({ start, end }, i) => start === clip.timings[i]?.start && end === clip.timings[i]?.end)
+  );
+}
+
+/**
+ * Forgets the browser's copy of `clip`, waiting under `key` since "Save", once Sanity holds it:
+ * the Studio sends the edit a moment after "Save", and until Sanity has it, the copy is what a
+ * lost tab or a failed edit would leave. Gives up after 10 minutes (a later visit then decides:
+ * useUnsavedDraft.ts). Runs on after the input is closed.
+ */
+async function forgetOnceSaved(client: SanityClient, documentId: string, path: Path, key: string, clip: UnsavedClip) {
   for (const seconds of savedLooks) {
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    try {
-      const [draft, published] = await client.getDocuments([`drafts.${publishedId}`, publishedId]);
-      const field = getValueAtPath(draft ?? published, path) as NarrationValue | undefined;
-      if (field?.asset?._ref === assetId) {
-        await forgetUnsaved(key, recordedAt);
-        return;
-      }
-    } catch {
-      // Offline for now: look again later.
+    if (await heldBySanity(client, documentId, path, clip)) {
+      await forgetUnsaved(awaitingKey(key), clip.recordedAt);
+      // Another tab's visit may have offered it again meanwhile (its edit was on its way then):
+      // that copy goes too, and the tab hears so.
+      await forgetUnsaved(key, clip.recordedAt);
+      return;
     }
   }
 }
@@ -149,14 +165,15 @@ export function NarrationInput(props: ObjectInputProps) {
   const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
   // Set below, once `process` exists: a raw take left by an earlier visit is processed then.
   const processRaw = useRef<(take: RawTake) => void>(() => undefined);
-  const savedNow = useRef(savedRef);
-  savedNow.current = savedRef;
+  const formValue = useRef(value);
+  formValue.current = value;
   const { draft, shown, setDraft, putAway, keepTake, keepShown } = useUnsavedDraft(unsavedKey, {
     onRawTake: (take) => processRaw.current(take),
     onRestored: () => setAnnouncement(''),
     onGone: () => setAnnouncement(audioMessages.goneElsewhere),
     onRecordedElsewhere: () => setAnnouncement(audioMessages.recordedElsewhere),
-    isSaved: (assetId) => savedNow.current === assetId,
+    heldBySanity: (clip) => heldBySanity(client, String(documentId), path, clip),
+    inForm: (clip) => holds(formValue.current, clip),
   });
 
   /** Decoded, trimmed, timed and encoded: the clip as it will be saved (clip.ts). */
@@ -220,6 +237,24 @@ export function NarrationInput(props: ObjectInputProps) {
    * edited after the recording, or a clip recorded before read-along. The clip is decoded as it is
    * heard (the encoder's delay included), so the timings need no move.
    */
+  /**
+   * Sets the saved clip's timings, each keeping its key (the Studio's history then shows one value
+   * changed). Edited on purpose, the saved narration is what is meant: a copy of it still waiting
+   * for Sanity is dropped (it would be offered again, its timings being other than Sanity's).
+   */
+  const setSavedTimings = useCallback(
+    (timings: SentenceTiming[]) => {
+      onChange(
+        set(
+          timings.map((timing, i) => ({ _type: 'sentenceTiming', _key: savedKeys[i] ?? newKey(), ...timing })),
+          ['sentences'],
+        ),
+      );
+      if (savedRef) void forgetUploaded(unsavedKey, savedRef);
+    },
+    [onChange, savedKeys, savedRef, unsavedKey],
+  );
+
   const retime = useCallback(
     async (which: 'draft' | 'saved') => {
       setError(undefined);
@@ -239,20 +274,14 @@ export function NarrationInput(props: ObjectInputProps) {
         if (!timings) setError(audioMessages.noSpeechInSaved);
         else if (which === 'draft' && shown.current)
           setDraft({ ...shown.current, timings, found: byPauses ? 'pauses' : 'length' });
-        else
-          onChange(
-            set(
-              timings.map((timing, i) => ({ _type: 'sentenceTiming', _key: savedKeys[i] ?? newKey(), ...timing })),
-              ['sentences'],
-            ),
-          );
+        else setSavedTimings(timings);
       } catch (caught) {
         setError(failed('Không đọc được bản ghi. (Could not read the recording.)', caught));
       } finally {
         setWork(undefined);
       }
     },
-    [onChange, savedKeys, savedUrl, sentences, setDraft, shown],
+    [savedUrl, sentences, setDraft, setSavedTimings, shown],
   );
 
   const save = useCallback(async () => {
@@ -266,7 +295,7 @@ export function NarrationInput(props: ObjectInputProps) {
       });
       // The browser's copy is marked as uploaded before the edit goes out, and forgotten once
       // Sanity holds it: a tab lost before then leaves the take (useUnsavedDraft.ts).
-      const recordedAt = await putAway(asset._id);
+      const saved = await putAway(asset._id);
       onChange(
         set({
           _type: 'file',
@@ -274,7 +303,7 @@ export function NarrationInput(props: ObjectInputProps) {
           sentences: draft.timings.map((timing) => ({ _type: 'sentenceTiming', _key: newKey(), ...timing })),
         }),
       );
-      if (recordedAt) void forgetOnceSaved(client, String(documentId), path, unsavedKey, recordedAt, asset._id);
+      if (saved) void forgetOnceSaved(client, String(documentId), path, unsavedKey, saved);
       setAnnouncement(audioMessages.saved);
       focusSoon(recordButton);
     } catch (caught) {
@@ -393,18 +422,7 @@ export function NarrationInput(props: ObjectInputProps) {
             sentences={sentences}
             timings={savedTimings}
             readOnly={readOnly || busy}
-            onChange={(timings) =>
-              onChange(
-                set(
-                  timings.map((timing, i) => ({
-                    _type: 'sentenceTiming',
-                    _key: savedKeys[i] ?? newKey(),
-                    ...timing,
-                  })),
-                  ['sentences'],
-                ),
-              )
-            }
+            onChange={setSavedTimings}
           />
           <Flex gap={2} wrap="wrap">
             <Button

@@ -12,9 +12,11 @@
  * alone while the heartbeat is fresh, and takes it up when it stops (the recording tab was lost).
  *
  * Saving does not end the copy at once: the Studio sends its edit a moment after "Save", and a
- * tab lost in between would lose the take. So the copy is marked with the asset it was uploaded
- * as (`savedAs`) and forgotten once Sanity holds the field with that asset (NarrationInput.tsx);
- * a later visit drops a marked copy the document already has, and shows one it has not again.
+ * tab lost in between, or an edit Sanity never gets, would lose the take. So "Save" moves the
+ * copy, marked with the asset it was uploaded as (`savedAs`), to a second slot of the field's
+ * (`awaitingKey`): it waits there until Sanity holds the field with that asset and those timings
+ * (NarrationInput.tsx), and a later visit offers it again if Sanity does not. A new take goes to
+ * the first slot and never replaces a clip waiting there.
  *
  * Best effort: where IndexedDB is unavailable (a private window that refuses it), the clip lives
  * on the page only, as before, and nothing fails.
@@ -29,7 +31,7 @@ export interface UnsavedClip {
   found: TimingSource;
   /** When it was recorded or taken from a file (ISO 8601). */
   recordedAt: string;
-  /** The asset it was uploaded as, once "Save" uploaded it; until then undefined. */
+  /** The asset it was uploaded as by a "Save" whose edit did not reach Sanity; else undefined. */
   savedAs?: string;
 }
 
@@ -101,20 +103,38 @@ export async function updateUnsaved(key: string, clip: UnsavedClip): Promise<boo
   return written ?? true;
 }
 
+/** The slot where `key`'s clip waits, once uploaded, for Sanity to hold it. */
+export const awaitingKey = (key: string) => `${key} (awaiting Sanity)`;
+
 /**
- * Writes `clip` (the same take only) marked as uploaded as `assetId`; false when that take is not
- * kept here (another tab replaced it, or IndexedDB refuses).
+ * Moves `clip`, uploaded as `assetId`, to the field's waiting slot (replacing what waited there)
+ * and out of its first slot if it is still there; the other tabs hear it is gone from there.
  */
-export async function markUploaded(key: string, clip: UnsavedClip, assetId: string): Promise<boolean> {
-  const marked = await attempt(async (db) => {
+export async function putAwayUploaded(key: string, clip: UnsavedClip, assetId: string): Promise<void> {
+  await attempt(async (db) => {
     const transaction = db.transaction('clips', 'readwrite');
     const kept = await transaction.store.get(key);
-    if (kept?.recordedAt !== clip.recordedAt) return false;
-    await transaction.store.put({ ...clip, savedAs: assetId }, key);
+    if (kept?.recordedAt === clip.recordedAt) await transaction.store.delete(key);
+    await transaction.store.put({ ...clip, savedAs: assetId }, awaitingKey(key));
     await transaction.done;
-    return true;
   });
-  return marked ?? false;
+  tell({ key, recordedAt: clip.recordedAt, change: 'forgotten' });
+}
+
+/**
+ * Moves the clip waiting under `key` back to its first slot (Sanity does not hold it), unless a
+ * clip is there already; returns the clip moved, or undefined.
+ */
+export async function takeBackAwaiting(key: string, recordedAt: string): Promise<UnsavedClip | undefined> {
+  return attempt(async (db) => {
+    const transaction = db.transaction('clips', 'readwrite');
+    const [kept, waiting] = await Promise.all([transaction.store.get(key), transaction.store.get(awaitingKey(key))]);
+    if (kept || !waiting || isRawTake(waiting) || waiting.recordedAt !== recordedAt) return undefined;
+    await transaction.store.put(waiting, key);
+    await transaction.store.delete(awaitingKey(key));
+    await transaction.done;
+    return waiting;
+  });
 }
 
 export const loadUnsaved = (key: string) => attempt((db) => db.get('clips', key));
@@ -130,10 +150,14 @@ export async function forgetUnsaved(key: string, recordedAt: string): Promise<vo
   tell({ key, recordedAt, change: 'forgotten' });
 }
 
-/** Forgets the clip kept under `key` if it is the one uploaded as `assetId` (its narration was removed). */
+/**
+ * Forgets the clip waiting under `key` for Sanity if it was uploaded as `assetId`: the saved
+ * narration was removed or edited on purpose, so what Sanity holds is what is meant.
+ */
 export async function forgetUploaded(key: string, assetId: string): Promise<void> {
-  const kept = await loadUnsaved(key);
-  if (kept && !isRawTake(kept) && kept.savedAs === assetId) await forgetUnsaved(key, kept.recordedAt);
+  const waiting = await loadUnsaved(awaitingKey(key));
+  if (waiting && !isRawTake(waiting) && waiting.savedAs === assetId)
+    await forgetUnsaved(awaitingKey(key), waiting.recordedAt);
 }
 
 /** Calls `listener` with the changes other tabs make; returns the way to stop. */

@@ -3,9 +3,10 @@
  * (unsavedClips.ts) so that closing the slide, a reload or a lost tab loses no take. On the
  * field's next visit a kept clip is shown again; a kept raw take (a recording that was not
  * processed yet) goes to `onRawTake`, unless another tab is recording it right now. A copy that
- * another tab saved or discarded is dropped here too (`onGone` says so). A kept clip that was
- * uploaded ("Save") is dropped on a visit that finds the field holding it (`isSaved`), and shown
- * again as not saved when the field does not: its save never reached Sanity.
+ * another tab saved or discarded is dropped here too (`onGone` says so). A clip that "Save"
+ * uploaded waits in the field's second slot (unsavedClips.ts): a visit with nothing in the first
+ * drops it if Sanity holds it (`heldBySanity`, asked of Sanity, not of the form, whose value
+ * shows an edit before Sanity has it), and shows it again, as not saved, if Sanity does not.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -15,7 +16,9 @@ import {
   isRawTake,
   keepUnsaved,
   loadUnsaved,
-  markUploaded,
+  awaitingKey,
+  putAwayUploaded,
+  takeBackAwaiting,
   updateUnsaved,
   watchUnsaved,
   type RawTake,
@@ -41,8 +44,10 @@ export function useUnsavedDraft(
     onRestored: () => void;
     onGone: () => void;
     onRecordedElsewhere: () => void;
-    /** Whether the field, as loaded from Sanity, holds the asset `assetId`. */
-    isSaved: (assetId: string) => boolean;
+    /** Whether Sanity holds the field as `clip` was saved (its asset and timings); false when unsure. */
+    heldBySanity: (clip: UnsavedClip) => Promise<boolean>;
+    /** Whether the form shows the field as `clip` was saved: an edit of this Studio's, maybe still on its way. */
+    inForm: (clip: UnsavedClip) => boolean;
   },
 ) {
   const [draft, setDraftState] = useState<Draft>();
@@ -86,18 +91,19 @@ export function useUnsavedDraft(
 
   /**
    * "Save" uploaded the clip on the page as `assetId`: the page shows it no more, and the browser's
-   * copy is marked, not forgotten, until Sanity holds the edit (`forgetUnsaved` then). Resolves
-   * with the take's `recordedAt` once the mark is written.
+   * copy waits in the field's second slot until Sanity holds the edit (NarrationInput's
+   * `forgetOnceSaved`). Resolves with the clip as it was saved, once it is put away.
    */
   const putAway = useCallback(
-    async (assetId: string): Promise<string | undefined> => {
+    async (assetId: string): Promise<UnsavedClip | undefined> => {
       const current = shown.current;
       if (!current) return undefined;
       clearTimeout(pendingEdit.current);
       pendingEdit.current = undefined;
-      await markUploaded(key, unsavedOf(current), assetId);
+      const saved = { ...unsavedOf(current), savedAs: assetId };
+      await putAwayUploaded(key, saved, assetId);
       if (shown.current?.recordedAt === current.recordedAt) setDraftState(undefined);
-      return current.recordedAt;
+      return saved;
     },
     [key],
   );
@@ -120,12 +126,13 @@ export function useUnsavedDraft(
     // A take another tab is recording is looked at again once its heartbeat would be stale: if
     // that tab was lost, what it recorded is taken up here.
     const look = () =>
-      void loadUnsaved(key).then((kept) => {
-        if (!current || !kept || shown.current) return;
-        if (!isRawTake(kept) && kept.savedAs !== undefined && handlers.current.isSaved(kept.savedAs)) {
-          // Saved, and Sanity has it: the copy had only not been forgotten yet (a tab closed meanwhile).
-          void forgetUnsaved(key, kept.recordedAt);
-        } else if (!isRawTake(kept)) {
+      void loadUnsaved(key).then(async (kept) => {
+        if (!current || shown.current) return;
+        if (!kept) {
+          await lookAtAwaiting();
+          return;
+        }
+        if (!isRawTake(kept)) {
           setDraftState({ ...kept, url: URL.createObjectURL(kept.blob), restored: true });
           handlers.current.onRestored();
         } else if (isBeingRecorded(kept)) {
@@ -133,6 +140,25 @@ export function useUnsavedDraft(
           again = setTimeout(look, heartbeat);
         } else handlers.current.onRawTake(kept);
       });
+    /** The field was left, or shows a clip already. */
+    const busy = () => !current || shown.current !== undefined;
+    // A clip saved on an earlier visit whose edit may not have reached Sanity: dropped if Sanity
+    // holds it, else offered again as not saved.
+    const lookAtAwaiting = async () => {
+      const waiting = await loadUnsaved(awaitingKey(key));
+      if (!waiting || isRawTake(waiting)) return;
+      if (await handlers.current.heldBySanity(waiting)) {
+        await forgetUnsaved(awaitingKey(key), waiting.recordedAt);
+        return;
+      }
+      // The form shows it but Sanity does not hold it yet: the edit is on its way (a slide closed
+      // and opened again at once). It waits on; a failed edit takes it out of the form.
+      if (busy() || handlers.current.inForm(waiting)) return;
+      const back = await takeBackAwaiting(key, waiting.recordedAt);
+      if (!back || busy()) return;
+      setDraftState({ ...back, url: URL.createObjectURL(back.blob), restored: true });
+      handlers.current.onRestored();
+    };
     look();
     const stop = watchUnsaved(({ key: changed, recordedAt, change }) => {
       if (changed !== key || change !== 'forgotten' || shown.current?.recordedAt !== recordedAt) return;

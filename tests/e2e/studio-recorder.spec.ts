@@ -8,7 +8,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect as baseExpect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  chromium,
+  expect as baseExpect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { MPEGDecoder } from 'mpg123-decoder';
 import type { SanityStandIn } from '../unit/sanity-stand-in.ts';
 import { launchOptions } from './browser.ts';
@@ -302,6 +310,117 @@ test('a clip saved and then removed on purpose is not offered again', async () =
   await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
 });
 
+const fixtureClip = 'tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3';
+
+/** Takes a file as the slide's new clip. */
+async function takeFile(input: Locator, file = fixtureClip) {
+  await input.getByLabel('Hoặc tải lên tệp (or upload a file)').setInputFiles(file);
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+}
+
+/** Slide 2's Vietnamese narration as the stand-in holds it (the draft, else the published document). */
+function heldNarration() {
+  const document = (standIn?.documents.get('drafts.material-fixture-school-pack') ??
+    standIn?.documents.get('material-fixture-school-pack')) as unknown as {
+    slides: { _key: string; audio?: { vi?: { asset?: { _ref?: string }; sentences?: { end?: number }[] } } }[];
+  };
+  return document.slides.find(({ _key }) => _key === 'slide2')?.audio?.vi;
+}
+
+/** Holds the Studio's document edits unanswered (a slow connection) until `release` fails them. */
+async function holdEdits() {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/data/actions/**', async (route) => {
+    held += 1;
+    await released;
+    await route.abort('internetdisconnected');
+  });
+  return { held: () => held, fail: release };
+}
+
+/** Closes the slide (Escape) and opens it again in the same Studio, without a reload. */
+async function closeAndReopenInStudio(slideKey: string) {
+  // Escape closes the slide's dialog from inside it.
+  await page
+    .getByTestId('narration-vi')
+    .getByRole('button', { name: /^Ghi âm/ })
+    .focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('narration-vi')).toHaveCount(0);
+  // The Studio takes the slide out of its URL itself: only then is it sent back to the slide.
+  await expect.poll(() => decodeURIComponent(page.url())).not.toContain('audio.vi');
+  const path = encodeURIComponent(`slides[_key=="${slideKey}"].audio.vi`);
+  await page.evaluate((to) => {
+    history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, `${studio.url}/intent/edit/id=material-fixture-school-pack;type=material;path=${path}/`);
+  await expect(page.getByTestId('narration-vi')).toBeAttached({ timeout: 30_000 });
+}
+
+test.describe('a save whose edit is slow or fails (found by a tester)', () => {
+  test('the slide closed and opened again while the edit is on its way: the clip waits, and is offered once the edit fails', async () => {
+    let input = await openNarration('slide2');
+    await takeFile(input);
+    const edits = await holdEdits();
+    await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+    await expect.poll(() => edits.held()).toBeGreaterThan(0);
+    await closeAndReopenInStudio('slide2');
+    // The form shows the saved clip (the Studio's own edit); the copy waits for Sanity meanwhile.
+    await page.waitForTimeout(1500);
+    expect(await keptClips()).toHaveLength(1);
+    edits.fail();
+    await page.waitForTimeout(1000);
+    await page.unroute('**/data/actions/**');
+    expect(heldNarration()?.asset).toBeUndefined();
+    input = await openNarration('slide2');
+    await expect(input).toContainText('đã tải lên nhưng chưa vào tài liệu');
+  });
+
+  test('a save that fails, then a new take at once: the first clip is not replaced, and is offered after the new one', async () => {
+    let input = await openNarration('slide2');
+    await takeFile(input);
+    await page.route('**/data/actions/**', (route) => route.abort('internetdisconnected'));
+    await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+    await expect.poll(() => uploads().length).toBe(1);
+    await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+    await takeFile(input, voiceClip);
+    await expect.poll(async () => (await keptClips()).length).toBe(2);
+    await page.unroute('**/data/actions/**');
+    input = await openNarration('slide2');
+    await expect(input).toContainText('An unsaved recording, kept on this computer');
+    await input.getByRole('button', { name: 'Bỏ bản ghi này (discard)' }).click();
+    input = await openNarration('slide2');
+    await expect(input).toContainText('đã tải lên nhưng chưa vào tài liệu');
+    await expect(input).toContainText('Đọc theo: bật · 2 câu');
+  });
+
+  test('the same file saved again with a timing typed by hand, the edit refused: the clip is offered again', async () => {
+    let input = await openNarration('slide2');
+    await takeFile(input);
+    await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+    await expect.poll(() => heldNarration()?.asset?._ref).toBe(uploads()[0]?._id);
+    await expect.poll(() => keptClips()).toEqual([]);
+    // The same bytes make the same asset: only the timing tells this save from the first.
+    input = await openNarration('slide2');
+    await takeFile(input);
+    const end = input.getByLabel('Câu 1 kết thúc (end, s)');
+    await end.fill('1.3');
+    await end.blur();
+    await page.route('**/data/actions/**', (route) => route.abort('internetdisconnected'));
+    await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+    await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+    await page.waitForTimeout(2500);
+    expect(uploads()).toHaveLength(1);
+    expect(heldNarration()?.sentences?.[0]?.end).not.toBe(1.3);
+    await page.unroute('**/data/actions/**');
+    input = await openNarration('slide2');
+    await expect(input).toContainText('đã tải lên nhưng chưa vào tài liệu');
+    await expect(input.getByLabel('Câu 1 kết thúc (end, s)')).toHaveValue('1.3');
+  });
+});
+
 test('closing the slide mid-recording keeps the take', async () => {
   const input = await openNarration('slide4');
   await input.getByRole('button', { name: /^Ghi âm/ }).click();
@@ -464,6 +583,8 @@ test.describe('two tabs on one slide', () => {
     await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
     await expect(second.getByRole('status')).toContainText('đã được lưu hoặc bỏ ở một thẻ khác');
     await expect(second).not.toContainText('Bản ghi mới, chưa lưu');
+    // Once Sanity holds the edit (a reload before then would rightly offer the clip again).
+    await expect.poll(() => narrationEdit(uploads()[0]!._id) !== undefined).toBe(true);
     await openNarration('slide2');
     await expect(page.getByTestId('narration-vi')).not.toContainText('được giữ lại');
   });
