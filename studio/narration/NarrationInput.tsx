@@ -233,11 +233,6 @@ export function NarrationInput(props: ObjectInputProps) {
   );
 
   /**
-   * The clip's timings found again from its pauses and the slide's text as it is now: for a text
-   * edited after the recording, or a clip recorded before read-along. The clip is decoded as it is
-   * heard (the encoder's delay included), so the timings need no move.
-   */
-  /**
    * Sets the saved clip's timings, each keeping its key (the Studio's history then shows one value
    * changed). Edited on purpose, the saved narration is what is meant: a copy of it still waiting
    * for Sanity is dropped (it would be offered again, its timings being other than Sanity's).
@@ -255,6 +250,11 @@ export function NarrationInput(props: ObjectInputProps) {
     [onChange, savedKeys, savedRef, unsavedKey],
   );
 
+  /**
+   * The clip's timings found again from its pauses and the slide's text as it is now: for a text
+   * edited after the recording, or a clip recorded before read-along. The clip is decoded as it is
+   * heard (the encoder's delay included), so the timings need no move.
+   */
   const retime = useCallback(
     async (which: 'draft' | 'saved') => {
       setError(undefined);
@@ -293,8 +293,8 @@ export function NarrationInput(props: ObjectInputProps) {
         filename: `narration-${lang}.${narrationFormat.extension}`,
         contentType: narrationFormat.mimeType,
       });
-      // The browser's copy is marked as uploaded before the edit goes out, and forgotten once
-      // Sanity holds it: a tab lost before then leaves the take (useUnsavedDraft.ts).
+      // The browser's copy moves to its waiting slot before the edit goes out, and is forgotten
+      // once Sanity holds it: a lost tab or a failed edit leaves the take (useUnsavedDraft.ts).
       const saved = await putAway(asset._id);
       onChange(
         set({
