@@ -13,7 +13,17 @@
  */
 import { Button, Card, Flex, Stack, Text } from '@sanity/ui';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { pathToString, set, unset, useClient, useFormValue, type ObjectInputProps } from 'sanity';
+import {
+  getValueAtPath,
+  pathToString,
+  set,
+  unset,
+  useClient,
+  useFormValue,
+  type ObjectInputProps,
+  type Path,
+  type SanityClient,
+} from 'sanity';
 import { slideSentences } from '../../src/content/narration.ts';
 import { deskApiVersion } from '../structure/apiVersion.ts';
 import { decodeMono, narrationFormat, UndecodableAudio } from './audio.ts';
@@ -22,7 +32,7 @@ import { audioMessages, failed, foundMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
 import { RecordingView } from './RecordingView.tsx';
 import { TimingsEditor } from './TimingsEditor.tsx';
-import type { RawTake } from './unsavedClips.ts';
+import { forgetUnsaved, type RawTake } from './unsavedClips.ts';
 import { useRecorder } from './useRecorder.ts';
 import { useUnsavedDraft } from './useUnsavedDraft.ts';
 
@@ -41,6 +51,40 @@ function focusSoon(target: { current: HTMLElement | null }) {
 }
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+
+/** Seconds between looks at Sanity for a saved clip's edit: soon at first, then every 30 s for 10 minutes. */
+const savedLooks = [1, 2, 3, 5, 8, 13, 21, ...Array<number>(17).fill(30)];
+
+/**
+ * Forgets the browser's copy of the take recorded at `recordedAt` (under `key`) once Sanity holds
+ * the field at `path` of the document with the asset `assetId`: the Studio sends the edit a
+ * moment after "Save", and until it has, the copy is what a lost tab would leave. Looks at the
+ * draft, else the published document, as the Studio's form does; gives up after 10 minutes (a
+ * later visit then decides: NarrationInput's `isSaved`). Runs on after the input is closed.
+ */
+async function forgetOnceSaved(
+  client: SanityClient,
+  documentId: string,
+  path: Path,
+  key: string,
+  recordedAt: string,
+  assetId: string,
+): Promise<void> {
+  const publishedId = documentId.replace(/^drafts\./, '');
+  for (const seconds of savedLooks) {
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    try {
+      const [draft, published] = await client.getDocuments([`drafts.${publishedId}`, publishedId]);
+      const field = getValueAtPath(draft ?? published, path) as NarrationValue | undefined;
+      if (field?.asset?._ref === assetId) {
+        await forgetUnsaved(key, recordedAt);
+        return;
+      }
+    } catch {
+      // Offline for now: look again later.
+    }
+  }
+}
 
 /** The URL of a saved file asset, looked up by its id. */
 function useAssetUrl(ref: string | undefined): string | undefined {
@@ -105,11 +149,14 @@ export function NarrationInput(props: ObjectInputProps) {
   const unsavedKey = `${String(documentId).replace(/^drafts\./, '')} ${pathToString(path)}`;
   // Set below, once `process` exists: a raw take left by an earlier visit is processed then.
   const processRaw = useRef<(take: RawTake) => void>(() => undefined);
-  const { draft, shown, setDraft, keepTake, keepShown } = useUnsavedDraft(unsavedKey, {
+  const savedNow = useRef(savedRef);
+  savedNow.current = savedRef;
+  const { draft, shown, setDraft, putAway, keepTake, keepShown } = useUnsavedDraft(unsavedKey, {
     onRawTake: (take) => processRaw.current(take),
     onRestored: () => setAnnouncement(''),
     onGone: () => setAnnouncement(audioMessages.goneElsewhere),
     onRecordedElsewhere: () => setAnnouncement(audioMessages.recordedElsewhere),
+    isSaved: (assetId) => savedNow.current === assetId,
   });
 
   /** Decoded, trimmed, timed and encoded: the clip as it will be saved (clip.ts). */
@@ -217,6 +264,9 @@ export function NarrationInput(props: ObjectInputProps) {
         filename: `narration-${lang}.${narrationFormat.extension}`,
         contentType: narrationFormat.mimeType,
       });
+      // The browser's copy is marked as uploaded before the edit goes out, and forgotten once
+      // Sanity holds it: a tab lost before then leaves the take (useUnsavedDraft.ts).
+      const recordedAt = await putAway(asset._id);
       onChange(
         set({
           _type: 'file',
@@ -224,7 +274,7 @@ export function NarrationInput(props: ObjectInputProps) {
           sentences: draft.timings.map((timing) => ({ _type: 'sentenceTiming', _key: newKey(), ...timing })),
         }),
       );
-      setDraft(undefined);
+      if (recordedAt) void forgetOnceSaved(client, String(documentId), path, unsavedKey, recordedAt, asset._id);
       setAnnouncement(audioMessages.saved);
       focusSoon(recordButton);
     } catch (caught) {
@@ -237,7 +287,7 @@ export function NarrationInput(props: ObjectInputProps) {
     } finally {
       setWork(undefined);
     }
-  }, [client, draft, lang, onChange, setDraft]);
+  }, [client, documentId, draft, lang, onChange, path, putAway, unsavedKey]);
 
   const busy = work !== undefined || recorder.state.kind !== 'idle';
   // The live region says what changed (a sentence, a state), never a ticking clock: a screen
@@ -293,7 +343,9 @@ export function NarrationInput(props: ObjectInputProps) {
             </div>
             {draft.restored && (
               <Text size={1}>
-                {`Bản ghi chưa lưu lúc ${new Date(draft.recordedAt).toLocaleString('vi-VN')}, được giữ lại trên máy này. (An unsaved recording, kept on this computer.)`}
+                {draft.savedAs
+                  ? `Bản ghi lúc ${new Date(draft.recordedAt).toLocaleString('vi-VN')} đã tải lên nhưng chưa vào tài liệu, được giữ lại trên máy này: bấm Lưu lần nữa. (This recording was uploaded but never reached the document; it is kept on this computer: save it again.)`
+                  : `Bản ghi chưa lưu lúc ${new Date(draft.recordedAt).toLocaleString('vi-VN')}, được giữ lại trên máy này. (An unsaved recording, kept on this computer.)`}
               </Text>
             )}
             <Text size={1} muted>

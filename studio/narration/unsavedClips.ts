@@ -11,6 +11,11 @@
  * another tab saved. A take being recorded carries a heartbeat (`live`): another tab leaves it
  * alone while the heartbeat is fresh, and takes it up when it stops (the recording tab was lost).
  *
+ * Saving does not end the copy at once: the Studio sends its edit a moment after "Save", and a
+ * tab lost in between would lose the take. So the copy is marked with the asset it was uploaded
+ * as (`savedAs`) and forgotten once Sanity holds the field with that asset (NarrationInput.tsx);
+ * a later visit drops a marked copy the document already has, and shows one it has not again.
+ *
  * Best effort: where IndexedDB is unavailable (a private window that refuses it), the clip lives
  * on the page only, as before, and nothing fails.
  */
@@ -24,6 +29,8 @@ export interface UnsavedClip {
   found: TimingSource;
   /** When it was recorded or taken from a file (ISO 8601). */
   recordedAt: string;
+  /** The asset it was uploaded as, once "Save" uploaded it; until then undefined. */
+  savedAs?: string;
 }
 
 /** A recording as the browser made it, not yet decoded, timed or encoded. */
@@ -92,6 +99,22 @@ export async function updateUnsaved(key: string, clip: UnsavedClip): Promise<boo
     return true;
   });
   return written ?? true;
+}
+
+/**
+ * Writes `clip` (the same take only) marked as uploaded as `assetId`; false when that take is not
+ * kept here (another tab replaced it, or IndexedDB refuses).
+ */
+export async function markUploaded(key: string, clip: UnsavedClip, assetId: string): Promise<boolean> {
+  const marked = await attempt(async (db) => {
+    const transaction = db.transaction('clips', 'readwrite');
+    const kept = await transaction.store.get(key);
+    if (kept?.recordedAt !== clip.recordedAt) return false;
+    await transaction.store.put({ ...clip, savedAs: assetId }, key);
+    await transaction.done;
+    return true;
+  });
+  return marked ?? false;
 }
 
 export const loadUnsaved = (key: string) => attempt((db) => db.get('clips', key));

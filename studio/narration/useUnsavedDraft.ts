@@ -3,7 +3,9 @@
  * (unsavedClips.ts) so that closing the slide, a reload or a lost tab loses no take. On the
  * field's next visit a kept clip is shown again; a kept raw take (a recording that was not
  * processed yet) goes to `onRawTake`, unless another tab is recording it right now. A copy that
- * another tab saved or discarded is dropped here too (`onGone` says so).
+ * another tab saved or discarded is dropped here too (`onGone` says so). A kept clip that was
+ * uploaded ("Save") is dropped on a visit that finds the field holding it (`isSaved`), and shown
+ * again as not saved when the field does not: its save never reached Sanity.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -13,6 +15,7 @@ import {
   isRawTake,
   keepUnsaved,
   loadUnsaved,
+  markUploaded,
   updateUnsaved,
   watchUnsaved,
   type RawTake,
@@ -38,6 +41,8 @@ export function useUnsavedDraft(
     onRestored: () => void;
     onGone: () => void;
     onRecordedElsewhere: () => void;
+    /** Whether the field, as loaded from Sanity, holds the asset `assetId`. */
+    isSaved: (assetId: string) => boolean;
   },
 ) {
   const [draft, setDraftState] = useState<Draft>();
@@ -79,6 +84,24 @@ export function useUnsavedDraft(
     [key],
   );
 
+  /**
+   * "Save" uploaded the clip on the page as `assetId`: the page shows it no more, and the browser's
+   * copy is marked, not forgotten, until Sanity holds the edit (`forgetUnsaved` then). Resolves
+   * with the take's `recordedAt` once the mark is written.
+   */
+  const putAway = useCallback(
+    async (assetId: string): Promise<string | undefined> => {
+      const current = shown.current;
+      if (!current) return undefined;
+      clearTimeout(pendingEdit.current);
+      pendingEdit.current = undefined;
+      await markUploaded(key, unsavedOf(current), assetId);
+      if (shown.current?.recordedAt === current.recordedAt) setDraftState(undefined);
+      return current.recordedAt;
+    },
+    [key],
+  );
+
   /** Keeps a raw take while it is recorded (it replaces the kept clip, as the new take will). */
   const keepTake = useCallback((take: RawTake) => keepUnsaved(key, take), [key]);
 
@@ -99,7 +122,10 @@ export function useUnsavedDraft(
     const look = () =>
       void loadUnsaved(key).then((kept) => {
         if (!current || !kept || shown.current) return;
-        if (!isRawTake(kept)) {
+        if (!isRawTake(kept) && kept.savedAs !== undefined && handlers.current.isSaved(kept.savedAs)) {
+          // Saved, and Sanity has it: the copy had only not been forgotten yet (a tab closed meanwhile).
+          void forgetUnsaved(key, kept.recordedAt);
+        } else if (!isRawTake(kept)) {
           setDraftState({ ...kept, url: URL.createObjectURL(kept.blob), restored: true });
           handlers.current.onRestored();
         } else if (isBeingRecorded(kept)) {
@@ -134,5 +160,5 @@ export function useUnsavedDraft(
   const url = draft?.url;
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
 
-  return { draft, shown, setDraft, keepTake, keepShown };
+  return { draft, shown, setDraft, putAway, keepTake, keepShown };
 }

@@ -197,6 +197,33 @@ test('a file that is not audio is refused in the Studio’s language, and the sa
   expect(JSON.stringify(standIn?.actions)).not.toContain('audio');
 });
 
+/** The clips this browser keeps unsaved (studio/narration/unsavedClips.ts), by key. */
+function keptClips(on: Page = page) {
+  return on.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const opening = indexedDB.open('narration-unsaved');
+        opening.onerror = () => reject(new Error(String(opening.error)));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('clips')) {
+            resolve([]);
+            return;
+          }
+          const keys = db.transaction('clips').objectStore('clips').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => reject(new Error(String(keys.error)));
+        };
+      }),
+  );
+}
+
+/** The Studio's edit that set a slide's narration to `assetId`, once it reached the stand-in. */
+const narrationEdit = (assetId: string) =>
+  (standIn?.actions ?? []).find(
+    (action) => action['actionType'] === 'sanity.action.document.edit' && JSON.stringify(action).includes(assetId),
+  );
+
 test('an unsaved clip survives a reload of the Studio, and is forgotten once saved', async () => {
   let input = await openNarration('slide2');
   await input
@@ -208,12 +235,46 @@ test('an unsaved clip survives a reload of the Studio, and is forgotten once sav
   await expect(input).toContainText('được giữ lại trên máy này');
   await expect(input).toContainText('Đọc theo: bật · 2 câu');
   await expect(input.getByLabel('Bản ghi mới (new recording)')).toHaveJSProperty('paused', true);
+  // The tab will be reloaded before it sees Sanity holding the edit (its looks are held up here).
+  await page.route('**/data/doc/**', (route) => route.abort('internetdisconnected'));
   await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
   await expect.poll(() => uploads().length).toBe(1);
   await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+  await expect.poll(() => narrationEdit(uploads()[0]!._id) !== undefined).toBe(true);
+  await page.waitForTimeout(1500);
+  expect(await keptClips()).toHaveLength(1);
+  await page.unroute('**/data/doc/**');
+  // The next visit finds the field holding the clip: the copy goes, and is not offered as unsaved.
   input = await openNarration('slide2');
-  await expect(input.getByRole('button', { name: 'Ghi âm (record)' })).toBeVisible();
+  await expect(input.getByLabel('Lời đọc đã lưu (saved narration)')).toBeVisible();
+  await expect(input.getByRole('button', { name: 'Ghi âm lại (record again)' })).toBeVisible();
   await expect(input).not.toContainText('được giữ lại');
+  await expect.poll(() => keptClips()).toEqual([]);
+});
+
+test('a saved clip whose edit never reached Sanity is kept, and offered again after a reload', async () => {
+  let input = await openNarration('slide2');
+  await input
+    .getByLabel('Hoặc tải lên tệp (or upload a file)')
+    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  // The upload goes through; the Studio's edit of the document does not (the tab is then lost).
+  await page.route('**/data/actions/**', (route) => route.abort('internetdisconnected'));
+  await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+  await expect.poll(() => uploads().length).toBe(1);
+  await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+  const [asset] = uploads();
+  await page.waitForTimeout(2000);
+  expect(narrationEdit(asset!._id)).toBeUndefined();
+  expect(await keptClips()).toHaveLength(1);
+
+  input = await openNarration('slide2');
+  await expect(input).toContainText('đã tải lên nhưng chưa vào tài liệu');
+  await expect(input).toContainText('Đọc theo: bật · 2 câu');
+  await page.unroute('**/data/actions/**');
+  await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+  await expect.poll(() => narrationEdit(asset!._id) !== undefined).toBe(true);
+  await expect.poll(() => keptClips(), { timeout: 10_000 }).toEqual([]);
 });
 
 test('closing the slide mid-recording keeps the take', async () => {

@@ -104,7 +104,8 @@ async function startListener(): Promise<{ url: string; close(): Promise<void> }>
 /**
  * Starts the stand-in with the fixture and sends the page's Sanity API requests to it. Read-only
  * unless `writable`: then the communicator may edit (create and update rights), the stand-in
- * takes uploads and records the Studio's edits (`actions`, `patches`) without applying them. Either
+ * takes uploads, records the Studio's edits (`actions`, `patches`) and applies its document edits
+ * to the drafts (a reload shows them; the listener does not tell the open page). Either
  * way the listener stays connected (see `startListener`): the page's context needs
  * `ignoreHTTPSErrors` (or the browser `--ignore-certificate-errors`).
  */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Mutation } from '@sanity/mutator';
 import { evaluate, parse } from 'groq-js';
 
 type Document = Record<string, unknown> & { _id: string; _type: string };
@@ -25,8 +26,10 @@ export interface SanityStandIn {
   /** `patch` mutations as the client sent them: recorded, not applied (no patch engine here). */
   readonly patches: Record<string, unknown>[];
   /**
-   * Document actions as the Studio sent them (`/data/actions`: edits, publishing): recorded and
-   * answered, not applied.
+   * Document actions as the Studio sent them (`/data/actions`: edits, publishing), recorded. An
+   * edit is applied to the document's draft (made from the published document if there is none),
+   * with Sanity's own patch engine (@sanity/mutator), so that a reloaded Studio shows it; other
+   * actions are answered, not applied.
    */
   readonly actions: Record<string, unknown>[];
   close(): Promise<void>;
@@ -118,6 +121,20 @@ export async function startSanityStandIn(
     });
   }
 
+  /** A document edit, as Sanity's API applies it: to the draft, made from the published document if need be. */
+  function edit(action: Record<string, unknown>) {
+    const { draftId, publishedId, patch } = action as { draftId?: string; publishedId?: string; patch?: object };
+    if (action['actionType'] !== 'sanity.action.document.edit' || !draftId || !publishedId || !patch) return;
+    const published = documents.get(publishedId);
+    const before = documents.get(draftId) ?? (published ? { ...published, _id: draftId } : undefined);
+    if (!before) return;
+    const after = new Mutation({ mutations: [{ patch: { ...patch, id: draftId } }] }).apply(before);
+    // As Sanity stamps every write (the Studio shows "edited … ago" from `_updatedAt`).
+    const now = new Date().toISOString();
+    if (after)
+      documents.set(draftId, { _createdAt: now, ...after, _updatedAt: now, _rev: `rev-${String(requests.length)}` });
+  }
+
   const server = createServer((request, response) => void answer(request, response));
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', base);
@@ -188,6 +205,7 @@ export async function startSanityStandIn(
       if (endpoint === 'data/actions') {
         const body = JSON.parse((await readBody(request)).toString('utf8')) as { actions?: Record<string, unknown>[] };
         actions.push(...(body.actions ?? []));
+        for (const action of body.actions ?? []) edit(action);
         send(response, 200, { transactionId: `tx-${requests.length}` });
         return;
       }
