@@ -32,7 +32,7 @@ import { audioMessages, failed, foundMessage } from './messages.ts';
 import { analyse, timingsByLength, timingsFromPauses } from './pauses.ts';
 import { RecordingView } from './RecordingView.tsx';
 import { TimingsEditor } from './TimingsEditor.tsx';
-import { forgetUnsaved, type RawTake } from './unsavedClips.ts';
+import { forgetUnsaved, forgetUploaded, type RawTake } from './unsavedClips.ts';
 import { useRecorder } from './useRecorder.ts';
 import { useUnsavedDraft } from './useUnsavedDraft.ts';
 
@@ -420,6 +420,8 @@ export function NarrationInput(props: ObjectInputProps) {
               disabled={busy || readOnly}
               onClick={() => {
                 onChange(unset());
+                // Removed on purpose: a copy of it still waiting for Sanity must not be offered again.
+                if (savedRef) void forgetUploaded(unsavedKey, savedRef);
                 focusSoon(recordButton);
               }}
             />

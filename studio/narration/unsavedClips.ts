@@ -130,6 +130,12 @@ export async function forgetUnsaved(key: string, recordedAt: string): Promise<vo
   tell({ key, recordedAt, change: 'forgotten' });
 }
 
+/** Forgets the clip kept under `key` if it is the one uploaded as `assetId` (its narration was removed). */
+export async function forgetUploaded(key: string, assetId: string): Promise<void> {
+  const kept = await loadUnsaved(key);
+  if (kept && !isRawTake(kept) && kept.savedAs === assetId) await forgetUnsaved(key, kept.recordedAt);
+}
+
 /** Calls `listener` with the changes other tabs make; returns the way to stop. */
 export function watchUnsaved(listener: (change: UnsavedChange) => void): () => void {
   const receive = (event: MessageEvent<UnsavedChange>) => listener(event.data);

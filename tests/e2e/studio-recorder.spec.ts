@@ -277,6 +277,31 @@ test('a saved clip whose edit never reached Sanity is kept, and offered again af
   await expect.poll(() => keptClips(), { timeout: 10_000 }).toEqual([]);
 });
 
+test('a clip saved and then removed on purpose is not offered again', async () => {
+  let input = await openNarration('slide2');
+  await input
+    .getByLabel('Hoặc tải lên tệp (or upload a file)')
+    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  // The tab does not get to see Sanity holding the save before the narration is removed.
+  await page.route('**/data/doc/**', (route) => route.abort('internetdisconnected'));
+  await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
+  await expect(input.getByLabel('Lời đọc đã lưu (saved narration)')).toBeVisible();
+  await input.getByRole('button', { name: 'Xoá lời đọc (remove narration)' }).click();
+  await expect(input.getByLabel('Lời đọc đã lưu (saved narration)')).toHaveCount(0);
+  await expect.poll(() => keptClips()).toEqual([]);
+  const removal = () =>
+    (standIn?.actions ?? []).some((action) =>
+      // The Studio unsets the language's field, or the whole `audio` once no language is left.
+      JSON.stringify(action).includes('"unset":["slides[_key==\\"slide2\\"].audio'),
+    );
+  await expect.poll(removal).toBe(true);
+  await page.unroute('**/data/doc/**');
+  input = await openNarration('slide2');
+  await expect(input.getByRole('button', { name: 'Ghi âm (record)' })).toBeVisible();
+  await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
+});
+
 test('closing the slide mid-recording keeps the take', async () => {
   const input = await openNarration('slide4');
   await input.getByRole('button', { name: /^Ghi âm/ }).click();
