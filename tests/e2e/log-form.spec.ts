@@ -71,6 +71,27 @@ test('the draft survives a reload', async ({ page }) => {
   await expect(page.getByRole('group', { name: 'By ethnic group' }).getByLabel('Dao')).toHaveValue('7');
 });
 
+test('a figure typed is in the draft before the next frame is drawn: a phone may drop the tab at once', async ({
+  page,
+}) => {
+  await page.goto('/en/log/');
+  await enrolDevice(page, teamCode(dataDir));
+  await page.getByLabel('Venue').fill('Nhà văn hoá thôn Lao Chải');
+  const dao = page.getByRole('group', { name: 'By ethnic group' }).getByLabel('Dao');
+  // The keystroke, then only microtasks (the form's render): no frame, no timer.
+  const stored = await dao.evaluate(async (input: HTMLInputElement) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '7');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    return Object.keys(localStorage)
+      .filter((key) => key.startsWith('log.draft.v2.'))
+      .map((key) => localStorage.getItem(key) ?? '');
+  });
+  expect(stored.join()).toContain('"dao":"7"');
+  await page.reload();
+  await expect(dao).toHaveValue('7');
+});
+
 test('enrolment says why it failed: offline, a wrong code, too many attempts', async ({ page, context }) => {
   await page.goto('/en/log/');
   await waitForServiceWorker(page);

@@ -3,6 +3,7 @@
  * the form as a person does, and reading or seeding the phone's outbox (IndexedDB `outreach`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { SessionLog } from '../../src/sessions/schema.ts';
@@ -148,23 +149,51 @@ export function deviceId(page: Page): Promise<string> {
   });
 }
 
-/** A built server of its own on `port`, with `dataDir` as its store; resolves once it answers. */
+/** A port no one listens on now, from the system (to be kept for a server's restart). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A built server of its own on `port`, with `dataDir` as its store; resolves once it says it
+ * listens (its own output: another server answering on that port does not count), rejects if it
+ * stops first (e.g. the port is taken) or does not start in 20 s.
+ */
 export async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(outDir, 'server/entry.mjs')], {
     env: { ...process.env, ...unthrottled, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const started = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/en/`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (server.exitCode !== null || Date.now() - started > 20_000)
-      throw new Error(`the server on ${port} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let output = '';
+  const collect = (chunk: Buffer) => (output += chunk.toString());
+  server.stderr.on('data', collect);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      server.kill('SIGKILL');
+      reject(new Error(`the server on ${String(port)} did not start in 20 s: ${output}`));
+    }, 20_000);
+    server.stdout.on('data', (chunk: Buffer) => {
+      collect(chunk);
+      if (output.includes(`listening on http://127.0.0.1:${String(port)}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server on ${String(port)} stopped (${String(code)}): ${output}`));
+    });
+  });
+  // Its output is read on, so that a full pipe never blocks it.
+  server.stdout.resume();
+  return server;
 }
 
 /** Kills a server at once (no graceful close: a crash or a power cut). */

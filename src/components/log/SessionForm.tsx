@@ -3,7 +3,7 @@
  * synced. Keeps a draft while the user types; errors stand beside their fields and the first
  * one takes the focus.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation, type IslandKey } from './i18n.ts';
 import {
   describeProblems,
@@ -81,7 +81,10 @@ export function SessionForm({ materials, formatNumber, focusOnMount, onSaved, in
   const { values, correcting } = draft;
 
   // Kept in this tab's slot; an empty form keeps nothing, so no default outlives the day it was worked out.
-  useEffect(() => saveDraft(draft), [draft]);
+  // Written as the keystroke is drawn (a layout effect), not after the next paint (Preact runs
+  // `useEffect` a frame later, or 100 ms in a background tab): a phone that drops the tab at once
+  // keeps the last figure typed.
+  useLayoutEffect(() => saveDraft(draft), [draft]);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
   }, [focusOnMount]);
