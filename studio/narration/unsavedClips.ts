@@ -107,15 +107,15 @@ export async function updateUnsaved(key: string, clip: UnsavedClip): Promise<boo
 export const awaitingKey = (key: string) => `${key} (awaiting Sanity)`;
 
 /**
- * Moves `clip`, uploaded as `assetId`, to the field's waiting slot (replacing what waited there)
- * and out of its first slot if it is still there; the other tabs hear it is gone from there.
+ * Moves `clip` (uploaded: its `savedAs` set) to the field's waiting slot, replacing what waited
+ * there, and out of its first slot if it is still there; the other tabs hear it is gone from there.
  */
-export async function putAwayUploaded(key: string, clip: UnsavedClip, assetId: string): Promise<void> {
+export async function putAwayUploaded(key: string, clip: UnsavedClip): Promise<void> {
   await attempt(async (db) => {
     const transaction = db.transaction('clips', 'readwrite');
     const kept = await transaction.store.get(key);
     if (kept?.recordedAt === clip.recordedAt) await transaction.store.delete(key);
-    await transaction.store.put({ ...clip, savedAs: assetId }, awaitingKey(key));
+    await transaction.store.put(clip, awaitingKey(key));
     await transaction.done;
   });
   tell({ key, recordedAt: clip.recordedAt, change: 'forgotten' });

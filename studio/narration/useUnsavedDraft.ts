@@ -101,7 +101,7 @@ export function useUnsavedDraft(
       clearTimeout(pendingEdit.current);
       pendingEdit.current = undefined;
       const saved = { ...unsavedOf(current), savedAs: assetId };
-      await putAwayUploaded(key, saved, assetId);
+      await putAwayUploaded(key, saved);
       if (shown.current?.recordedAt === current.recordedAt) setDraftState(undefined);
       return saved;
     },

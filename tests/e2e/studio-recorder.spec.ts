@@ -113,6 +113,15 @@ function uploads() {
   return [...(standIn?.documents.values() ?? [])].filter((document) => document._type === 'sanity.fileAsset');
 }
 
+/** Two Vietnamese sentences (the fixture pack's slide 1). */
+const fixtureClip = 'tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3';
+
+/** Takes a file as the slide's new clip. */
+async function takeFile(input: Locator, file = fixtureClip) {
+  await input.getByLabel('Hoặc tải lên tệp (or upload a file)').setInputFiles(file);
+  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+}
+
 test('a communicator records a slide sentence by sentence, listens to one sentence and saves it', async () => {
   const input = await openNarration('slide3');
   // Slide 3: its heading and two body paragraphs, three sentences.
@@ -184,10 +193,7 @@ test('a communicator records a slide sentence by sentence, listens to one senten
 
 test('a communicator uploads a recording made elsewhere; its sentences are found from its pauses', async () => {
   const input = await openNarration('slide2');
-  await input
-    .getByLabel('Hoặc tải lên tệp (or upload a file)')
-    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
-  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  await takeFile(input);
   await expect(input).toContainText('Mốc câu lấy từ những chỗ ngừng dài nhất');
   await expect(input).toContainText('Đọc theo: bật · 2 câu');
 });
@@ -234,10 +240,7 @@ const narrationEdit = (assetId: string) =>
 
 test('an unsaved clip survives a reload of the Studio, and is forgotten once saved', async () => {
   let input = await openNarration('slide2');
-  await input
-    .getByLabel('Hoặc tải lên tệp (or upload a file)')
-    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
-  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  await takeFile(input);
   // The communicator's tab reloads (or the slide is closed) before "save".
   input = await openNarration('slide2');
   await expect(input).toContainText('được giữ lại trên máy này');
@@ -262,10 +265,7 @@ test('an unsaved clip survives a reload of the Studio, and is forgotten once sav
 
 test('a saved clip whose edit never reached Sanity is kept, and offered again after a reload', async () => {
   let input = await openNarration('slide2');
-  await input
-    .getByLabel('Hoặc tải lên tệp (or upload a file)')
-    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
-  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  await takeFile(input);
   // The upload goes through; the Studio's edit of the document does not (the tab is then lost).
   await page.route('**/data/actions/**', (route) => route.abort('internetdisconnected'));
   await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
@@ -287,10 +287,7 @@ test('a saved clip whose edit never reached Sanity is kept, and offered again af
 
 test('a clip saved and then removed on purpose is not offered again', async () => {
   let input = await openNarration('slide2');
-  await input
-    .getByLabel('Hoặc tải lên tệp (or upload a file)')
-    .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
-  await expect(input).toContainText('Bản ghi mới, chưa lưu');
+  await takeFile(input);
   // The tab does not get to see Sanity holding the save before the narration is removed.
   await page.route('**/data/doc/**', (route) => route.abort('internetdisconnected'));
   await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
@@ -309,14 +306,6 @@ test('a clip saved and then removed on purpose is not offered again', async () =
   await expect(input.getByRole('button', { name: 'Ghi âm (record)' })).toBeVisible();
   await expect(input).not.toContainText('Bản ghi mới, chưa lưu');
 });
-
-const fixtureClip = 'tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3';
-
-/** Takes a file as the slide's new clip. */
-async function takeFile(input: Locator, file = fixtureClip) {
-  await input.getByLabel('Hoặc tải lên tệp (or upload a file)').setInputFiles(file);
-  await expect(input).toContainText('Bản ghi mới, chưa lưu');
-}
 
 /** Slide 2's Vietnamese narration as the stand-in holds it (the draft, else the published document). */
 function heldNarration() {
@@ -574,10 +563,7 @@ test.describe('two tabs on one slide', () => {
 
   test('an unsaved clip saved in one tab leaves the other tab too, and does not come back', async () => {
     const input = await openNarration('slide2');
-    await input
-      .getByLabel('Hoặc tải lên tệp (or upload a file)')
-      .setInputFiles('tests/fixtures/dataset/files/fixture-school-pack-1-vi.mp3');
-    await expect(input).toContainText('Bản ghi mới, chưa lưu');
+    await takeFile(input);
     const second = await openNarration('slide2', other);
     await expect(second).toContainText('được giữ lại trên máy này');
     await input.getByRole('button', { name: 'Lưu lời đọc (save narration)' }).click();
